@@ -1,0 +1,14 @@
+// The `tempo` program's subcommands. Each takes the positional arguments
+// after its name; flags are parsed once in main.cc (see flags.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tempo::cli {
+
+using Args = std::vector<std::string>;
+
+int run_perft(const Args& args);
+
+}  // namespace tempo::cli

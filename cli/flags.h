@@ -1,0 +1,13 @@
+// Command-line flags shared by the subcommands (absl flags are process-wide,
+// so each name is declared once here). Dashes in flag names are accepted:
+// `--tt-mb` and `--tt_mb` are the same flag.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "absl/flags/declare.h"
+
+ABSL_DECLARE_FLAG(std::string, fen);
+ABSL_DECLARE_FLAG(int, depth);
+ABSL_DECLARE_FLAG(bool, divide);

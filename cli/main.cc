@@ -1,0 +1,55 @@
+// `tempo`: the command-line front end of the Tempo draughts engine.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const tempo::cli::Args&);
+  const char* help;
+};
+
+constexpr Command kCommands[] = {
+    {"perft", tempo::cli::run_perft, "count move-tree leaves: [--fen FEN] [--depth N] [--divide]"},
+};
+
+void usage(FILE* out) {
+  std::fprintf(out, "usage: tempo <command> [flags]\n\ncommands:\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  %-8s %s\n", c.name, c.help);
+  std::fprintf(out, "\n`tempo --help` lists every flag.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft");
+  // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
+  std::vector<std::string> storage(argv, argv + argc);
+  std::vector<char*> args;
+  for (std::string& a : storage) {
+    if (a.rfind("--", 0) == 0) {
+      for (std::size_t i = 2; i < a.size() && a[i] != '='; ++i) if (a[i] == '-') a[i] = '_';
+    }
+    args.push_back(a.data());
+  }
+  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  if (positional.size() < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const std::string name = positional[1];
+  tempo::cli::Args rest(positional.begin() + 2, positional.end());
+  for (const Command& c : kCommands) {
+    if (name == c.name) return c.run(rest);
+  }
+  std::fprintf(stderr, "tempo: unknown command '%s'\n\n", name.c_str());
+  usage(stderr);
+  return 2;
+}

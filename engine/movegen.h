@@ -1,0 +1,48 @@
+// Legal move generation under FMJD rules.
+//
+// Capture is mandatory and the side must take the maximum number of pieces
+// (men and kings count the same). Captured pieces leave the board only after
+// the whole sequence, may not be jumped twice and block the way meanwhile
+// (the Turkish strike); the capturing piece's start square counts as empty.
+// Kings fly. A man promotes only when its move ends on the far row. Two routes
+// of the same piece to the same square over the same pieces are one move.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/move.h"
+#include "engine/position.h"
+
+namespace tempo {
+
+// All legal moves of the side to move. Returns the count.
+int generate_moves(const Position& pos, MoveList& list);
+
+// Legal captures only (empty when the side to move has none).
+int generate_captures(const Position& pos, MoveList& list);
+
+// True when the side to move must capture.
+bool has_capture(const Position& pos);
+
+// Number of legal moves, faster than generating them when there is no capture.
+int count_moves(const Position& pos);
+
+// Pieces of the side to move that can move at all (used by the evaluation).
+Bitboard movable_men(const Position& pos);
+
+// One canonical route of a legal move: from, each square the piece stands on
+// before its next capture, and to. For a quiet move just {from, to}. Squares
+// are numbered 1..50. Empty if `m` is not legal in `pos`.
+std::vector<int> capture_path(const Position& pos, const Move& m);
+
+// Every landing-square sequence of every route of the legal captures that go
+// from `from_square` to `to_square` (1..50), with the captured set of each.
+// Used to read the long PDN form, which names some of the landing squares.
+struct CaptureRoute {
+  std::vector<int> squares;  // from, every landing square, to
+  Bitboard captured = 0;
+};
+std::vector<CaptureRoute> capture_routes(const Position& pos, int from_square, int to_square);
+
+}  // namespace tempo
