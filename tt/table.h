@@ -1,0 +1,107 @@
+// The transposition table, living in a byte buffer the caller owns.
+//
+// The engine allocates no table memory and keeps no pointer into the buffer
+// after a call returns. Any buffer of at least kMinBytes works, at any address;
+// all-zero bytes are a valid empty table; attaching is O(1) in the buffer size
+// (no pass over it); garbage, stale or foreign bytes are detected and treated
+// as empty without being read as trusted data. See tt/FORMAT.md for the layout.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "engine/move.h"
+
+namespace tempo::tt {
+
+inline constexpr std::size_t kMinBytes = 64 * 1024;
+inline constexpr std::size_t kDefaultBytes = 4u << 20;  // 4 MiB
+
+// What attach() found in the buffer.
+enum class Status : std::uint8_t {
+  kReused = 0,  // a valid table of this format: its entries are used
+  kFresh = 1,   // all-zero header: a new, empty table
+  kReset = 2,   // something else was there: treated as empty (see Reason)
+};
+enum class Reason : std::uint8_t {
+  kNone = 0,
+  kBadMagic = 1,      // not a Tempo table (garbage, or another program's bytes)
+  kVersion = 2,       // another buffer-format version
+  kGeometry = 3,      // written for a buffer of another length
+  kFingerprint = 4,   // another hashing/evaluation fingerprint
+  kByteOrder = 5,     // written on a machine of the other byte order
+  kCorruptHeader = 6, // header fields fail their checksum
+};
+const char* status_name(Status s);
+const char* reason_name(Reason r);
+
+enum class Bound : std::uint8_t { kNone = 0, kUpper = 1, kLower = 2, kExact = 3 };
+
+// A compact move for the table: from, to and a hash of the captured set.
+// Never trusted: the search plays it only if it matches a generated legal move.
+std::uint32_t pack_move(const Move& m);
+bool same_move(std::uint32_t packed, const Move& m);
+
+struct ProbeResult {
+  std::uint32_t move = 0;  // pack_move() value, 0 = none
+  int score = 0;           // already adjusted to the probing ply (win/loss distances)
+  int depth = 0;           // draft of the stored search, may be <= 0 for quiescence
+  Bound bound = Bound::kNone;
+};
+
+// Scores beyond +-kWinThreshold mean "win/loss in N plies" and are stored
+// relative to the node, restored relative to the root.
+inline constexpr int kWinScore = 30000;
+inline constexpr int kWinThreshold = kWinScore - 1000;
+
+struct Info {
+  std::size_t bytes = 0;       // buffer length used
+  std::size_t buckets = 0;
+  std::size_t entries = 0;     // buckets * 4
+  std::uint32_t format_version = 0;
+  std::uint32_t generation = 0;  // searches run on this table since it was fresh
+  double fill = 0;             // fraction of a sample of entries in use (0..1), from the current generation or older
+  Status status = Status::kFresh;  // what attach() would report now
+  Reason reason = Reason::kNone;
+};
+
+// A view of a caller's buffer for the length of one call. Not owning.
+class Table {
+ public:
+  // Checks the header (O(1)); on anything but a valid table it writes a new
+  // header, which makes every old entry invalid (entries are validated with a
+  // per-table salt), so nothing is cleared. Starts a new generation.
+  // Errors: null buffer, length below kMinBytes.
+  static absl::StatusOr<Table> attach(std::uint8_t* buffer, std::size_t length, std::uint64_t fingerprint);
+
+  Status status() const { return status_; }
+  Reason reason() const { return reason_; }
+
+  // Looks `key` up; `ply` is the distance from the root (for win scores).
+  bool probe(std::uint64_t key, int ply, ProbeResult* out) const;
+  void store(std::uint64_t key, int ply, int depth, int score, Bound bound, std::uint32_t move);
+  void prefetch(std::uint64_t key) const;
+
+  std::uint32_t generation() const;
+  std::size_t buckets() const { return buckets_; }
+
+ private:
+  std::uint8_t* base_ = nullptr;  // first bucket
+  std::size_t buckets_ = 0;
+  std::uint64_t salt_ = 0;
+  std::uint8_t age_ = 0;
+  bool aligned_ = false;
+  Status status_ = Status::kFresh;
+  Reason reason_ = Reason::kNone;
+  std::uint8_t* header_ = nullptr;
+  friend absl::StatusOr<Info> info(const std::uint8_t*, std::size_t, std::uint64_t);
+};
+
+// Table facts without starting a search (reads the header and a small sample).
+absl::StatusOr<Info> info(const std::uint8_t* buffer, std::size_t length, std::uint64_t fingerprint);
+
+// Makes the buffer an empty table. The only operation that touches every byte.
+absl::Status clear(std::uint8_t* buffer, std::size_t length);
+
+}  // namespace tempo::tt
