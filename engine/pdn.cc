@@ -215,6 +215,19 @@ class Reader {
     } else if (tok.starts_with("...")) {
       tok.remove_prefix(3);
     }
+    // Old files pad single-digit squares: `1- 7`, `18x 9`. Join the pieces.
+    std::string joined(tok);
+    while (!joined.empty() && (joined.back() == '-' || joined.back() == 'x' || joined.back() == 'X')) {
+      std::size_t j = pos_;
+      while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+      if (j >= text_.size() || !is_digit(text_[j])) break;
+      while (pos_ < j) advance();
+      while (pos_ < text_.size() && !is_delimiter(text_[pos_])) {
+        joined += text_[pos_];
+        advance();
+      }
+    }
+    tok = joined;
     // Annotation marks after the move.
     while (!tok.empty() && (tok.back() == '!' || tok.back() == '?')) tok.remove_suffix(1);
     if (tok.empty()) return absl::OkStatus();

@@ -2,7 +2,8 @@
 //
 // Reading accepts what real PDN files contain: tag pairs (`[Event "..."]`,
 // `[FEN "W:W31-50:B1-20"]`, `[GameType "20"]`...), move numbers (`1.`,
-// `1...`, glued `1.32-28`), moves in the short or long form, comments `{...}`
+// `1...`, glued `1.32-28`), moves in the short or long form (also padded as
+// `1- 7` in old files), comments `{...}`
 // and `; to end of line`, variations `(...)` (skipped), NAGs `$n`, annotation
 // marks (`! ? !! ?? !? ?!`), and the result tokens `2-0 0-2 1-1 0-0 *` plus the
 // chess-style `1-0 0-1 1/2-1/2` seen in the wild. Every move is checked

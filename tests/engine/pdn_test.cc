@@ -54,6 +54,15 @@ TEST(Pdn, ResultTokensNormalised) {
   EXPECT_FALSE(normalise_result("3-0").ok());
 }
 
+TEST(Pdn, PaddedMoveTextOfOldFiles) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game("1. 32-28  17-22 2. 28x17 12x21 3. 37-32  7-12 4. 41-37  1- 7 *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ(g->game.ply(), 8);
+  EXPECT_EQ(g->game.moves()[7], make_move(1, 7));
+  // A dangling separator at the end is still an error.
+  EXPECT_FALSE(parse_pdn_game("1. 32- *").ok());
+}
+
 TEST(Pdn, ResultFromTagWhenMovesHaveNone) {
   absl::StatusOr<PdnGame> g = parse_pdn_game("[Result \"0-2\"]\n1. 32-28 19-23\n");
   ASSERT_TRUE(g.ok()) << g.status();
