@@ -42,6 +42,21 @@ TEST(Game, PlayRecordsPositionKeyAndCounters) {
   EXPECT_EQ(g.keys().size(), 4u);
 }
 
+TEST(Game, KeysStayExactThroughLoopsPromotionsAndKingCaptures) {
+  // A man and a king coming back to their start square, a promotion, a king taken.
+  for (const char* fen : {"W:W38:B22,23,32,33", "W:WK38:B22,23,32,33", "W:W13:B9,K50", "B:WK28:BK5,1"}) {
+    Game g = from_fen(fen);
+    MoveList legal;
+    g.legal_moves(legal);
+    ASSERT_FALSE(legal.empty()) << fen;
+    for (const Move& m : legal) {
+      ASSERT_TRUE(g.play(m).ok()) << fen;
+      EXPECT_EQ(g.key(), zobrist::key(g.current())) << fen << " " << to_hub_move(m);
+      ASSERT_TRUE(g.undo().ok());
+    }
+  }
+}
+
 TEST(Game, RejectsIllegalMoveAndKeepsState) {
   Game g;
   const absl::Status st = g.play(make_move(32, 26));  // not a diagonal step

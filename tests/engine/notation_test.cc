@@ -72,6 +72,7 @@ void expect_fen_error(std::string_view text, std::string_view needle) {
 TEST(Fen, RejectsBadInputSayingWhatAndWhere) {
   expect_fen_error("", "empty");
   expect_fen_error("X:W31:B1", "character 1 ('X'): side to move must be W or B");
+  expect_fen_error("  \"X:W31:B1\"", "character 4 ('X'): side to move");  // counted from the caller's text
   expect_fen_error("W;W31:B1", "character 2 (';'): expected ':'");
   expect_fen_error("W:Q31:B1", "character 3 ('Q'): colour block must start with W or B");
   expect_fen_error("W:W31:W32", "character 7 ('W'): colour block given twice");
