@@ -68,6 +68,15 @@ absl::StatusOr<Position> parse_fen(std::string_view fen) {
     if (fen[i] != ':') return error_at(fen, i, "expected ':' before a colour block", lead);
     ++i;
     if (i >= fen.size()) return error_at(fen, i, "expected colour W or B after ':'", lead);
+    // Lidraughts appends move counters (`:H0:F1`): read and ignored.
+    if (fen[i] == 'H' || fen[i] == 'F') {
+      ++i;
+      if (i >= fen.size() || !std::isdigit(static_cast<unsigned char>(fen[i]))) {
+        return error_at(fen, i, "expected a number after the H or F counter", lead);
+      }
+      while (i < fen.size() && std::isdigit(static_cast<unsigned char>(fen[i]))) ++i;
+      continue;
+    }
     int colour;
     if (fen[i] == 'W' || fen[i] == 'w') colour = 0;
     else if (fen[i] == 'B' || fen[i] == 'b') colour = 1;

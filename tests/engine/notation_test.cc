@@ -24,6 +24,8 @@ std::string error_of(const absl::Status& st) { return std::string(st.message());
 
 // ------------------------------------------------------------------ FEN
 
+void expect_fen_error(std::string_view text, std::string_view needle);
+
 TEST(Fen, RoundTrips) {
   EXPECT_EQ(fen("W:W31-50:B1-20"), Position::start());
   EXPECT_EQ(to_fen(Position::start()), "W:W31-50:B1-20");
@@ -45,6 +47,11 @@ TEST(Fen, RoundTrips) {
   // Quotes and spaces of a [FEN "..."] tag are tolerated; lower case too.
   EXPECT_EQ(fen("\"W:W31-50:B1-20\" "), Position::start());
   EXPECT_EQ(fen("w:w31-50:b1-20"), Position::start());
+  // Lidraughts' move counters are read and ignored.
+  EXPECT_EQ(fen("W:W31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50:B1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
+                "17,18,19,20:H0:F1"),
+            Position::start());
+  expect_fen_error("W:W31:B1:H", "character 11 (end of text): expected a number after the H or F counter");
   // King ranges.
   EXPECT_EQ(fen("W:WK1-3:BK50"), fen("W:WK1,K2,K3:BK50"));
 }
