@@ -120,6 +120,10 @@ class Reader {
         if (absl::Status st = skip_comment(); !st.ok()) return st;
         continue;
       }
+      if (c == ';') {  // a line comment may hold a ')' that closes nothing
+        skip_to_line_end();
+        continue;
+      }
       if (c == '(') ++depth;
       if (c == ')' && --depth == 0) {
         advance();

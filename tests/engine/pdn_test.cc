@@ -63,6 +63,28 @@ TEST(Pdn, PaddedMoveTextOfOldFiles) {
   EXPECT_FALSE(parse_pdn_game("1. 32- *").ok());
 }
 
+TEST(Pdn, VariationsHideCommentsWithBrackets) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game("1. 32-28 (1. 33-28 {a ) in a comment} ; and ) here\n 18-23) 19-23 *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(g->game.ply(), 2);
+}
+
+TEST(Pdn, Utf8TagValuesArePreserved) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game("[White \"Sijbrands, T\xC3\xB3n\"]\n1. 32-28 *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(*g->tag("White"), "Sijbrands, T\xC3\xB3n");
+  EXPECT_NE(write_pdn(*g).find("[White \"Sijbrands, T\xC3\xB3n\"]"), std::string::npos);
+}
+
+TEST(Pdn, WriterUsesTheLongFormOnlyWhenAmbiguous) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game("[FEN \"W:WK22,50:B14,18,19,35,43\"]\n1. 22x13x30x48 *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_NE(write_pdn(*g).find("\n1. 22x13x30x48 *\n"), std::string::npos) << write_pdn(*g);
+  absl::StatusOr<PdnGame> h = parse_pdn_game("[FEN \"W:WK46,50:B21,22,31,37\"]\n1. 46x28x17x26 *");
+  ASSERT_TRUE(h.ok()) << h.status();
+  EXPECT_NE(write_pdn(*h).find("\n1. 46x26 *\n"), std::string::npos) << write_pdn(*h);
+}
+
 TEST(Pdn, ResultFromTagWhenMovesHaveNone) {
   absl::StatusOr<PdnGame> g = parse_pdn_game("[Result \"0-2\"]\n1. 32-28 19-23\n");
   ASSERT_TRUE(g.ok()) << g.status();
