@@ -47,9 +47,9 @@ void Game::legal_moves(MoveList& list) const {
   generate_moves(current(), list);
 }
 
-absl::Status Game::play(const Move& m) {
+absl::Status Game::play(const Move& m, bool stop_at_draw) {
   const GameStatus s = status();
-  if (s.over()) {
+  if (s.state == GameState::kWin || (s.over() && stop_at_draw)) {
     return absl::FailedPreconditionError(absl::StrCat("cannot play after ply ", ply(), ": the game is over, ", describe(s)));
   }
   const Position& before = current();
@@ -70,7 +70,7 @@ absl::Status Game::play(const Move& m) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Move> Game::play_text(std::string_view text) {
+absl::StatusOr<Move> Game::play_text(std::string_view text, bool stop_at_draw) {
   const Position& pos = current();
   absl::StatusOr<Move> m = parse_pdn_move(pos, text);
   if (!m.ok()) {
@@ -81,7 +81,7 @@ absl::StatusOr<Move> Game::play_text(std::string_view text) {
     if (!hub.ok()) return m.status();
     m = hub;
   }
-  if (absl::Status st = play(*m); !st.ok()) return st;
+  if (absl::Status st = play(*m, stop_at_draw); !st.ok()) return st;
   return *m;
 }
 

@@ -63,11 +63,13 @@ class Game {
   std::span<const std::uint64_t> keys() const { return keys_; }
 
   // Plays a legal move of the current position. Fails (and changes nothing)
-  // when the move is not legal or the game is already over.
-  absl::Status play(const Move& m);
+  // when the move is not legal or the game is already over. With
+  // `stop_at_draw` false a drawn game may go on (for records of games whose
+  // players or rules did not stop there); status() still reports the draw.
+  absl::Status play(const Move& m, bool stop_at_draw = true);
   // Plays move text: PDN (`32-28`, `19x30`, long form `47x38x24x13x36`) or
   // Hub (`28x19x23`: from, to, captured squares). Returns the move played.
-  absl::StatusOr<Move> play_text(std::string_view text);
+  absl::StatusOr<Move> play_text(std::string_view text, bool stop_at_draw = true);
   // Takes back the last move. Fails when no move has been played.
   absl::Status undo();
 

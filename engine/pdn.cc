@@ -242,12 +242,16 @@ class Reader {
     const int number = (game.ply() + (game.start().side == Color::kBlack ? 1 : 0)) / 2 + 1;
     const std::string which = absl::StrCat("move ", number, pos.side == Color::kWhite ? " (white) '" : " (black) '",
                                            shown(tok), "': ");
-    if (const GameStatus s = game.status(); s.over()) {
+    if (const GameStatus s = game.status(); s.state == GameState::kWin) {
       return error_at(line, column, absl::StrCat(which, "the game is already over, ", describe(s)));
     }
     absl::StatusOr<Move> m = parse_pdn_move(pos, tok);
     if (!m.ok()) return error_at(line, column, absl::StrCat(which, m.status().message()));
-    if (absl::Status st = game.play(*m); !st.ok()) return error_at(line, column, absl::StrCat(which, st.message()));
+    // Records are read as played: a game that went on past a draw rule (older
+    // rules, an arbiter's decision) is still a legal record.
+    if (absl::Status st = game.play(*m, /*stop_at_draw=*/false); !st.ok()) {
+      return error_at(line, column, absl::StrCat(which, st.message()));
+    }
     draft_.has_moves = true;
     return absl::OkStatus();
   }

@@ -7,7 +7,9 @@
 // and `; to end of line`, variations `(...)` (skipped), NAGs `$n`, annotation
 // marks (`! ? !! ?? !? ?!`), and the result tokens `2-0 0-2 1-1 0-0 *` plus the
 // chess-style `1-0 0-1 1/2-1/2` seen in the wild. Every move is checked
-// against the rules. Errors name the game number, line and column.
+// against the rules (a game may go on past a draw rule, as some real games
+// did; it may not go on after a side has no legal move). Errors name the game
+// number, line and column.
 #pragma once
 
 #include <string>

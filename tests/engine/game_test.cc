@@ -114,6 +114,7 @@ TEST(Game, SideWithoutPiecesLoses) {
   EXPECT_EQ(g.status(), (GameStatus{GameState::kWin, Color::kWhite, DrawRule::kNone}));
   EXPECT_EQ(describe(g.status()), "white wins (black has no legal move)");
   EXPECT_FALSE(g.play(make_move(19, 14)).ok()) << "no move after the end";
+  EXPECT_FALSE(g.play(make_move(19, 14), /*stop_at_draw=*/false).ok()) << "a lost game never goes on";
 }
 
 TEST(Game, BlockedSideLoses) {
@@ -188,6 +189,12 @@ TEST(Game, ThreefoldRepetitionOnThirdOccurrence) {
   g.legal_moves(none);
   EXPECT_TRUE(none.empty());
   EXPECT_FALSE(g.play_text("46-41").ok());
+  // A record may go on past the draw when asked; status still says drawn.
+  Game on = g;
+  ASSERT_TRUE(on.play_text("46-41", /*stop_at_draw=*/false).ok());
+  EXPECT_EQ(on.ply(), 9);
+  EXPECT_EQ(on.occurrences(), 3) << "ply 9 repeats plies 1 and 5";
+  EXPECT_EQ(on.status().draw_rule, DrawRule::kRepetition);
   // The same squares with the other side to move are a different position.
   ASSERT_TRUE(g.undo().ok());
   EXPECT_EQ(g.occurrences(), 2);

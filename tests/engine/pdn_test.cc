@@ -142,6 +142,14 @@ TEST(Pdn, ErrorsSayGameLineAndColumn) {
   expect_error("1. 32-28 19\0-23 *", "'19'");
 }
 
+TEST(Pdn, RecordsMayGoOnPastADrawRule) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game(
+      "[FEN \"W:WK46,48,49,50:BK4,1,2,3\"]\n1. 46-41 4-9 2. 41-46 9-4 3. 46-41 4-9 4. 41-46 9-4 5. 48-42 1-1");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(g->game.ply(), 9);
+  EXPECT_EQ(g->game.status().state, GameState::kOngoing) << "the man move ended the repetition";
+}
+
 TEST(Pdn, RejectsMovesAfterTheEnd) {
   expect_error("[FEN \"W:W28:B23\"]\n1. 28x19 19-14 *", "the game is already over, white wins");
 }
