@@ -4,7 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <random>
+#include <sstream>
+
 #include "engine/fen.h"
+#include "engine/movegen.h"
 #include "engine/notation.h"
 
 namespace tempo {
@@ -197,6 +202,54 @@ TEST(Pdn, WriterFormat) {
   absl::StatusOr<PdnGame> b = parse_pdn_game("[FEN \"B:W45,50:BK5\"]\n1... 5-10 2. 45-40 *");
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(write_pdn(*b), "[FEN \"B:W45,50:BK5\"]\n[Result \"*\"]\n[GameType \"20\"]\n\n1... 5-10 2. 45-40 *\n");
+}
+
+TEST(Pdn, RandomGamesRoundTrip) {
+  // Random games reach kings, long king captures and the odd ambiguous
+  // capture: writing and reading back must give the same moves.
+  std::mt19937 rng(11);
+  for (const char* start : {"W:W31-50:B1-20", "B:WK46,K47,31-40:BK3,K4,11-20"}) {
+    for (int n = 0; n < 30; ++n) {
+      PdnGame g;
+      g.game = *Game::from_fen(start);
+      g.set_tag("Event", "random");
+      for (int ply = 0; ply < 300; ++ply) {
+        MoveList list;
+        g.game.legal_moves(list);
+        if (list.empty()) break;
+        ASSERT_TRUE(g.game.play(list[static_cast<int>(rng() % list.size)]).ok());
+      }
+      g.result = result_of(g.game.status());
+      const std::string text = write_pdn(g);
+      absl::StatusOr<PdnGame> back = parse_pdn_game(text);
+      ASSERT_TRUE(back.ok()) << back.status() << "\n" << text;
+      EXPECT_EQ(back->game.moves(), g.game.moves()) << text;
+      EXPECT_EQ(back->result, g.result);
+      for (std::size_t at = 0; (at = text.find('\n', at)) != std::string::npos; ++at) {
+        const std::size_t next = text.find('\n', at + 1);
+        if (next != std::string::npos) {
+          EXPECT_LT(next - at - 1, 80u) << "line too long in\n" << text;
+        }
+      }
+    }
+  }
+}
+
+TEST(Pdn, MangledRealFilesNeverCrash) {
+  std::ifstream f(std::string(TEMPO_SOURCE_DIR) + "/data/games/wk2003.pdn", std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string text = ss.str();
+  ASSERT_FALSE(text.empty());
+  std::mt19937 rng(5);
+  int failures = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string s = text;
+    if (round % 3 == 0) s.resize(rng() % s.size());  // truncated anywhere
+    for (int e = 0; e < 1 + round % 4; ++e) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+    failures += !parse_pdn(s).ok();
+  }
+  EXPECT_GT(failures, 0) << "some edits must be caught";
 }
 
 }  // namespace
