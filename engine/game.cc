@@ -78,7 +78,11 @@ absl::StatusOr<Move> Game::play_text(std::string_view text, bool stop_at_draw) {
     // in meaning; the two readings cannot both be legal (a PDN route ends on
     // an empty square, a Hub text ends on a captured piece), so try both.
     absl::StatusOr<Move> hub = parse_hub_move(pos, text);
-    if (!hub.ok()) return m.status();
+    if (!hub.ok()) {
+      if (hub.status().message() == m.status().message()) return m.status();
+      return absl::InvalidArgumentError(
+          absl::StrCat("as PDN: ", m.status().message(), "; as Hub: ", hub.status().message()));
+    }
     m = hub;
   }
   if (absl::Status st = play(*m, stop_at_draw); !st.ok()) return st;

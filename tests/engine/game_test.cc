@@ -85,6 +85,13 @@ TEST(Game, PlayTextAcceptsHubAndPdn) {
   m = g.play_text("46x28");
   ASSERT_TRUE(m.ok()) << m.status();
   EXPECT_EQ(*m, make_move(46, 28, square_bb(37)));
+  ASSERT_TRUE(g.undo().ok());
+  // Neither reading is legal: the message gives both.
+  m = g.play_text("46x28x32");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(std::string(m.status().message()).find("as PDN: illegal move '46x28x32'"), std::string::npos) << m.status();
+  EXPECT_NE(std::string(m.status().message()).find("; as Hub: illegal move '46x28x32'"), std::string::npos) << m.status();
+  EXPECT_EQ(g.ply(), 0);
 }
 
 TEST(Game, UndoRestores) {
