@@ -305,14 +305,41 @@ TEST(Game, CaptureFromSixteenIntoFiveRestartsCount) {
   EXPECT_EQ(g.status().draw_rule, DrawRule::kFiveMoves);
 }
 
-TEST(Game, NoLegalMoveBeatsDrawCount) {
-  // After white's 5th move black's lone man would... a side without moves loses first.
+TEST(DrawCounters, RuleThresholds) {
   DrawCounters c;
+  EXPECT_EQ(c.rule(), DrawRule::kNone);
   c.endgame = EndgameClass::kFive;
+  c.endgame_plies = 9;
+  EXPECT_EQ(c.rule(), DrawRule::kNone);
   c.endgame_plies = 10;
   EXPECT_EQ(c.rule(), DrawRule::kFiveMoves);
-  Game g = from_fen("W:W46:B41,37");
-  EXPECT_EQ(g.status().state, GameState::kWin);
+  c.endgame = EndgameClass::kSixteen;
+  EXPECT_EQ(c.rule(), DrawRule::kNone);
+  c.endgame_plies = 31;
+  EXPECT_EQ(c.rule(), DrawRule::kNone);
+  c.endgame_plies = 32;
+  EXPECT_EQ(c.rule(), DrawRule::kSixteenMoves);
+  c = DrawCounters{};
+  c.king_plies = 49;
+  EXPECT_EQ(c.rule(), DrawRule::kNone);
+  c.king_plies = 50;
+  EXPECT_EQ(c.rule(), DrawRule::kTwentyFiveMoves);
+}
+
+TEST(DrawCounters, EndgameClasses) {
+  auto cls = [](const char* f) { return endgame_class(*parse_fen(f)); };
+  EXPECT_EQ(cls("W:WK1,K2,K3:BK50"), EndgameClass::kSixteen);
+  EXPECT_EQ(cls("W:WK1,K2,30:BK50"), EndgameClass::kSixteen);
+  EXPECT_EQ(cls("W:WK1,30,31:BK50"), EndgameClass::kSixteen);
+  EXPECT_EQ(cls("W:WK50:BK1,K2,K3"), EndgameClass::kSixteen) << "either colour may be the strong side";
+  EXPECT_EQ(cls("W:WK1,K2:BK50"), EndgameClass::kFive);
+  EXPECT_EQ(cls("W:WK1,30:BK50"), EndgameClass::kFive);
+  EXPECT_EQ(cls("W:WK1:BK50"), EndgameClass::kFive);
+  EXPECT_EQ(cls("W:W30,31,32:BK50"), EndgameClass::kNone) << "three men, no king";
+  EXPECT_EQ(cls("W:WK1,K2,K3,K4:BK50"), EndgameClass::kNone) << "four pieces";
+  EXPECT_EQ(cls("W:WK1,K2:BK50,6"), EndgameClass::kNone) << "the weak side has a man too";
+  EXPECT_EQ(cls("W:WK1,K2:B6"), EndgameClass::kNone) << "a lone man is not a lone king";
+  EXPECT_EQ(cls("W:W31-50:B1-20"), EndgameClass::kNone);
 }
 
 }  // namespace
