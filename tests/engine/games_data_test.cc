@@ -25,6 +25,7 @@ TEST(GamesData, EveryGameReplaysLegally) {
   const std::map<std::string, std::vector<int>> expected = {
       {"wk2003.pdn", {96, 101, 113, 119, 123, 143}},
       {"candidates1995.pdn", {111, 126, 108}},
+      {"nk2003.pdn", {132, 103, 104, 115}},
   };
   int files = 0, games = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
