@@ -1,7 +1,6 @@
 #include "engine/pdn.h"
 
 #include <cctype>
-#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "engine/fen.h"
