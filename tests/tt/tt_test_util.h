@@ -24,6 +24,12 @@ struct Rng {
   int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
 };
 
+// Spreads small integers over the key space, like Zobrist keys.
+inline std::uint64_t mix_key(std::uint64_t i) {
+  Rng r{i * 0x2545f4914f6cdd1dULL};
+  return r.next();
+}
+
 // The bucket a key maps to (FORMAT.md: high 64 bits of key * buckets).
 inline std::size_t bucket_of(std::uint64_t key, std::size_t buckets) {
   return static_cast<std::size_t>((static_cast<unsigned __int128>(key) * buckets) >> 64);
