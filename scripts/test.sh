@@ -2,7 +2,6 @@
 # README command 2 (and CI): install what is missing, build, run every test.
 #   1. Release build: all C++ tests (ctest, default labels) and the Python tests.
 #   2. AddressSanitizer + UBSan build: the unit tests again.
-#   3. ThreadSanitizer build: the tests named *Concurrency*.
 # Deep tests (long perft counts, matches) are not run here: `ctest -L deep`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +19,4 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTEMPO_SANITIZE=ON -DTEMPO_BU
 cmake --build build-asan -j"$jobs"
 echo "== C++ tests (ASan + UBSan)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -LE deep --output-on-failure -j"$jobs")
-echo "== ThreadSanitizer build (concurrency tests: ctest -R Concurrency)"
-cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_TSAN=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
-cmake --build build-tsan -j"$jobs" --target tempo_tests
-echo "== C++ concurrency tests (TSan)"
-(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest -R Concurrency --output-on-failure -j"$jobs")
 echo "== all tests passed"
