@@ -160,6 +160,14 @@ bool Table::probe(std::uint64_t key, int ply, ProbeResult* out) const {
       score += ply;
       if (score >= -kWinThreshold) return false;
     }
+    // An entry of an earlier search that is still useful now is restamped
+    // with this search's age, so replacement keeps it like a new one.
+    if (e.age != age_) {
+      const std::uint64_t fresh = (data & ~(std::uint64_t{63} << kAgeShift)) | (std::uint64_t(age_) << kAgeShift);
+      std::uint8_t* w = const_cast<std::uint8_t*>(b);
+      store_word(w + 8, aligned_, fresh);
+      store_word(w, aligned_, want ^ fresh);
+    }
     out->move = e.move;
     out->score = score;
     out->depth = e.depth;

@@ -91,6 +91,8 @@ class Table {
   Reason reason() const { return reason_; }
 
   // Looks `key` up; `ply` is the distance from the root (for win scores).
+  // A hit on an entry of an earlier search restamps it with this search's age
+  // (so entries still in use survive replacement): probing writes too.
   bool probe(std::uint64_t key, int ply, ProbeResult* out) const;
   void store(std::uint64_t key, int ply, int depth, int score, Bound bound, std::uint32_t move);
   void prefetch(std::uint64_t key) const;

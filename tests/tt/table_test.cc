@@ -199,6 +199,25 @@ TEST(TableTest, DeepEntriesOfThePreviousSearchSurviveShallowOnes) {
   EXPECT_FALSE(t.probe(keys[1], 0, &r));
 }
 
+TEST(TableTest, ProbedEntriesOfEarlierSearchesAreKeptLikeNewOnes) {
+  std::vector<std::uint8_t> buf(kMinBytes, 0);
+  const auto keys = testing::keys_in_one_bucket((kMinBytes - kHeaderBytes) / kBucketBytes, 6, 46);
+  {
+    Table old = attach_ok(buf);
+    old.store(keys[0], 0, 4, 0, Bound::kExact, 0);
+    old.store(keys[1], 0, 4, 0, Bound::kExact, 0);
+  }
+  Table t = attach_ok(buf);
+  ProbeResult r;
+  ASSERT_TRUE(t.probe(keys[1], 0, &r));  // used again in this search
+  t.store(keys[2], 0, 3, 0, Bound::kExact, 0);
+  t.store(keys[3], 0, 3, 0, Bound::kExact, 0);
+  t.store(keys[4], 0, 3, 0, Bound::kExact, 0);  // evicts keys[0], not keys[1]
+  EXPECT_FALSE(t.probe(keys[0], 0, &r));
+  EXPECT_TRUE(t.probe(keys[1], 0, &r));
+  EXPECT_EQ(r.depth, 4);
+}
+
 TEST(TableTest, EntriesAgeOutOverGenerations) {
   std::vector<std::uint8_t> buf(kMinBytes, 0);
   const auto keys = testing::keys_in_one_bucket((kMinBytes - kHeaderBytes) / kBucketBytes, 5, 45);
