@@ -18,6 +18,7 @@
 namespace tempo::tt {
 namespace {
 
+using internal::bucket_index;
 using internal::load_word;
 using internal::store_word;
 
@@ -136,13 +137,6 @@ absl::StatusOr<Table> Table::attach(std::uint8_t* buffer, std::size_t length, st
   return t;
 }
 
-namespace {
-// Bucket of a key: the high bits of key * buckets, so any bucket count works.
-inline std::size_t bucket_index(std::uint64_t key, std::size_t buckets) {
-  return static_cast<std::size_t>((static_cast<unsigned __int128>(key) * buckets) >> 64);
-}
-}  // namespace
-
 bool Table::probe(std::uint64_t key, int ply, ProbeResult* out) const {
   const std::uint8_t* b = base_ + bucket_index(key, buckets_) * kBucketBytes;
   const std::uint64_t want = key ^ salt_;
@@ -239,7 +233,7 @@ absl::StatusOr<Info> info(const std::uint8_t* buffer, std::size_t length, std::u
   const std::size_t sample = std::min<std::size_t>(i.buckets, 1024);
   std::size_t used = 0;
   for (std::size_t k = 0; k < sample; ++k) {
-    const std::size_t index = static_cast<std::size_t>((static_cast<unsigned __int128>(k) * i.buckets) / sample);
+    const std::size_t index = static_cast<std::size_t>(std::uint64_t{k} * i.buckets / sample);
     const std::uint8_t* b = buffer + kHeaderBytes + index * kBucketBytes;
     for (std::size_t e = 0; e < kEntriesPerBucket; ++e)
       if (load_word(b + 16 * e + 8, aligned) != 0) ++used;

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -43,6 +44,29 @@ inline void store_word(std::uint8_t* p, bool aligned, std::uint64_t v) {
   } else {
     std::memcpy(p, &v, sizeof v);
   }
+}
+
+// The high 64 bits of a * b in plain 64-bit arithmetic (used where there is
+// no 128-bit integer type, such as 32-bit ARM; tested against it elsewhere).
+constexpr std::uint64_t mul_high_portable(std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t a_lo = a & 0xffffffffu, a_hi = a >> 32, b_lo = b & 0xffffffffu, b_hi = b >> 32;
+  const std::uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+  const std::uint64_t cross = (lo_lo >> 32) + (hi_lo & 0xffffffffu) + lo_hi;
+  return hi_hi + (hi_lo >> 32) + (cross >> 32);
+}
+
+// The high 64 bits of a * b.
+constexpr std::uint64_t mul_high(std::uint64_t a, std::uint64_t b) {
+#if defined(__SIZEOF_INT128__)
+  return static_cast<std::uint64_t>((static_cast<unsigned __int128>(a) * b) >> 64);
+#else
+  return mul_high_portable(a, b);
+#endif
+}
+
+// The bucket of a key: the high bits of key * buckets, so any bucket count works.
+constexpr std::size_t bucket_index(std::uint64_t key, std::size_t buckets) {
+  return static_cast<std::size_t>(mul_high(key, buckets));
 }
 
 // A strong 64-bit mixer (the MurmurHash3 finaliser): salts and header checksums.

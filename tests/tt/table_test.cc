@@ -9,6 +9,7 @@
 #include "engine/move.h"
 #include "gtest/gtest.h"
 #include "tests/tt/tt_test_util.h"
+#include "tt/words.h"
 
 namespace tempo::tt {
 namespace {
@@ -428,6 +429,29 @@ TEST(TableMoveTest, NamesAreReadable) {
   EXPECT_STREQ(status_name(Status::kReset), "reset");
   EXPECT_STREQ(reason_name(Reason::kGeometry), "geometry");
   EXPECT_STREQ(reason_name(Reason::kCorruptHeader), "corrupt-header");
+}
+
+}  // namespace
+}  // namespace tempo::tt
+
+namespace tempo::tt {
+namespace {
+
+// The bucket formula is part of the format: check the portable 128-bit
+// product against known values.
+TEST(TableMoveTest, BucketIndexIsTheHighHalfOfKeyTimesBuckets) {
+  EXPECT_EQ(internal::mul_high(0, 12345), 0u);
+  EXPECT_EQ(internal::mul_high(~0ULL, ~0ULL), ~0ULL - 1);
+  EXPECT_EQ(internal::mul_high(1ULL << 63, 6), 3u);
+  EXPECT_EQ(internal::mul_high(0x9e3779b97f4a7c15ULL, 65535), 40502u);
+  EXPECT_EQ(internal::bucket_index(~0ULL, 65535), 65534u);
+  static_assert(internal::mul_high(0xffffffffffffffffULL, 2) == 1);
+  testing::Rng rng{8};
+  for (int i = 0; i < 100000; ++i) {
+    const std::uint64_t a = rng.next(), b = i % 2 ? rng.next() : rng.next() >> rng.range(0, 63);
+    ASSERT_EQ(internal::mul_high_portable(a, b), internal::mul_high(a, b)) << a << " " << b;
+  }
+  EXPECT_EQ(internal::mul_high_portable(~0ULL, ~0ULL), ~0ULL - 1);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tt/table.h"
+#include "tt/words.h"
 
 namespace tempo::tt::testing {
 
@@ -31,9 +32,7 @@ inline std::uint64_t mix_key(std::uint64_t i) {
 }
 
 // The bucket a key maps to (FORMAT.md: high 64 bits of key * buckets).
-inline std::size_t bucket_of(std::uint64_t key, std::size_t buckets) {
-  return static_cast<std::size_t>((static_cast<unsigned __int128>(key) * buckets) >> 64);
-}
+inline std::size_t bucket_of(std::uint64_t key, std::size_t buckets) { return internal::bucket_index(key, buckets); }
 
 // `n` distinct keys that share one bucket.
 inline std::vector<std::uint64_t> keys_in_one_bucket(std::size_t buckets, int n, std::uint64_t seed) {
