@@ -52,7 +52,29 @@ void BM_TtStore(benchmark::State& state) {
   }
   per_op(state);
 }
-BENCHMARK(BM_TtStore)->Arg(4)->Arg(64);
+BENCHMARK(BM_TtStore)->Arg(1)->Arg(4)->Arg(64);
+
+// The search's pattern: probe a node on entry, store its result on exit (the
+// bucket is in cache by then). Random keys: every pair misses the caches once.
+void BM_TtProbeThenStore(benchmark::State& state) {
+  std::vector<std::uint8_t> buf = filled(bytes_of(state), 1);
+  tt::Table t = *tt::Table::attach(buf.data(), buf.size(), kFingerprint);
+  std::uint64_t s = 3;
+  int depth = 0;
+  std::size_t hits = 0;
+  for (auto _ : state) {
+    for (int i = 0; i < kBatch; ++i) {
+      const std::uint64_t key = next_key(s);
+      tt::ProbeResult r;
+      hits += t.probe(key, 0, &r);
+      t.store(key, 0, depth++ & 31, 5, tt::Bound::kLower, 77);
+    }
+    benchmark::ClobberMemory();
+  }
+  benchmark::DoNotOptimize(hits);
+  per_op(state);  // one item = a probe and a store
+}
+BENCHMARK(BM_TtProbeThenStore)->Arg(4)->Arg(64);
 
 void BM_TtProbeHit(benchmark::State& state) {
   // Probe keys that were stored (most are still there).
@@ -88,7 +110,7 @@ void BM_TtProbeMiss(benchmark::State& state) {
   benchmark::DoNotOptimize(hits);
   per_op(state);
 }
-BENCHMARK(BM_TtProbeMiss)->Arg(4)->Arg(64);
+BENCHMARK(BM_TtProbeMiss)->Arg(1)->Arg(4)->Arg(64);
 
 // Prefetch a batch ahead, then probe: the pattern a search uses after
 // generating moves.
