@@ -91,9 +91,12 @@ class Table {
   Reason reason() const { return reason_; }
 
   // Looks `key` up; `ply` is the distance from the root (for win scores).
+  // On a hit fills `*out` (never null) with range-checked values and returns true.
   // A hit on an entry of an earlier search restamps it with this search's age
   // (so entries still in use survive replacement): probing writes too.
   bool probe(std::uint64_t key, int ply, ProbeResult* out) const;
+  // Records a search result. Depth is clamped to kMinDepth..kMaxDepth and the
+  // score to +-kWinScore; move 0 keeps the move already stored for this key.
   void store(std::uint64_t key, int ply, int depth, int score, Bound bound, std::uint32_t move);
   void prefetch(std::uint64_t key) const;
 
