@@ -59,8 +59,8 @@ constexpr int age_of(std::uint32_t generation) { return 1 + static_cast<int>(gen
 // How many generations ago an entry was written (0 = this search); a
 // malformed age counts as the oldest.
 constexpr int age_distance(int current, int age) {
-  if (age < 1) return kAges;
-  return (current - age + kAges) % kAges;
+  const int d = current - age;  // current is 1..63, age 0..63
+  return age < 1 ? kAges : d < 0 ? d + kAges : d;
 }
 
 // Replacement values: below any stored entry's (>= kMinDepth - 8 * kAges).
@@ -182,32 +182,40 @@ void Table::store(std::uint64_t key, int ply, int depth, int score, Bound bound,
 
   std::uint8_t* b = base_ + bucket_index(key, buckets_) * kBucketBytes;
   const std::uint64_t want = key ^ salt_;
-  std::uint8_t* slot = nullptr;
-  int worst = 0;
+  std::uint64_t data[kEntriesPerBucket], check[kEntriesPerBucket];
   for (std::size_t i = 0; i < kEntriesPerBucket; ++i) {
-    std::uint8_t* e = b + 16 * i;
-    const std::uint64_t data = load_word(e + 8, aligned_);
-    if (data != 0 && (load_word(e, aligned_) ^ data) == want) {
-      // The same position: keep a deeper result of this search unless the new
-      // one is exact, and keep the old move when the new result has none.
-      const Entry old = decode(data);
-      if (plausible(old)) {
-        if (old.age == age_ && bound != Bound::kExact && depth + 3 < old.depth) return;
-        if (move == 0) move = old.move;
-      }
-      slot = e;
-      break;
+    check[i] = load_word(b + 16 * i, aligned_);
+    data[i] = load_word(b + 16 * i + 8, aligned_);
+  }
+  std::size_t slot = kEntriesPerBucket;
+  for (std::size_t i = 0; i < kEntriesPerBucket; ++i)
+    if (data[i] != 0 && (check[i] ^ data[i]) == want) slot = i;
+  if (slot < kEntriesPerBucket) {
+    // The same position: keep a deeper result of this search unless the new
+    // one is exact, and keep the old move when the new result has none.
+    const Entry old = decode(data[slot]);
+    if (plausible(old)) {
+      if (old.age == age_ && bound != Bound::kExact && depth + 3 < old.depth) return;
+      if (move == 0) move = old.move;
     }
+  } else {
     // The victim is the entry worth least: an empty one, else the one with the
     // lowest draft, counting each generation of age as 8 plies less (entries
-    // of earlier searches go first, a deep one survives a few moves).
-    const Entry other = decode(data);
-    const int value = data == 0 ? kEmptyValue : other.depth - kAgePenalty * age_distance(age_, other.age);
-    if (!slot || value < worst) { slot = e; worst = value; }
+    // of earlier searches go first, a deep one survives a few moves). Written
+    // without branches on the entries: they are unpredictable.
+    int worst = 0;
+    for (std::size_t i = 0; i < kEntriesPerBucket; ++i) {
+      const Entry e = decode(data[i]);
+      const int value = data[i] == 0 ? kEmptyValue : e.depth - kAgePenalty * age_distance(age_, e.age);
+      const bool lower = i == 0 || value < worst;
+      worst = lower ? value : worst;
+      slot = lower ? i : slot;
+    }
   }
-  const std::uint64_t data = encode(move, score, depth, bound, age_);
-  store_word(slot + 8, aligned_, data);
-  store_word(slot, aligned_, want ^ data);
+  std::uint8_t* const e = b + 16 * slot;
+  const std::uint64_t stored = encode(move, score, depth, bound, age_);
+  store_word(e + 8, aligned_, stored);
+  store_word(e, aligned_, want ^ stored);
 }
 
 void Table::prefetch(std::uint64_t key) const {
