@@ -191,12 +191,13 @@ void Table::store(std::uint64_t key, int ply, int depth, int score, Bound bound,
   for (std::size_t i = 0; i < kEntriesPerBucket; ++i)
     if (data[i] != 0 && (check[i] ^ data[i]) == want) slot = i;
   if (slot < kEntriesPerBucket) {
-    // The same position: the newer result replaces the older (keeping a
-    // deeper one instead measured worse for carry-over: 0.925 instead of
-    // 0.914 of a fresh search's nodes), but the old move stays when the new
-    // result has none.
+    // The same position: keep a deeper result of this search unless the new
+    // one is exact, and keep the old move when the new result has none.
     const Entry old = decode(data[slot]);
-    if (plausible(old) && move == 0) move = old.move;
+    if (plausible(old)) {
+      if (old.age == age_ && bound != Bound::kExact && depth + 3 < old.depth) return;
+      if (move == 0) move = old.move;
+    }
   } else {
     // The victim is the entry worth least: an empty one, else the one with the
     // lowest draft, counting each generation of age as 8 plies less (entries

@@ -96,8 +96,7 @@ class Table {
   // (so entries still in use survive replacement): probing writes too.
   bool probe(std::uint64_t key, int ply, ProbeResult* out) const;
   // Records a search result. Depth is clamped to kMinDepth..kMaxDepth and the
-  // score to +-kWinScore. Replaces this key's entry if there is one (move 0
-  // keeps the move stored there), else the least valuable entry of the bucket.
+  // score to +-kWinScore; move 0 keeps the move already stored for this key.
   void store(std::uint64_t key, int ply, int depth, int score, Bound bound, std::uint32_t move);
   void prefetch(std::uint64_t key) const;
 
