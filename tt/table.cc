@@ -193,6 +193,8 @@ void Table::store(std::uint64_t key, int ply, int depth, int score, Bound bound,
   if (slot < kEntriesPerBucket) {
     // The same position: keep a deeper result of this search unless the new
     // one is exact, and keep the old move when the new result has none.
+    // (Always replacing measured no better on bench/carryover_bench.cc:
+    // node ratios 0.922 / 0.787 / 0.722 against 0.918 / 0.788 / 0.693.)
     const Entry old = decode(data[slot]);
     if (plausible(old)) {
       if (old.age == age_ && bound != Bound::kExact && depth + 3 < old.depth) return;
