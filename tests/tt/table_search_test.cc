@@ -201,6 +201,25 @@ TEST(TableSearchTest, ForgedEntriesNeverGiveAnIllegalMove) {
   }
 }
 
+// Searches running at once on one shared (aligned) buffer: each returns a
+// legal move (ThreadSanitizer checks the sharing: ctest -R Concurrency).
+TEST(TableSearchConcurrencyTest, SearchesSharingOneBuffer) {
+  const std::vector<Position> positions = self_play(Position::start(), 8, 3);
+  std::vector<std::uint8_t> buf(tt::kMinBytes * 4, 0);
+  std::vector<SearchResult> results(positions.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < positions.size(); ++i)
+    threads.emplace_back([&, i] { results[i] = search_ok(positions[i], 6, buf.data(), buf.size()); });
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    ASSERT_TRUE(results[i].has_move);
+    EXPECT_TRUE(legal(positions[i], results[i].best_move)) << i;
+  }
+  auto info = tt::info(buf.data(), buf.size(), table_fingerprint());
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->status, tt::Status::kReused);
+}
+
 }  // namespace
 }  // namespace tempo
 
