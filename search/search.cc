@@ -466,7 +466,10 @@ absl::StatusOr<SearchResult> Searcher::run() {
       if (stopped_ && line == 0 && root_moves_[0].score != kNoScore) partial_best = true;
     }
     if (stopped_) break;
-    // Depth `depth` is complete.
+    // Depth `depth` is complete. Each line was searched without the ones
+    // before it; an unstable search can score a later line higher.
+    std::stable_sort(root_moves_.begin(), root_moves_.begin() + lines,
+                     [](const RootMove& a, const RootMove& b) { return a.score > b.score; });
     for (RootMove& rm : root_moves_) rm.prev_score = rm.score;
     for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
     completed_depth = depth;
