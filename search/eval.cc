@@ -69,14 +69,46 @@ constexpr ConeTable make_cones() {
 }
 constexpr ConeTable kCones = make_cones();
 
-// Advancement by rank (0 = own back row .. 8 = one step from promotion),
-// interpolated between a full board (midgame) and a bare one (endgame).
-constexpr std::array<int, 9> kAdvanceMidgame = {0, 1, 2, 3, 4, 4, 4, 5, 6};
-constexpr std::array<int, 9> kAdvanceEndgame = {0, 4, 8, 12, 17, 23, 30, 40, 52};
+// Advancement by rank (0 = own back row .. 8 = one step from promotion), for
+// a full board (midgame) and a bare one (endgame); interpolated by material.
+constexpr std::array<int, 10> kAdvanceMidgame = {0, 1, 2, 3, 4, 4, 4, 5, 6, 0};
+constexpr std::array<int, 10> kAdvanceEndgame = {0, 4, 8, 12, 17, 23, 30, 40, 52, 0};
 // A free path to promotion with `n` rows to go, no opponent king to catch it.
 constexpr std::array<int, 10> kRunaway = {0, 130, 90, 60, 35, 0, 0, 0, 0, 0};
 
-constexpr Bitboard rank_mask(Color c, int rank) { return row_mask(c == Color::kWhite ? 9 - rank : rank); }
+// Piece-square weights of a man (advancement + centre), stored bit-sliced:
+// slice k holds the squares whose weight has bit k set, so a whole side's sum
+// is a handful of popcounts.
+constexpr int kSlices = 7;  // weights below 128
+using Slices = std::array<Bitboard, kSlices>;
+
+constexpr int man_square_weight(Color c, int square, bool endgame) {
+  const int rank = c == Color::kWhite ? 9 - row_of_square(square) : row_of_square(square);
+  int w = endgame ? kAdvanceEndgame[rank] : kAdvanceMidgame[rank];
+  if (kCentre & square_bb(square)) w += 7;
+  if (kWideCentre & square_bb(square)) w += 3;
+  return w;
+}
+
+constexpr Slices make_slices(Color c, bool endgame) {
+  Slices sl{};
+  for (int s = 1; s <= kNumSquares; ++s) {
+    const int w = man_square_weight(c, s, endgame);
+    for (int k = 0; k < kSlices; ++k)
+      if ((w >> k) & 1) sl[k] |= square_bb(s);
+  }
+  return sl;
+}
+constexpr std::array<std::array<Slices, 2>, 2> kManSlices = {{
+    {make_slices(Color::kWhite, false), make_slices(Color::kWhite, true)},
+    {make_slices(Color::kBlack, false), make_slices(Color::kBlack, true)},
+}};
+
+inline int sliced_sum(const Slices& sl, Bitboard men) {
+  int s = 0;
+  for (int k = 0; k < kSlices; ++k) s += popcount(men & sl[k]) << k;
+  return s;
+}
 
 int free_squares(int bit, Bitboard occupied) {
   int n = 0;
@@ -98,19 +130,14 @@ template <Color C>
 int side_terms(const Position& pos, int pieces_on_board) {
   constexpr Color Them = ~C;
   const Bitboard own = pos.pieces(C), men = pos.men(C), kings = pos.kings_of(C);
-  const Bitboard their = pos.pieces(Them), empty = pos.empty_squares(), occupied = pos.occupied();
+  const Bitboard empty = pos.empty_squares(), occupied = pos.occupied();
   int s = 0;
 
-  // Advancement (tempo): worth little while the board is full, much in the endgame.
+  // Advancement (tempo) and centre: worth little on a full board, advancement
+  // much in the endgame.
   const int phase = std::min(pieces_on_board, 40);  // 40 = midgame weight, 0 = endgame
-  for (int rank = 1; rank <= 8; ++rank) {
-    const int n = popcount(men & rank_mask(C, rank));
-    if (!n) continue;
-    s += n * ((kAdvanceMidgame[rank] * phase + kAdvanceEndgame[rank] * (40 - phase)) / 40);
-  }
-
-  // Centre control.
-  s += 7 * popcount(men & kCentre) + 3 * popcount(men & kWideCentre);
+  const auto& slices = kManSlices[static_cast<int>(C)];
+  s += (sliced_sum(slices[0], men) * phase + sliced_sum(slices[1], men) * (40 - phase)) / 40;
 
   // The back row guard matters while the opponent still has men to promote.
   if (pos.men(Them) && pieces_on_board > 14) s += 5 * popcount(men & (C == Color::kWhite ? kWhiteGuard : kBlackGuard));
@@ -160,7 +187,6 @@ int side_terms(const Position& pos, int pieces_on_board) {
     if (tempo::bb(b) & kMainDiagonal) s += 12;
     if (tempo::bb(b) & kDoubleDiagonals) s += 4;
   }
-  (void)their;
   return s;
 }
 
@@ -191,6 +217,11 @@ Breakdown breakdown(const Position& pos) {
 }
 
 int score(const Position& pos, int scale_q10) {
+  if (scale_q10 == 0) {
+    const int m = kMan * (popcount(pos.men(Color::kWhite)) - popcount(pos.men(Color::kBlack))) +
+                  kKing * (popcount(pos.kings_of(Color::kWhite)) - popcount(pos.kings_of(Color::kBlack)));
+    return pos.side == Color::kWhite ? m : -m;
+  }
   const Breakdown b = breakdown(pos);
   int s = b.material;
   if (scale_q10 > 0) {
