@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -42,6 +43,23 @@ constexpr std::uint64_t kPollInterval = 1024;
 #else
 #define TEMPO_SEARCH_TABLE 0
 #endif
+
+// Late-move reduction in plies by depth and move number: grows with the log
+// of both (a late move at high depth is very likely no better than the first).
+struct ReductionTable {
+  std::uint8_t r[64][MoveList::kCapacity];
+};
+const ReductionTable& reductions() {
+  static const ReductionTable table = [] {  // built once, thread-safely
+    ReductionTable t{};
+    for (int d = 1; d < 64; ++d)
+      for (int i = 1; i < MoveList::kCapacity; ++i)
+        t.r[d][i] = static_cast<std::uint8_t>(std::max(0.0, 0.75 + std::log(d) * std::log(i + 1) / 1.75));
+    return t;
+  }();
+  return table;
+}
+inline int reduction(int depth, int move_number) { return reductions().r[std::min(depth, 63)][move_number]; }
 
 constexpr int loss_in(int ply) { return -(kWinScore - ply); }
 
@@ -308,8 +326,9 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     } else {
       // Late quiet moves are searched shallower first; a surprise is re-searched.
       int r = 0;
-      if (depth >= 3 && !captures && i >= (pv ? 5 : 3) && f.order[i] < (1 << 27)) {
-        r = 1 + (depth >= 6 && i >= 10);
+      if (depth >= 3 && !captures && i >= (pv ? 4 : 2) && f.order[i] < (1 << 27)) {
+        r = reduction(depth, i) - (pv ? 1 : 0);
+        r = std::clamp(r, 0, new_depth - 1);
       }
       score = -node(ply + 1, new_depth - r, -alpha - 1, -alpha, child, child_key, false);
       if (score > alpha && r > 0) score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
