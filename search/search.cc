@@ -300,6 +300,17 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   }
 #endif
 
+  // Static pruning near the leaves: far above beta with nothing hanging on
+  // either side, a shallow search will not bring the score back down.
+  if (!pv && depth <= 3 && beta < kWinThreshold && beta > -kWinThreshold && !has_capture(pos)) {
+    Position pass = pos;
+    pass.side = ~pass.side;
+    if (!has_capture(pass)) {
+      const int e = leaf(pos, key);
+      if (e - 60 * depth >= beta) return e;
+    }
+  }
+
   generate_moves(pos, f.moves);
   const int n = f.moves.size;
   if (n == 0) return loss_in(ply);
