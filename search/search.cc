@@ -34,7 +34,7 @@ constexpr int kInf = kWinScore + 1;
 constexpr int kNoScore = -kInf;
 // How often (in nodes) the clock and the cancel flag are looked at: well
 // under a millisecond of search at any realistic speed.
-constexpr std::uint64_t kPollInterval = 1024;
+constexpr std::uint64_t kPollInterval = 256;
 
 // TEMPORARY until the table implementation (tt/table.cc) lands in main: the
 // search is written against tt/table.h and switches the table on by itself.
