@@ -8,9 +8,6 @@
 //
 // `every` = 1 searches every position (both sides, as in analysis); 2 searches
 // every other one (one side, as when the engine plays against a person).
-// TEMPORARY guard until search/ and engine/pdn.h meet tt/ in main (remove
-// once all have landed): without them this file compiles to nothing.
-#if __has_include("search/search.cc") && __has_include("engine/pdn.h")
 
 #include <benchmark/benchmark.h>
 
@@ -184,4 +181,3 @@ BENCHMARK(BM_CarryoverSelfPlay)->Arg(8)->Iterations(1)->Unit(benchmark::kSecond)
 }  // namespace
 }  // namespace tempo
 
-#endif  // search and pdn available

@@ -36,13 +36,6 @@ constexpr int kNoScore = -kInf;
 // under a millisecond of search at any realistic speed.
 constexpr std::uint64_t kPollInterval = 256;
 
-// TEMPORARY until the table implementation (tt/table.cc) lands in main: the
-// search is written against tt/table.h and switches the table on by itself.
-#if __has_include("tt/table.cc")
-#define TEMPO_SEARCH_TABLE 1
-#else
-#define TEMPO_SEARCH_TABLE 0
-#endif
 
 // Late-move reduction in plies by depth and move number: grows with the log
 // of both (a late move at high depth is very likely no better than the first).
@@ -100,11 +93,7 @@ void set_pv(Line& out, const Move& m, const Line& rest) {
 }
 
 bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Move& m) {
-#if TEMPO_SEARCH_TABLE
   return tt::same_move(packed, m);
-#else
-  return false;
-#endif
 }
 
 class Searcher {
@@ -286,7 +275,6 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
 
   const int alpha_in = alpha;
   std::uint32_t table_move = 0;
-#if TEMPO_SEARCH_TABLE
   if (table_) {
     tt::ProbeResult hit;
     if (table_->probe(key, ply, &hit)) {
@@ -298,7 +286,6 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
       }
     }
   }
-#endif
 
   // Static pruning near the leaves: far above beta with nothing hanging on
   // either side, a shallow search will not bring the score back down.
@@ -326,9 +313,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     const Move m = f.moves[i];
     const Position child = pos.after(m);
     const std::uint64_t child_key = zobrist::key_after(key, pos, m);
-#if TEMPO_SEARCH_TABLE
     if (table_) table_->prefetch(child_key);
-#endif
     enter(ply, pos, m, child, child_key);
     const int new_depth = depth - 1;
     int score;
@@ -363,14 +348,10 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
       }
     }
   }
-#if TEMPO_SEARCH_TABLE
   if (table_) {
     const tt::Bound bound = best >= beta ? tt::Bound::kLower : best > alpha_in ? tt::Bound::kExact : tt::Bound::kUpper;
     table_->store(key, ply, depth, best, bound, tt::pack_move(best_move));
   }
-#else
-  (void)alpha_in;
-#endif
   return best;
 }
 
@@ -423,12 +404,10 @@ absl::StatusOr<SearchResult> Searcher::run() {
 
   // Initial order: the table's move, then captures/promotions, then a static look.
   std::uint32_t table_move = 0;
-#if TEMPO_SEARCH_TABLE
   if (table_) {
     tt::ProbeResult hit;
     if (table_->probe(root_key, 0, &hit)) table_move = hit.move;
   }
-#endif
   score_moves(0, root_, table_move, f0.moves[0].is_capture());
   root_moves_.resize(static_cast<std::size_t>(f0.moves.size));
   for (int i = 0; i < f0.moves.size; ++i) {
@@ -622,7 +601,6 @@ absl::StatusOr<SearchResult> search(const SearchRequest& request) {
   }
 
   Searcher searcher(request, pos, std::move(keys), draw);
-#if TEMPO_SEARCH_TABLE
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
@@ -636,9 +614,6 @@ absl::StatusOr<SearchResult> search(const SearchRequest& request) {
     result->tt_reason = table->reason();
   }
   return result;
-#else
-  return searcher.run();
-#endif
 }
 
 std::uint64_t table_fingerprint() {

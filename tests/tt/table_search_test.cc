@@ -1,9 +1,6 @@
 // The table seen through the search: a zero buffer just works, moving the
 // buffer between calls changes nothing, garbage never yields an illegal move,
 // and the result says what the search found in the buffer.
-// TEMPORARY guard until search/ and tt/ meet in main: the file compiles to
-// nothing without the search implementation (remove once both have landed).
-#if __has_include("search/search.cc")
 
 #include <algorithm>
 #include <cstring>
@@ -223,4 +220,3 @@ TEST(TableSearchConcurrencyTest, SearchesSharingOneBuffer) {
 }  // namespace
 }  // namespace tempo
 
-#endif  // __has_include("search/search.cc")
