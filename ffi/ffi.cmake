@@ -1,0 +1,61 @@
+# The C ABI (ffi/include/tempo.h) as libtempo.so, for dart:ffi and other C
+# callers, and its tests. Included by the top-level CMakeLists.txt.
+#
+# libtempo.so exports only tempo_* (hidden visibility + a version script).
+#
+# Runtime dependencies: Debian 12's static Abseil archives are not usable in a
+# shared object (libabsl_cordz_functions.a uses local-exec TLS:
+# "relocation R_X86_64_TPOFF32 ... can not be used when making a shared
+# object"), so by default libtempo.so links Debian's shared Abseil and, to
+# keep one C++ runtime in the process, the shared libstdc++. An app build
+# whose Abseil is compiled with -fPIC (e.g. from source in the Android/iOS
+# toolchain) sets TEMPO_FFI_STATIC_RUNTIME=ON and ships one file.
+
+option(TEMPO_FFI_STATIC_RUNTIME "Link libstdc++, libgcc and Abseil's static archives into libtempo.so (needs PIC Abseil archives)" OFF)
+
+file(GLOB TEMPO_FFI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/*.cc)
+add_library(tempo_ffi SHARED ${TEMPO_FFI_SOURCES})
+set_target_properties(tempo_ffi PROPERTIES
+  OUTPUT_NAME tempo
+  C_VISIBILITY_PRESET hidden
+  CXX_VISIBILITY_PRESET hidden
+  VISIBILITY_INLINES_HIDDEN ON
+  LINK_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/tempo.map)
+target_include_directories(tempo_ffi PUBLIC ${PROJECT_SOURCE_DIR}/ffi/include)
+target_compile_options(tempo_ffi PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
+target_link_options(tempo_ffi PRIVATE
+  -Wl,--version-script=${PROJECT_SOURCE_DIR}/ffi/tempo.map
+  -Wl,--gc-sections -Wl,-z,defs -Wl,--exclude-libs,ALL -Wl,--as-needed)
+
+if(TEMPO_FFI_STATIC_RUNTIME AND NOT TEMPO_SANITIZE AND NOT TEMPO_TSAN)
+  get_target_property(_tempo_absl_so absl::base LOCATION)
+  get_filename_component(_tempo_absl_dir "${_tempo_absl_so}" DIRECTORY)
+  file(GLOB _tempo_absl_archives "${_tempo_absl_dir}/libabsl_*.a")
+  # The archives come before tempo_core's (shared) Abseil link interface, so
+  # every Abseil symbol resolves from them and --as-needed drops the shared
+  # libraries; a group because they depend on each other.
+  target_link_libraries(tempo_ffi PRIVATE
+    tempo_core -Wl,--start-group ${_tempo_absl_archives} -Wl,--end-group)
+  target_link_options(tempo_ffi PRIVATE -static-libstdc++ -static-libgcc)
+else()
+  target_link_libraries(tempo_ffi PRIVATE tempo_core)
+endif()
+
+# Every test below is a plain program or a /usr/bin/python3 script, labelled unit.
+find_program(TEMPO_SYSTEM_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+set(_tempo_ffi_tests ${PROJECT_SOURCE_DIR}/tests/ffi)
+
+# The header compiles as strict C99 and as C++.
+add_executable(tempo_ffi_c_api_test ${_tempo_ffi_tests}/c_api_test.c)
+set_target_properties(tempo_ffi_c_api_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+target_compile_options(tempo_ffi_c_api_test PRIVATE -pedantic -Wall -Wextra -Werror)
+target_link_libraries(tempo_ffi_c_api_test PRIVATE tempo_ffi)
+add_test(NAME ffi.c_api COMMAND tempo_ffi_c_api_test)
+
+add_executable(tempo_ffi_header_cxx_test ${_tempo_ffi_tests}/header_cxx_test.cpp)
+target_compile_options(tempo_ffi_header_cxx_test PRIVATE -pedantic ${TEMPO_WARNINGS})
+target_link_libraries(tempo_ffi_header_cxx_test PRIVATE tempo_ffi)
+add_test(NAME ffi.header_cxx COMMAND tempo_ffi_header_cxx_test)
+
+set(_tempo_ffi_test_names ffi.c_api ffi.header_cxx)
+set_tests_properties(${_tempo_ffi_test_names} PROPERTIES LABELS unit)
