@@ -56,6 +56,22 @@ add_executable(tempo_ffi_header_cxx_test ${_tempo_ffi_tests}/header_cxx_test.cpp
 target_compile_options(tempo_ffi_header_cxx_test PRIVATE -pedantic ${TEMPO_WARNINGS})
 target_link_libraries(tempo_ffi_header_cxx_test PRIVATE tempo_ffi)
 add_test(NAME ffi.header_cxx COMMAND tempo_ffi_header_cxx_test)
-
 set(_tempo_ffi_test_names ffi.c_api ffi.header_cxx)
+
+if(TEMPO_SYSTEM_PYTHON)
+  # Symbols by name through ctypes, as dart:ffi's lookupFunction does. Under
+  # ASan the library needs the sanitizer runtime preloaded into Python.
+  add_test(NAME ffi.ctypes COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/ctypes_test.py $<TARGET_FILE:tempo_ffi>)
+  add_test(NAME ffi.exports COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/exports_test.py
+    $<TARGET_FILE:tempo_ffi> ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h)
+  add_test(NAME ffi.dart_bindings COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/dart_bindings_test.py
+    ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/bindings.dart)
+  list(APPEND _tempo_ffi_test_names ffi.ctypes ffi.exports ffi.dart_bindings)
+  if(TEMPO_SANITIZE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so OUTPUT_VARIABLE _tempo_asan OUTPUT_STRIP_TRAILING_WHITESPACE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so OUTPUT_VARIABLE _tempo_ubsan OUTPUT_STRIP_TRAILING_WHITESPACE)
+    # Python itself leaks by ASan's standards: check errors, not leaks.
+    set_tests_properties(ffi.ctypes PROPERTIES ENVIRONMENT "LD_PRELOAD=${_tempo_asan}:${_tempo_ubsan};ASAN_OPTIONS=detect_leaks=0")
+  endif()
+endif()
 set_tests_properties(${_tempo_ffi_test_names} PROPERTIES LABELS unit)
