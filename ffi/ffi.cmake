@@ -56,7 +56,15 @@ add_executable(tempo_ffi_header_cxx_test ${_tempo_ffi_tests}/header_cxx_test.cpp
 target_compile_options(tempo_ffi_header_cxx_test PRIVATE -pedantic ${TEMPO_WARNINGS})
 target_link_libraries(tempo_ffi_header_cxx_test PRIVATE tempo_ffi)
 add_test(NAME ffi.header_cxx COMMAND tempo_ffi_header_cxx_test)
-set(_tempo_ffi_test_names ffi.c_api ffi.header_cxx)
+
+# The app's isolate pattern with threads: table handed from thread to thread,
+# copied, and a long search cancelled through the caller's flag.
+add_executable(tempo_ffi_isolate_test ${_tempo_ffi_tests}/isolate_test.c)
+set_target_properties(tempo_ffi_isolate_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+target_compile_options(tempo_ffi_isolate_test PRIVATE -Wall -Wextra -Werror)
+target_link_libraries(tempo_ffi_isolate_test PRIVATE tempo_ffi Threads::Threads)
+add_test(NAME ffi.isolate_pattern COMMAND tempo_ffi_isolate_test)
+set(_tempo_ffi_test_names ffi.c_api ffi.header_cxx ffi.isolate_pattern)
 
 if(TEMPO_SYSTEM_PYTHON)
   # Symbols by name through ctypes, as dart:ffi's lookupFunction does. Under

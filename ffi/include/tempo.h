@@ -168,7 +168,7 @@ typedef struct tempo_game_state {
   int32_t draw_rule;      /* TEMPO_DRAW_* when result is DRAW, else TEMPO_DRAW_NONE */
   int32_t side_to_move;   /* TEMPO_WHITE or TEMPO_BLACK in the final position */
   uint32_t plies;         /* moves played (= the count passed in) */
-  uint32_t legal_moves;   /* legal moves in the final position */
+  uint32_t legal_moves;   /* legal moves in the final position (0 once the game is over) */
   uint32_t king_plies;    /* 25-move rule count: plies of king-only, non-capturing moves */
   uint32_t endgame_plies; /* 16/5-move rule count: plies since the endgame class arose (0 if none) */
   uint32_t repetitions;   /* how often the final position has occurred (1 = first time) */
@@ -248,7 +248,7 @@ typedef struct tempo_search_result {
 
 typedef struct tempo_table_info {
   uint32_t size;                  /* sizeof(tempo_table_info) */
-  uint32_t format_version;        /* of the buffer layout (tt/FORMAT.md) */
+  uint32_t format_version;        /* of the buffer layout (tt/FORMAT.md); 0 when not a Tempo table */
   uint32_t generation;            /* searches run on this table since it was fresh */
   int32_t status;                 /* TEMPO_TABLE_* : what the next search would find */
   int32_t reason;                 /* TEMPO_TABLE_REASON_* */
@@ -374,7 +374,7 @@ TEMPO_API tempo_status tempo_table_get_info(const uint8_t* tt, size_t tt_len, te
 
 /* Makes the buffer an empty table (writes every byte). Never needed for
  * correctness: a table is reused or reset by tempo_search as it finds it.
- * Errors: NULL_POINTER, TABLE. */
+ * Not while a search uses the buffer. Errors: NULL_POINTER, TABLE. */
 TEMPO_API tempo_status tempo_table_clear(uint8_t* tt, size_t tt_len);
 
 #ifdef __cplusplus

@@ -123,6 +123,8 @@ static void test_start_and_fen(void) {
   CHECK_ST(tempo_position_from_fen("W:W31-50:B31", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* overlap */
   CHECK(strstr(err, "31") != NULL);
   CHECK_ST(tempo_position_from_fen("W:W1-21:B30", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* 21 white, man on row 0 */
+  CHECK_ST(tempo_position_from_fen("W:W6-26:BK50", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* 21 white men */
+  CHECK(strstr(err, "21") != NULL);
   CHECK_ST(tempo_position_from_fen("W:W30:B46", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION);  /* black man on 46 */
   CHECK(strstr(err, "46") != NULL);
   CHECK_ST(tempo_position_from_fen(NULL, &q, err, sizeof err), TEMPO_ERR_NULL_POINTER);
@@ -448,6 +450,240 @@ static void test_move_text(void) {
   CHECK(ambiguous_pairs > 0);
 }
 
+static void test_game_status(void) {
+  static const char* const shuffle[9] = {"46-41", "1-6", "41-46", "6-1", "46-41", "1-6", "41-46", "6-1", "46-41"};
+  tempo_position start = new_position();
+  tempo_position p;
+  tempo_game_state st;
+  tempo_move moves[9];
+  char err[200];
+  int i;
+
+  memset(&st, 0, sizeof st);
+  st.size = sizeof st;
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  CHECK_ST(tempo_game_status(&start, NULL, sizeof(tempo_move), 0, &st, err, sizeof err), TEMPO_OK);
+  CHECK(st.result == TEMPO_RESULT_ONGOING && st.draw_rule == TEMPO_DRAW_NONE && st.side_to_move == TEMPO_WHITE);
+  CHECK(st.plies == 0 && st.legal_moves == 9 && st.repetitions == 1);
+  CHECK(st.position.size == sizeof(tempo_position) && memcmp(st.position.squares, start.squares, 51) == 0);
+
+  /* No legal move for White: Black wins. */
+  p = fen("W:W46:B41,37");
+  CHECK_ST(tempo_game_status(&p, NULL, sizeof(tempo_move), 0, &st, err, sizeof err), TEMPO_OK);
+  CHECK(st.result == TEMPO_RESULT_BLACK_WINS && st.legal_moves == 0);
+
+  /* Kings shuffling: the start position the third time after 8 plies. */
+  p = fen("W:WK46,K47,K48,K49:BK1,K2,K3,K4");
+  start = p;
+  for (i = 0; i < 9; ++i) {
+    tempo_position next = new_position();
+    moves[i] = new_move();
+    CHECK_ST(tempo_move_from_pdn(&p, shuffle[i], &moves[i], err, sizeof err), TEMPO_OK);
+    CHECK_ST(tempo_play_move(&p, &moves[i], &next), TEMPO_OK);
+    p = next;
+  }
+  CHECK_ST(tempo_game_status(&start, moves, sizeof(tempo_move), 4, &st, err, sizeof err), TEMPO_OK);
+  CHECK(st.result == TEMPO_RESULT_ONGOING && st.repetitions == 2 && st.king_plies == 4);
+  CHECK_ST(tempo_game_status(&start, moves, sizeof(tempo_move), 8, &st, err, sizeof err), TEMPO_OK);
+  CHECK(st.result == TEMPO_RESULT_DRAW && st.draw_rule == TEMPO_DRAW_REPETITION && st.repetitions == 3);
+  CHECK(st.plies == 8 && st.legal_moves == 0 && st.king_plies == 8);
+  /* A move after the end. */
+  CHECK_ST(tempo_game_status(&start, moves, sizeof(tempo_move), 9, &st, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "ply 9") != NULL);
+  /* An illegal move names its ply. */
+  moves[1] = moves[0];
+  CHECK_ST(tempo_game_status(&start, moves, sizeof(tempo_move), 4, &st, err, sizeof err), TEMPO_ERR_ILLEGAL_MOVE);
+  CHECK(strstr(err, "ply 2") != NULL);
+
+  /* Errors. */
+  CHECK_ST(tempo_game_status(NULL, NULL, sizeof(tempo_move), 0, &st, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_game_status(&start, NULL, sizeof(tempo_move), 0, NULL, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_game_status(&start, NULL, sizeof(tempo_move), 3, &st, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_game_status(&start, moves, 20, 3, &st, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  st.size = 50;
+  CHECK_ST(tempo_game_status(&start, NULL, sizeof(tempo_move), 0, &st, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  st.size = sizeof st;
+  start.squares[10] = TEMPO_WHITE_KING;
+  start.squares[10] = 7;
+  CHECK_ST(tempo_game_status(&start, NULL, sizeof(tempo_move), 0, &st, err, sizeof err), TEMPO_ERR_INVALID_POSITION);
+}
+
+static tempo_search_request new_request(const tempo_position* start) {
+  tempo_search_request r;
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  r.level = TEMPO_LEVEL_EXPERT;
+  r.start = start;
+  r.move_size = sizeof(tempo_move);
+  r.depth = 4;
+  return r;
+}
+
+static tempo_search_result* new_result(void) {
+  static tempo_search_result r; /* 18 KB: keep it off the stack */
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  return &r;
+}
+
+static void test_table(void) {
+  uint64_t storage[(TEMPO_TABLE_MIN_BYTES + 64) / 8];
+  uint8_t* tt = (uint8_t*)storage;
+  tempo_table_info info;
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  char err[200];
+
+  memset(storage, 0, sizeof storage);
+  memset(&info, 0, sizeof info);
+  info.size = sizeof info;
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_TABLE_FRESH && info.generation == 0 && info.fill == 0.0);
+  CHECK(info.entries > 0 && info.bytes <= TEMPO_TABLE_MIN_BYTES);
+
+  /* A search fills it; the info says so. */
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  CHECK_ST(tempo_search(&req, tt, TEMPO_TABLE_MIN_BYTES, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->tt_status == TEMPO_TABLE_FRESH);
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_TABLE_REUSED && info.generation >= 1 && info.fill > 0.0);
+  CHECK(info.format_version >= 1);
+  /* Garbage bytes are reported, and a search resets them without fuss. */
+  memset(storage, 0x5A, sizeof storage);
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_TABLE_RESET && info.reason == TEMPO_TABLE_REASON_BAD_MAGIC);
+  CHECK_ST(tempo_search(&req, tt, TEMPO_TABLE_MIN_BYTES, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->tt_status == TEMPO_TABLE_RESET && res->tt_reason == TEMPO_TABLE_REASON_BAD_MAGIC);
+  /* A misaligned table buffer works. */
+  CHECK_ST(tempo_search(&req, tt + 3, TEMPO_TABLE_MIN_BYTES, res, err, sizeof err), TEMPO_OK);
+  CHECK_ST(tempo_table_get_info(tt + 3, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_TABLE_REUSED);
+  /* Clear makes it fresh. */
+  CHECK_ST(tempo_table_clear(tt, TEMPO_TABLE_MIN_BYTES), TEMPO_OK);
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_TABLE_FRESH && info.generation == 0);
+
+  /* Errors. */
+  CHECK_ST(tempo_table_get_info(NULL, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES - 1, &info), TEMPO_ERR_TABLE);
+  CHECK_ST(tempo_table_get_info(tt, 100, &info), TEMPO_ERR_TABLE);
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, NULL), TEMPO_ERR_NULL_POINTER);
+  info.size = 12;
+  CHECK_ST(tempo_table_get_info(tt, TEMPO_TABLE_MIN_BYTES, &info), TEMPO_ERR_STRUCT_SIZE);
+  CHECK_ST(tempo_table_clear(NULL, TEMPO_TABLE_MIN_BYTES), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_table_clear(tt, 1000), TEMPO_ERR_TABLE);
+  CHECK_ST(tempo_search(&req, tt, 1000, res, err, sizeof err), TEMPO_ERR_TABLE);
+  CHECK(strstr(err, "1000") != NULL);
+  CHECK_ST(tempo_search(&req, NULL, 1000, res, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+}
+
+static void test_search(void) {
+  tempo_position start = new_position();
+  tempo_position p;
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  tempo_move history[2];
+  tempo_move best;
+  char err[200];
+  int32_t cancel = 0;
+  int i;
+
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  /* No table at all is allowed. */
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move == 1 && res->depth >= 1 && res->nodes > 0 && strlen(res->pv) > 0);
+  CHECK(res->best_move.size == sizeof(tempo_move) && res->best_move.from >= 31 && res->best_move.from <= 35);
+  p = start;
+  best = res->best_move;
+  CHECK_ST(tempo_play_move(&start, &best, &p), TEMPO_OK);
+
+  /* Multi-PV: the 9 opening moves, best first, all different. */
+  req.multipv = 9;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->multipv_count == 9);
+  for (i = 1; i < res->multipv_count; ++i) {
+    CHECK(res->multipv[i].score <= res->multipv[i - 1].score);
+    CHECK(res->multipv[i].move.from != res->multipv[0].move.from || res->multipv[i].move.to != res->multipv[0].move.to);
+  }
+  req.multipv = 1;
+
+  /* History: the search runs from the position after it. */
+  history[0] = new_move();
+  history[1] = new_move();
+  CHECK_ST(tempo_move_from_pdn(&start, "32-28", &history[0], err, sizeof err), TEMPO_OK);
+  CHECK_ST(tempo_play_move(&start, &history[0], &p), TEMPO_OK);
+  CHECK_ST(tempo_move_from_pdn(&p, "19-23", &history[1], err, sizeof err), TEMPO_OK);
+  req.moves = history;
+  req.move_count = 2;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move == 1 && res->best_move.from == 28 && res->best_move.to == 19 && res->best_move.capture_count == 1);
+
+  /* A pre-set cancel flag still gives a legal move. */
+  cancel = 1;
+  req.cancel = &cancel;
+  req.move_count = 0;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move == 1 && res->cancelled == 1);
+  CHECK_ST(tempo_play_move(&start, &res->best_move, &p), TEMPO_OK);
+  req.cancel = NULL;
+
+  /* No legal move: OK, has_move 0. */
+  p = fen("W:W46:B41,37");
+  req = new_request(&p);
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move == 0);
+
+  /* Errors. */
+  req = new_request(&start);
+  CHECK_ST(tempo_search(NULL, NULL, 0, res, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_search(&req, NULL, 0, NULL, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  req.size = 16;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  req.size = sizeof req;
+  res->size = 100;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  res->size = sizeof *res;
+  req.start = NULL;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  p = start;
+  p.squares[3] = TEMPO_WHITE_MAN; /* white man on its promotion row */
+  req.start = &p;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_POSITION);
+  req.start = &start;
+  req.level = 4;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "level") != NULL);
+  req.level = TEMPO_LEVEL_EASY;
+  req.multipv = 33;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  req.multipv = 1;
+  req.movetime_ms = -5;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  req.movetime_ms = 0;
+  req.depth = 1000;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  req.depth = 3;
+  req.moves = NULL;
+  req.move_count = 2;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  req.moves = history;
+  req.move_size = 8;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  req.move_size = sizeof(tempo_move);
+  history[1] = history[0]; /* White's move again, with Black to move */
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_ILLEGAL_MOVE);
+  CHECK(strstr(err, "ply 2") != NULL);
+  {
+    uint64_t storage[2];
+    req.move_count = 0;
+    req.cancel = (int32_t*)(void*)((unsigned char*)storage + 1);
+    CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_MISALIGNED);
+  }
+}
+
 int main(void) {
   test_version_and_status_strings();
   test_start_and_fen();
@@ -455,6 +691,9 @@ int main(void) {
   test_squares();
   test_legal_moves_and_play();
   test_move_text();
+  test_table();
+  test_search();
+  test_game_status();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

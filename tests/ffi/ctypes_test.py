@@ -160,6 +160,67 @@ def main():
     rot = C.c_int32()
     check(f["tempo_rotate_square"](12, C.byref(rot)) == OK and rot.value == 39, "rotate")
 
+    # Game status after a few moves.
+    start = sized(Position)
+    f["tempo_position_start"](C.byref(start))
+    hist = (Move * 2)()
+    for h in hist:
+        h.size = C.sizeof(Move)
+    p = sized(Position)
+    check(f["tempo_move_from_pdn"](C.byref(start), b"32-28", C.byref(hist[0]), err, 200) == OK, err.value)
+    f["tempo_play_move"](C.byref(start), C.byref(hist[0]), C.byref(p))
+    check(f["tempo_move_from_pdn"](C.byref(p), b"19-23", C.byref(hist[1]), err, 200) == OK, err.value)
+    state = sized(GameState)
+    check(f["tempo_game_status"](C.byref(start), hist, C.sizeof(Move), 2, C.byref(state), err, 200) == OK, err.value)
+    check(state.result == 0 and state.plies == 2 and state.legal_moves == 1 and state.position.squares[23] == 2,
+          "game state after 32-28 19-23")
+
+    # Search with a table, a progress callback and a cancel flag set from
+    # another thread, as the Dart worker isolate does.
+    table_len = 1 << 20
+    table = (C.c_uint8 * table_len)()
+    info = sized(TableInfo)
+    check(f["tempo_table_get_info"](table, table_len, C.byref(info)) == OK and info.status == 1, "fresh table")
+    calls = []
+    searching_thread = []
+
+    def on_progress(progress, user_data):
+        calls.append((progress.contents.depth, progress.contents.pv))
+        searching_thread.append(threading.get_ident())
+
+    callback = PROGRESS_FN(on_progress)
+    flag = C.c_int32(0)
+    req = sized(SearchRequest)
+    req.level = 3
+    req.start = C.pointer(start)
+    req.moves = hist
+    req.move_size = C.sizeof(Move)
+    req.move_count = 1  # Black to move after 32-28, with 9 replies
+    req.infinite = 1
+    req.cancel = C.pointer(flag)
+    req.on_progress = callback
+    result = sized(SearchResult)
+    status = []
+
+    def worker():
+        status.append(f["tempo_search"](C.byref(req), table, table_len, C.byref(result), err, 200))
+
+    t = threading.Thread(target=worker)
+    t.start()
+    timer = threading.Timer(0.3, lambda: setattr(flag, "value", 1))
+    timer.start()
+    t.join(20)
+    check(not t.is_alive(), "search did not stop after the cancel flag was set")
+    check(status == [OK], (status, err.value))
+    check(result.cancelled == 1 and result.has_move == 1, "cancelled with a move")
+    reply = sized(Position)
+    check(f["tempo_play_move"](C.byref(p), C.byref(result.best_move), C.byref(reply)) == OK, "a legal reply")
+    check(len(calls) > 0 and set(searching_thread) == {t.ident}, "progress on the searching thread")
+    check(f["tempo_table_get_info"](table, table_len, C.byref(info)) == OK and info.status == 0 and info.generation >= 1,
+          "table reused after the search")
+    check(f["tempo_table_clear"](table, table_len) == OK, "clear")
+    check(f["tempo_search"](C.byref(req), table, 100, C.byref(result), err, 200) == TABLE, "short table")
+
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
