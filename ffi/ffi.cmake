@@ -11,6 +11,16 @@
 # whose Abseil is compiled with -fPIC (e.g. from source in the Android/iOS
 # toolchain) sets TEMPO_FFI_STATIC_RUNTIME=ON and ships one file.
 
+# libtempo.so wraps the game record, the table and the search. Until those
+# have landed (a merge order where ffi/ comes first), skip it rather than break
+# the build; every ffi test comes back with them.
+foreach(_tempo_ffi_dep engine/game.cc tt/table.cc search/search.cc)
+  if(NOT EXISTS ${PROJECT_SOURCE_DIR}/${_tempo_ffi_dep})
+    message(STATUS "libtempo.so and the ffi tests are not built: ${_tempo_ffi_dep} is missing")
+    return()
+  endif()
+endforeach()
+
 option(TEMPO_FFI_STATIC_RUNTIME "Link libstdc++, libgcc and Abseil's static archives into libtempo.so (needs PIC Abseil archives)" OFF)
 
 file(GLOB TEMPO_FFI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/*.cc)
