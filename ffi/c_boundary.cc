@@ -1,0 +1,164 @@
+#include "ffi/c_boundary.h"
+
+#include <cstring>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/movegen.h"
+#include "engine/notation.h"
+
+namespace tempo::ffi {
+
+// The ABI's struct layouts are fixed; these catch an accidental change. The
+// figures hold for every LP64 target (x86-64, arm64).
+static_assert(sizeof(tempo_position) == kPositionV1);
+static_assert(sizeof(tempo_move) == kMoveV1);
+static_assert(sizeof(tempo_game_state) == kGameStateV1);
+static_assert(sizeof(void*) != 8 || sizeof(tempo_search_request) == kSearchRequestV1);
+static_assert(sizeof(tempo_search_result) == kSearchResultV1);
+static_assert(sizeof(tempo_table_info) == kTableInfoV1);
+// Piece codes are the engine's.
+static_assert(TEMPO_EMPTY == static_cast<int>(Piece::kEmpty));
+static_assert(TEMPO_WHITE_MAN == static_cast<int>(Piece::kWhiteMan));
+static_assert(TEMPO_BLACK_MAN == static_cast<int>(Piece::kBlackMan));
+static_assert(TEMPO_WHITE_KING == static_cast<int>(Piece::kWhiteKing));
+static_assert(TEMPO_BLACK_KING == static_cast<int>(Piece::kBlackKing));
+static_assert(TEMPO_MAX_MOVES == MoveList::kCapacity);
+
+void set_error(char* error, std::size_t error_len, std::string_view text) {
+  if (error == nullptr || error_len == 0) return;
+  const std::size_t n = text.size() < error_len - 1 ? text.size() : error_len - 1;
+  std::memcpy(error, text.data(), n);
+  error[n] = '\0';
+}
+
+tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count) {
+  if (count == 0) return TEMPO_OK;
+  if (moves == nullptr) return TEMPO_ERR_NULL_POINTER;
+  if (reinterpret_cast<std::uintptr_t>(moves) % alignof(tempo_move) != 0) return TEMPO_ERR_MISALIGNED;
+  if (move_size < kMoveV1) return TEMPO_ERR_STRUCT_SIZE;
+  // A stride that keeps later elements aligned.
+  if (move_size % alignof(tempo_move) != 0) return TEMPO_ERR_MISALIGNED;
+  return TEMPO_OK;
+}
+
+tempo_status to_engine(const tempo_position& in, Position* out, char* error, std::size_t error_len) {
+  if (in.side != TEMPO_WHITE && in.side != TEMPO_BLACK) {
+    set_error(error, error_len, absl::StrCat("side to move is ", in.side, "; expected 0 (white) or 1 (black)"));
+    return TEMPO_ERR_INVALID_POSITION;
+  }
+  Position p = Position::empty(in.side == TEMPO_WHITE ? Color::kWhite : Color::kBlack);
+  for (int s = 1; s <= kNumSquares; ++s) {
+    const std::uint8_t code = in.squares[s];
+    if (code > TEMPO_BLACK_KING) {
+      set_error(error, error_len, absl::StrCat("square ", s, " has piece code ", code, "; expected 0..4"));
+      return TEMPO_ERR_INVALID_POSITION;
+    }
+    p.set(s, static_cast<Piece>(code));
+  }
+  if (absl::Status st = p.validate(); !st.ok()) {
+    set_error(error, error_len, message_of(st));
+    return TEMPO_ERR_INVALID_POSITION;
+  }
+  *out = p;
+  return TEMPO_OK;
+}
+
+void to_c(const Position& pos, tempo_position* out) {
+  out->side = pos.side == Color::kWhite ? TEMPO_WHITE : TEMPO_BLACK;
+  out->squares[0] = 0;
+  for (int s = 1; s <= kNumSquares; ++s) out->squares[s] = static_cast<std::uint8_t>(pos.at(s));
+  out->reserved[0] = 0;
+}
+
+tempo_status find_legal(const Position& pos, const tempo_move& in, Move* out, char* error, std::size_t error_len) {
+  auto illegal = [&](std::string_view why) {
+    set_error(error, error_len, why);
+    return TEMPO_ERR_ILLEGAL_MOVE;
+  };
+  if (in.from < 1 || in.from > kNumSquares || in.to < 1 || in.to > kNumSquares) {
+    return illegal(absl::StrCat("move squares ", in.from, " and ", in.to, " must be 1..50"));
+  }
+  if (in.capture_count > TEMPO_MAX_CAPTURES) {
+    return illegal(absl::StrCat("capture_count ", in.capture_count, " is above 20"));
+  }
+  Bitboard captured = 0;
+  for (int i = 0; i < in.capture_count; ++i) {
+    const int s = in.captured[i];
+    if (s < 1 || s > kNumSquares) return illegal(absl::StrCat("captured square ", s, " must be 1..50"));
+    if (captured & square_bb(s)) return illegal(absl::StrCat("square ", s, " is captured twice"));
+    captured |= square_bb(s);
+  }
+  const Move wanted = make_move(in.from, in.to, captured);
+  MoveList list;
+  generate_moves(pos, list);
+  for (const Move& m : list) {
+    if (m == wanted) {
+      *out = m;
+      return TEMPO_OK;
+    }
+  }
+  std::string what = absl::StrCat(in.from, in.capture_count > 0 ? "x" : "-", in.to);
+  for (int i = 0; i < in.capture_count; ++i) absl::StrAppend(&what, "x", in.captured[i]);
+  return illegal(absl::StrCat("move ", what, " (from, to, captured) is not legal in this position",
+                              has_capture(pos) ? " (a capture is mandatory, and it must take the most pieces)" : ""));
+}
+
+void to_c(const Position& pos, const Move& m, tempo_move* out) {
+  out->from = static_cast<std::uint8_t>(m.from_square());
+  out->to = static_cast<std::uint8_t>(m.to_square());
+  std::memset(out->captured, 0, sizeof out->captured);
+  std::memset(out->path, 0, sizeof out->path);
+  std::memset(out->reserved, 0, sizeof out->reserved);
+  int n = 0;
+  for (Bitboard c = m.captured; c != 0 && n < TEMPO_MAX_CAPTURES; c &= c - 1) {
+    out->captured[n++] = static_cast<std::uint8_t>(square_of_bit(lsb(c)));
+  }
+  out->capture_count = static_cast<std::uint8_t>(n);
+  const std::vector<int> path = capture_path(pos, m);
+  int k = 0;
+  for (int s : path) {
+    if (k == TEMPO_MAX_PATH) break;
+    out->path[k++] = static_cast<std::uint8_t>(s);
+  }
+  if (k == 0) {  // not legal in pos (never for moves from the generator): from and to
+    out->path[k++] = out->from;
+    out->path[k++] = out->to;
+  }
+  out->path_length = static_cast<std::uint8_t>(k);
+}
+
+tempo_status write_text(std::string_view text, char* out, std::size_t out_len, std::size_t* length) {
+  if (length != nullptr) *length = text.size();
+  if (out == nullptr && out_len > 0) return TEMPO_ERR_NULL_POINTER;
+  if (text.size() + 1 > out_len) {
+    if (out != nullptr && out_len > 0) out[0] = '\0';
+    return TEMPO_ERR_BUFFER_TOO_SMALL;
+  }
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+  return TEMPO_OK;
+}
+
+void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len) {
+  if (out == nullptr || out_len == 0) return;
+  std::size_t used = 0;
+  out[0] = '\0';
+  for (int i = 0; i < count; ++i) {
+    const std::string text = to_pdn(pos, moves[i]);
+    const std::size_t need = text.size() + (used > 0 ? 1 : 0);
+    if (used + need + 1 > out_len) break;
+    if (used > 0) out[used++] = ' ';
+    std::memcpy(out + used, text.data(), text.size());
+    used += text.size();
+    out[used] = '\0';
+    pos.play(moves[i]);
+  }
+}
+
+tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len) {
+  set_error(error, error_len, message_of(st));
+  return code;
+}
+
+}  // namespace tempo::ffi

@@ -1,0 +1,91 @@
+// Helpers shared by the C ABI functions: argument checks, conversions between
+// the C structs and the engine types, text output, and the exception guard.
+// Internal to libtempo; nothing here is exported.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "engine/move.h"
+#include "engine/position.h"
+#include "ffi/include/tempo.h"
+
+namespace tempo::ffi {
+
+// Sizes of the first published version of each struct (ABI version 1). A
+// caller's size below these is rejected; above them is a newer caller.
+inline constexpr std::uint32_t kPositionV1 = 60;
+inline constexpr std::uint32_t kMoveV1 = 52;
+inline constexpr std::uint32_t kGameStateV1 = 96;
+inline constexpr std::uint32_t kSearchRequestV1 = 104;
+inline constexpr std::uint32_t kSearchResultV1 = 18800;
+inline constexpr std::uint32_t kTableInfoV1 = 48;
+
+// Writes `text` (truncated) into an optional caller error buffer.
+void set_error(char* error, std::size_t error_len, std::string_view text);
+inline std::string_view message_of(const absl::Status& st) {
+  return std::string_view(st.message().data(), st.message().size());
+}
+inline void clear_error(char* error, std::size_t error_len) {
+  if (error != nullptr && error_len > 0) error[0] = '\0';
+}
+
+inline tempo_move* move_at(tempo_move* moves, std::uint32_t move_size, std::uint32_t i) {
+  return reinterpret_cast<tempo_move*>(reinterpret_cast<unsigned char*>(moves) + static_cast<std::size_t>(i) * move_size);
+}
+
+// Checks a struct pointer: non-null, aligned, size field at least `min_size`.
+template <typename T>
+tempo_status check_struct(const T* p, std::uint32_t min_size) {
+  if (p == nullptr) return TEMPO_ERR_NULL_POINTER;
+  if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) != 0) return TEMPO_ERR_MISALIGNED;
+  if (p->size < min_size) return TEMPO_ERR_STRUCT_SIZE;
+  return TEMPO_OK;
+}
+
+// Checks an array of tempo_move with an explicit stride.
+tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count);
+inline const tempo_move* move_at(const tempo_move* moves, std::uint32_t move_size, std::uint32_t i) {
+  return reinterpret_cast<const tempo_move*>(reinterpret_cast<const unsigned char*>(moves) +
+                                             static_cast<std::size_t>(i) * move_size);
+}
+
+// tempo_position <-> Position. to_engine validates (INVALID_POSITION with a
+// message in `error`).
+tempo_status to_engine(const tempo_position& in, Position* out, char* error, std::size_t error_len);
+void to_c(const Position& pos, tempo_position* out);  // keeps out->size
+
+// The legal move of `pos` that `in` names (from, to, captured set), or
+// ILLEGAL_MOVE with a message.
+tempo_status find_legal(const Position& pos, const tempo_move& in, Move* out, char* error, std::size_t error_len);
+// Fills from, to, captured squares and the canonical path; keeps out->size.
+void to_c(const Position& pos, const Move& m, tempo_move* out);
+
+// Copies `text` and its NUL into a caller buffer, or reports the needed length.
+tempo_status write_text(std::string_view text, char* out, std::size_t out_len, std::size_t* length);
+
+// A PDN line (moves separated by spaces) starting at `pos`, cut at a move
+// boundary to fit `out_len` bytes with the NUL.
+void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len);
+
+// Maps an engine error to a status code and writes its message.
+tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len);
+
+// Runs `body`, turning any exception into a status code: no C++ exception
+// may cross the C boundary.
+template <typename F>
+tempo_status guard(F&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return TEMPO_ERR_INTERNAL;
+  } catch (...) {
+    return TEMPO_ERR_INTERNAL;
+  }
+}
+
+}  // namespace tempo::ffi
