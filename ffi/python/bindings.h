@@ -1,0 +1,56 @@
+// Shared pieces of the `tempo` Python module: one bind_* function per file,
+// the Python-side Move (a move together with the position it is played in,
+// which its PDN text and capture route depend on), and status -> exception.
+//
+// The module is a thin shell over the C++ API: it converts, validates the
+// Python-level arguments and releases the GIL around long calls; every rule
+// lives in engine/, search/ and tt/.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "engine/move.h"
+#include "engine/position.h"
+
+namespace tempo::python {
+
+namespace py = pybind11;
+
+// A legal move and the position before it.
+struct PyMove {
+  Position before;
+  Move move;
+};
+
+// Raises ValueError carrying the engine's message (with a prefix naming the
+// argument, when given).
+void raise_if_error(const absl::Status& status, const std::string& context = "");
+
+template <typename T>
+T value_or_raise(absl::StatusOr<T> result, const std::string& context = "") {
+  raise_if_error(result.status(), context);
+  return *std::move(result);
+}
+
+// The legal move of `pos` that `move_or_text` names: a Move (which must be
+// legal in `pos`) or PDN move text (short or long form; Hub text accepted
+// too). Raises ValueError / TypeError.
+Move resolve_move(const Position& pos, py::handle move_or_text);
+
+// Squares 1..50 of the set bits of a bitboard, increasing.
+std::vector<int> squares_of(Bitboard b);
+
+// Python Move objects for a line of moves played from `pos`.
+std::vector<PyMove> line_from(Position pos, const Move* moves, int count);
+
+void bind_position(py::module_& m);
+void bind_table(py::module_& m);
+void bind_game(py::module_& m);
+void bind_search(py::module_& m);
+
+}  // namespace tempo::python

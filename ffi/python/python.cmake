@@ -1,0 +1,51 @@
+# The `tempo` Python module (pybind11 from Debian's pybind11-dev).
+#
+# Built for Debian's /usr/bin/python3 (which has numpy, matplotlib and pytest),
+# not for whatever `python3` comes first on PATH. Output: <build>/python/
+# holds the extension module and its type stubs, so
+#   PYTHONPATH=<build>/python /usr/bin/python3 -c "import tempo"
+# works straight from the build tree; `cmake --install` copies both into
+# TEMPO_PYTHON_INSTALL_DIR.
+if(NOT TEMPO_BUILD_PYTHON)
+  return()
+endif()
+
+if(NOT DEFINED Python_EXECUTABLE AND EXISTS /usr/bin/python3)
+  set(Python_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "Python the tempo module is built for")
+endif()
+set(PYBIND11_FINDPYTHON ON)
+find_package(Python 3.9 REQUIRED COMPONENTS Interpreter Development.Module)
+find_package(pybind11 CONFIG REQUIRED)
+
+set(TEMPO_PYTHON_DIR ${CMAKE_BINARY_DIR}/python)
+# NO_EXTRAS: no LTO (its serial-compilation notice is noise and tempo_core is
+# not LTO-built anyway) and no stripping.
+pybind11_add_module(tempo_python MODULE NO_EXTRAS
+  ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc
+  ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc)
+set_target_properties(tempo_python PROPERTIES
+  OUTPUT_NAME tempo
+  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
+target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
+target_link_libraries(tempo_python PRIVATE tempo_core)
+
+# Stubs next to the module, so editors and type checkers find them.
+add_custom_command(TARGET tempo_python POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different
+          ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi ${TEMPO_PYTHON_DIR}/tempo.pyi
+  COMMENT "Copying tempo.pyi next to the module")
+
+set(TEMPO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
+    "Where `cmake --install` puts the tempo module (relative to the prefix)")
+install(TARGETS tempo_python LIBRARY DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
+
+# The pytest suite as one ctest test. RUN_SERIAL: one of its tests measures
+# that two searches in two threads overlap, which needs both cores free.
+add_test(NAME python.pytest
+  COMMAND ${Python_EXECUTABLE} -m pytest -q -p no:cacheprovider ${PROJECT_SOURCE_DIR}/tests/python)
+set_tests_properties(python.pytest PROPERTIES
+  LABELS python
+  RUN_SERIAL TRUE
+  TIMEOUT 300
+  ENVIRONMENT "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg")
