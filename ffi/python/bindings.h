@@ -9,6 +9,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,26 @@ namespace py = pybind11;
 struct PyMove {
   Position before;
   Move move;
+};
+
+// A contiguous byte view of a Python buffer (bytearray, memoryview, numpy
+// array...), held for the length of one call: while held, a bytearray cannot
+// be resized under us. Used in place, never copied. Create and destroy it
+// with the GIL held.
+class BufferView {
+ public:
+  // TypeError when `obj` is not a buffer, not contiguous, or (with
+  // `writable`) read-only. `what` names the argument in the message.
+  BufferView(py::handle obj, const char* what, bool writable);
+  ~BufferView();
+  BufferView(const BufferView&) = delete;
+  BufferView& operator=(const BufferView&) = delete;
+
+  std::uint8_t* data() const { return static_cast<std::uint8_t*>(view_.buf); }
+  std::size_t size() const { return static_cast<std::size_t>(view_.len); }
+
+ private:
+  Py_buffer view_{};
 };
 
 // Raises ValueError carrying the engine's message (with a prefix naming the
