@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/game.h"
+#include "engine/notation.h"
 #include "engine/pdn.h"
 #include "ffi/python/bindings.h"
 #include "search/search.h"
