@@ -29,11 +29,9 @@ set_target_properties(tempo_python PROPERTIES
 target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
 target_link_libraries(tempo_python PRIVATE tempo_core)
 
-# Stubs next to the module, so editors and type checkers find them.
-add_custom_command(TARGET tempo_python POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different
-          ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi ${TEMPO_PYTHON_DIR}/tempo.pyi
-  COMMENT "Copying tempo.pyi next to the module")
+# Stubs next to the module, so editors and type checkers find them
+# (configure_file: copied again whenever the source changes).
+configure_file(${CMAKE_CURRENT_LIST_DIR}/tempo.pyi ${TEMPO_PYTHON_DIR}/tempo.pyi COPYONLY)
 
 set(TEMPO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
     "Where `cmake --install` puts the tempo module (relative to the prefix)")
