@@ -123,19 +123,32 @@ def test_repetition_draw():
     assert game.legal_moves() == []
 
 
-def king_walk(fen, seed, max_plies=200):
-    """Plays random king moves that never repeat a position until the game ends."""
+def king_walk(fen, seed, max_plies=120):
+    """Plays king moves (no captures, none offered, no position twice) until the
+    game ends: a depth-first search in random order, so it backs out of dead ends."""
     rng = random.Random(seed)
     game = tempo.Game(fen)
     seen = {game.position}
-    while not game.status().over and game.ply < max_plies:
+
+    def extend():
+        if game.status().over:
+            return True
+        if game.ply >= max_plies:
+            return False
         moves = [m for m in game.legal_moves()
                  if not m.is_capture and game.position[m.from_square].is_king and m.after() not in seen
                  and not m.after().must_capture()]
-        assert moves, f"stuck at {game.position.fen()}"
-        move = rng.choice(moves)
-        game.play(move)
-        seen.add(game.position)
+        rng.shuffle(moves)
+        for move in moves:
+            game.play(move)
+            seen.add(game.position)
+            if extend():
+                return True
+            seen.discard(game.position)
+            game.undo()
+        return False
+
+    assert extend(), f"no king walk from {fen}"
     return game
 
 
@@ -146,12 +159,12 @@ def test_twenty_five_move_rule():
 
 
 def test_sixteen_move_rule():
-    game = king_walk("W:WK46,K47,K50:BK5", seed=4)
+    game = king_walk("W:WK47,K48,K49:BK3", seed=4)
     assert game.status().draw_rule == tempo.DrawRule.SIXTEEN_MOVES
     assert game.ply == 32
 
 
 def test_five_move_rule():
-    game = king_walk("W:WK46:BK5", seed=5)
+    game = king_walk("W:WK47:BK4", seed=5)
     assert game.status().draw_rule == tempo.DrawRule.FIVE_MOVES
     assert game.ply == 10

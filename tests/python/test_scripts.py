@@ -2,6 +2,7 @@
 import csv
 import glob
 import json
+import re
 import os
 import subprocess
 import sys
@@ -34,7 +35,7 @@ def test_analyse_pdn_table_csv_png(repo, env, games_dir, tmp_path):
     out_csv, out_png = tmp_path / "a.csv", tmp_path / "a.png"
     p = run(repo, env, "analyse_pdn.py", pdn, "--depth", "3", "--csv", str(out_csv), "--png", str(out_png))
     assert "before" in p.stdout and "blunders" in p.stdout
-    table_lines = [line for line in p.stdout.splitlines() if line[:4].strip().isdigit()]
+    table_lines = [line for line in p.stdout.splitlines() if re.match(r"\s*\d+\s+\d+\.(\.\.)? (white|black) ", line)]
     assert len(table_lines) == plies
     with open(out_csv, newline="") as f:
         rows = list(csv.DictReader(f))
