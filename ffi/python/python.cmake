@@ -23,9 +23,19 @@ set(TEMPO_PYTHON_DIR ${CMAKE_BINARY_DIR}/python)
 pybind11_add_module(tempo_python MODULE NO_EXTRAS
   ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc
   ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc)
-set_target_properties(tempo_python PROPERTIES
-  OUTPUT_NAME tempo
-  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
+# Game/PDN and search/table bindings need engine/game.cc + engine/pdn.cc and
+# tt/ + search/ implementations; a tree without them still gets the rules API.
+if(EXISTS ${PROJECT_SOURCE_DIR}/engine/game.cc AND EXISTS ${PROJECT_SOURCE_DIR}/engine/pdn.cc)
+  target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc)
+  target_compile_definitions(tempo_python PRIVATE TEMPO_PY_GAME=1)
+  file(GLOB TEMPO_PY_TT_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tt/*.cc)
+  file(GLOB TEMPO_PY_SEARCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/search/*.cc)
+  if(TEMPO_PY_TT_SOURCES AND TEMPO_PY_SEARCH_SOURCES)
+    target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
+                                        ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
+    target_compile_definitions(tempo_python PRIVATE TEMPO_PY_SEARCH=1)
+  endif()
+endif()
 target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
 target_link_libraries(tempo_python PRIVATE tempo_core)
 

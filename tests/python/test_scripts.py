@@ -10,6 +10,8 @@ import sys
 import pytest
 import tempo
 
+needs_search = pytest.mark.skipif(not hasattr(tempo, "search"), reason="module built without search")
+
 
 @pytest.fixture(scope="module")
 def env(repo):
@@ -28,6 +30,7 @@ def run(repo, env, script, *args, check=True):
     return p
 
 
+@needs_search
 def test_analyse_pdn_table_csv_png(repo, env, games_dir, tmp_path):
     pdn = sorted(glob.glob(os.path.join(games_dir, "*.pdn")))[0]
     with open(pdn, encoding="utf-8") as f:
@@ -49,6 +52,7 @@ def test_analyse_pdn_table_csv_png(repo, env, games_dir, tmp_path):
     assert len(data) > 1000 and data[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@needs_search
 def test_analyse_pdn_flags_a_blunder(repo, env, tmp_path):
     # 28-22?? lets Black take two men (17x37 or 17x39) for nothing.
     pdn = tmp_path / "blunder.pdn"
@@ -59,6 +63,7 @@ def test_analyse_pdn_flags_a_blunder(repo, env, tmp_path):
     assert rows[0]["move"] == "28-22" and rows[0]["flag"] == "blunder", p.stdout
 
 
+@needs_search
 def test_analyse_pdn_errors(repo, env, tmp_path):
     bad = tmp_path / "bad.pdn"
     bad.write_text("1. 32-29 *\n")
@@ -66,6 +71,7 @@ def test_analyse_pdn_errors(repo, env, tmp_path):
     assert p.returncode != 0 and "bad.pdn" in p.stderr
 
 
+@needs_search
 def test_batch_analyse_resumes(repo, env, tmp_path):
     positions = tmp_path / "positions.epd"
     positions.write_text(

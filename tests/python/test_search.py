@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 import tempo
 
+pytestmark = pytest.mark.skipif(not hasattr(tempo, "search"), reason="module built without tt/ and search/ implementations")
+
 MIB = 1 << 20
 MIDGAME = "W:W27,28,31,32,33,34,35,36,37,38,39,40,42,43,45:B6,7,8,9,11,12,13,14,15,16,17,19,20,21,24"
 
