@@ -36,6 +36,9 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/engine/game.cc AND EXISTS ${PROJECT_SOURCE_DIR}/
     target_compile_definitions(tempo_python PRIVATE TEMPO_PY_SEARCH=1)
   endif()
 endif()
+set_target_properties(tempo_python PROPERTIES
+  OUTPUT_NAME tempo
+  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
 target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
 target_link_libraries(tempo_python PRIVATE tempo_core)
 
