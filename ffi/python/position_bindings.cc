@@ -131,11 +131,6 @@ Position from_pieces(Color side, const std::vector<int>& white_men, const std::v
   return pos;
 }
 
-std::vector<int> squares_by(const Position& pos, Bitboard b) {
-  (void)pos;
-  return squares_of(b);
-}
-
 }  // namespace
 
 void bind_position(py::module_& m) {
@@ -239,10 +234,10 @@ void bind_position(py::module_& m) {
             for (int s = 1; s <= kNumSquares; ++s) out[s - 1] = pos.at(s);
             return out;
           }, "The 50 squares in order: element i is square i + 1.")
-      .def("pieces", [](const Position& pos, Color c) { return squares_by(pos, pos.pieces(c)); }, py::arg("color"),
+      .def("pieces", [](const Position& pos, Color c) { return squares_of(pos.pieces(c)); }, py::arg("color"),
            "Squares of every piece of a colour.")
-      .def("men", [](const Position& pos, Color c) { return squares_by(pos, pos.men(c)); }, py::arg("color"))
-      .def("kings", [](const Position& pos, Color c) { return squares_by(pos, pos.kings_of(c)); }, py::arg("color"))
+      .def("men", [](const Position& pos, Color c) { return squares_of(pos.men(c)); }, py::arg("color"))
+      .def("kings", [](const Position& pos, Color c) { return squares_of(pos.kings_of(c)); }, py::arg("color"))
       .def("diagram", &diagram, "A text board: w/b men, W/B kings, White at the bottom.")
       .def("__str__", &to_fen)
       .def("__repr__", [](const Position& pos) { return absl::StrCat("Position('", to_fen(pos), "')"); })
