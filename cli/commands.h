@@ -10,5 +10,7 @@ namespace tempo::cli {
 using Args = std::vector<std::string>;
 
 int run_perft(const Args& args);
+int run_analyse(const Args& args);
+int run_bench(const Args& args);
 
 }  // namespace tempo::cli

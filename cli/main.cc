@@ -18,6 +18,10 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"perft", tempo::cli::run_perft, "count move-tree leaves: [--fen FEN] [--depth N] [--divide]"},
+    {"analyse", tempo::cli::run_analyse,
+     "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
+     "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]"},
+    {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
 };
 
 void usage(FILE* out) {
@@ -29,7 +33,7 @@ void usage(FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft");
+  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft, analyse, bench");
   // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
   std::vector<std::string> storage(argv, argv + argc);
   std::vector<char*> args;
