@@ -1,0 +1,73 @@
+# The `tempo` Python module (pybind11 from Debian's pybind11-dev).
+#
+# Built for Debian's /usr/bin/python3 (which has numpy, matplotlib and pytest),
+# not for whatever `python3` comes first on PATH. Output: <build>/python/
+# holds the extension module and its type stubs, so
+#   PYTHONPATH=<build>/python /usr/bin/python3 -c "import tempo"
+# works straight from the build tree; `cmake --install` copies both into
+# TEMPO_PYTHON_INSTALL_DIR.
+if(NOT TEMPO_BUILD_PYTHON)
+  return()
+endif()
+
+if(NOT DEFINED Python_EXECUTABLE AND EXISTS /usr/bin/python3)
+  set(Python_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "Python the tempo module is built for")
+endif()
+set(PYBIND11_FINDPYTHON ON)
+find_package(Python 3.9 REQUIRED COMPONENTS Interpreter Development.Module)
+find_package(pybind11 CONFIG REQUIRED)
+
+set(TEMPO_PYTHON_DIR ${CMAKE_BINARY_DIR}/python)
+# NO_EXTRAS: no LTO (its serial-compilation notice is noise and tempo_core is
+# not LTO-built anyway) and no stripping.
+pybind11_add_module(tempo_python MODULE NO_EXTRAS
+  ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc
+  ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc)
+# Game/PDN and search/table bindings need engine/game.cc + engine/pdn.cc and
+# tt/ + search/ implementations; a tree without them still gets the rules API.
+if(EXISTS ${PROJECT_SOURCE_DIR}/engine/game.cc AND EXISTS ${PROJECT_SOURCE_DIR}/engine/pdn.cc)
+  target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc)
+  target_compile_definitions(tempo_python PRIVATE TEMPO_PY_GAME=1)
+  file(GLOB TEMPO_PY_TT_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tt/*.cc)
+  file(GLOB TEMPO_PY_SEARCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/search/*.cc)
+  if(TEMPO_PY_TT_SOURCES AND TEMPO_PY_SEARCH_SOURCES)
+    target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
+                                        ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
+    target_compile_definitions(tempo_python PRIVATE TEMPO_PY_SEARCH=1)
+  endif()
+endif()
+set_target_properties(tempo_python PROPERTIES
+  OUTPUT_NAME tempo
+  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
+target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
+target_link_libraries(tempo_python PRIVATE tempo_core)
+
+# Stubs next to the module, so editors and type checkers find them
+# (configure_file: copied again whenever the source changes).
+configure_file(${CMAKE_CURRENT_LIST_DIR}/tempo.pyi ${TEMPO_PYTHON_DIR}/tempo.pyi COPYONLY)
+
+set(TEMPO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
+    "Where `cmake --install` puts the tempo module (relative to the prefix)")
+install(TARGETS tempo_python LIBRARY DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
+
+# The pytest suite as one ctest test. RUN_SERIAL: one of its tests times two
+# searches in two threads, which wants both cores.
+set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg")
+if(TEMPO_SANITIZE)
+  # The interpreter is not instrumented: the sanitizer runtimes must be loaded
+  # first, and Python's own allocations at exit are not leaks of ours.
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+                  OUTPUT_VARIABLE TEMPO_LIBASAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so
+                  OUTPUT_VARIABLE TEMPO_LIBUBSAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+  list(APPEND TEMPO_PYTEST_ENV "LD_PRELOAD=${TEMPO_LIBASAN}:${TEMPO_LIBUBSAN}" "ASAN_OPTIONS=detect_leaks=0"
+       "UBSAN_OPTIONS=print_stacktrace=1")
+endif()
+add_test(NAME python.pytest
+  COMMAND ${Python_EXECUTABLE} -m pytest -q -p no:cacheprovider -rs ${PROJECT_SOURCE_DIR}/tests/python)
+set_tests_properties(python.pytest PROPERTIES
+  LABELS python
+  RUN_SERIAL TRUE
+  TIMEOUT 600
+  ENVIRONMENT "${TEMPO_PYTEST_ENV}")

@@ -1,0 +1,249 @@
+"""Tempo: international draughts (10x10, FMJD rules).
+
+Type stubs for the `tempo` extension module (ffi/python/*.cc). Squares are
+numbered 1..50 the FMJD way: 1 is the top-right dark square on Black's side,
+50 the bottom-left one on White's side. Scores are from the side to move's
+view, 100 = one man.
+"""
+
+import enum
+import sys
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+if sys.version_info >= (3, 12):
+    from collections.abc import Buffer
+else:
+    from typing_extensions import Buffer  # PEP 688: bytearray, memoryview, numpy arrays...
+
+TABLE_MIN_BYTES: int
+TABLE_DEFAULT_BYTES: int
+
+class Color(enum.Enum):
+    WHITE = 0
+    BLACK = 1
+    def __invert__(self) -> Color: ...
+
+class Piece(enum.Enum):
+    EMPTY = 0
+    WHITE_MAN = 1
+    BLACK_MAN = 2
+    WHITE_KING = 3
+    BLACK_KING = 4
+    @property
+    def is_white(self) -> bool: ...
+    @property
+    def is_black(self) -> bool: ...
+    @property
+    def is_king(self) -> bool: ...
+
+class Move:
+    """A legal move together with the position it is played in.
+
+    str(move) is its PDN text (`32-28`, `19x30`, long form when ambiguous)."""
+
+    @property
+    def from_square(self) -> int: ...
+    @property
+    def to_square(self) -> int: ...
+    @property
+    def captured(self) -> List[int]:
+        """Squares of the pieces taken, increasing (empty for a quiet move)."""
+    @property
+    def path(self) -> List[int]:
+        """One route: from, every landing square, to."""
+    @property
+    def is_capture(self) -> bool: ...
+    @property
+    def is_promotion(self) -> bool: ...
+    @property
+    def position(self) -> Position:
+        """The position the move is played in."""
+    def after(self) -> Position: ...
+    def pdn(self) -> str: ...
+    def hub(self) -> str:
+        """Hub text: from, to, then every captured square (`28x19x23`)."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+MoveLike = Union[Move, str]
+
+class Position:
+    """A position: pieces on squares 1..50 and the side to move. Immutable."""
+
+    @staticmethod
+    def start() -> Position: ...
+    @staticmethod
+    def empty(side_to_move: Color = Color.WHITE) -> Position: ...
+    @staticmethod
+    def from_fen(fen: str) -> Position:
+        """PDN FEN (`W:W31-50:B1-20`); ValueError says what is wrong and where."""
+    @staticmethod
+    def from_hub(text: str) -> Position: ...
+    @staticmethod
+    def from_pieces(
+        *,
+        side_to_move: Color = Color.WHITE,
+        white_men: List[int] = ...,
+        white_kings: List[int] = ...,
+        black_men: List[int] = ...,
+        black_kings: List[int] = ...,
+    ) -> Position: ...
+    def fen(self) -> str: ...
+    def hub(self) -> str: ...
+    def legal_moves(self) -> List[Move]: ...
+    def parse_move(self, text: str) -> Move: ...
+    def play(self, move: MoveLike) -> Position:
+        """The position after a Move or PDN/Hub move text; ValueError if not legal."""
+    def must_capture(self) -> bool: ...
+    def is_game_over(self) -> bool:
+        """True when the side to move has no legal move (and so has lost)."""
+    @property
+    def side_to_move(self) -> Color: ...
+    def __getitem__(self, square: int) -> Piece: ...
+    def with_piece(self, square: int, piece: Piece) -> Position: ...
+    def with_side_to_move(self, side: Color) -> Position: ...
+    def squares(self) -> List[Piece]:
+        """The 50 squares: element i is square i + 1."""
+    def pieces(self, color: Color) -> List[int]: ...
+    def men(self, color: Color) -> List[int]: ...
+    def kings(self, color: Color) -> List[int]: ...
+    def diagram(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def perft(position: Position, depth: int) -> int:
+    """Leaves of the legal-move tree at `depth` (0..30). Releases the GIL."""
+
+def perft_divide(position: Position, depth: int) -> List[Tuple[Move, int]]: ...
+
+class GameState(enum.Enum):
+    ONGOING = 0
+    WIN = 1
+    DRAW = 2
+
+class DrawRule(enum.Enum):
+    NONE = 0
+    REPETITION = 1
+    TWENTY_FIVE_MOVES = 2
+    SIXTEEN_MOVES = 3
+    FIVE_MOVES = 4
+    @property
+    def description(self) -> str: ...
+
+class GameStatus:
+    @property
+    def state(self) -> GameState: ...
+    @property
+    def over(self) -> bool: ...
+    @property
+    def winner(self) -> Optional[Color]: ...
+    @property
+    def draw_rule(self) -> DrawRule: ...
+    @property
+    def result(self) -> str:
+        """'2-0', '0-2', '1-1', or '*' while ongoing."""
+
+class Game:
+    """A game record: start position, legal moves, PDN tags and result."""
+
+    def __init__(self, start: Union[Position, str, None] = None) -> None: ...
+    @staticmethod
+    def from_pdn(text: str) -> Game: ...
+    @property
+    def start(self) -> Position: ...
+    @property
+    def position(self) -> Position: ...
+    @property
+    def ply(self) -> int: ...
+    def __len__(self) -> int: ...
+    @property
+    def moves(self) -> List[Move]: ...
+    def position_at(self, ply: int) -> Position: ...
+    def legal_moves(self) -> List[Move]: ...
+    def play(self, move: MoveLike) -> Move: ...
+    def undo(self) -> Move: ...
+    def occurrences(self) -> int: ...
+    def status(self) -> GameStatus: ...
+    result: str
+    @property
+    def tags(self) -> Dict[str, str]: ...
+    def tag(self, name: str) -> Optional[str]: ...
+    def set_tag(self, name: str, value: str) -> None: ...
+    def pdn(self) -> str: ...
+    def copy(self) -> Game: ...
+
+def read_pdn(text: str) -> List[Game]: ...
+
+class CancelToken:
+    def __init__(self) -> None: ...
+    def cancel(self) -> None: ...
+    def reset(self) -> None: ...
+    @property
+    def cancelled(self) -> bool: ...
+
+class SearchInfo:
+    depth: int
+    seldepth: int
+    score: int
+    nodes: int
+    time_ms: int
+    multipv_index: int
+    pv: List[Move]
+
+class ScoredLine:
+    move: Move
+    score: int
+    pv: List[Move]
+
+class SearchResult:
+    @property
+    def best_move(self) -> Optional[Move]: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def win_in(self) -> Optional[int]:
+        """Plies to a forced win (positive) or loss (negative), or None."""
+    @property
+    def score_text(self) -> str: ...
+    @property
+    def depth(self) -> int: ...
+    @property
+    def seldepth(self) -> int: ...
+    @property
+    def nodes(self) -> int: ...
+    @property
+    def time_ms(self) -> int: ...
+    pv: List[Move]
+    multipv: List[ScoredLine]
+    @property
+    def cancelled(self) -> bool: ...
+    @property
+    def blunder(self) -> bool: ...
+    @property
+    def tt_status(self) -> str:
+        """'reused', 'fresh' or 'reset'."""
+    @property
+    def tt_reason(self) -> str: ...
+    @property
+    def position(self) -> Position: ...
+
+def search(
+    position_or_game: Union[Position, Game],
+    *,
+    depth: Optional[int] = None,
+    movetime_ms: Optional[int] = None,
+    nodes: Optional[int] = None,
+    multipv: int = 1,
+    level: str = "expert",
+    seed: int = 0,
+    tt: Optional[Buffer] = None,
+    on_info: Optional[Callable[[SearchInfo], Any]] = None,
+    cancel: Optional[CancelToken] = None,
+    time_left_ms: Optional[int] = None,
+    increment_ms: Optional[int] = None,
+    moves_to_go: Optional[int] = None,
+) -> SearchResult:
+    """Searches with the GIL released. `tt` is a writable buffer used in place."""
+
+def table_info(buffer: Buffer) -> Dict[str, Any]: ...
+def clear_table(buffer: Buffer) -> None: ...

@@ -1,0 +1,115 @@
+"""The scripts in scripts/: PDN analysis (table, CSV, PNG), batch analysis (resume), perft."""
+import csv
+import glob
+import json
+import re
+import os
+import subprocess
+import sys
+
+import pytest
+import tempo
+
+needs_search = pytest.mark.skipif(not hasattr(tempo, "search"), reason="module built without search")
+
+
+@pytest.fixture(scope="module")
+def env(repo):
+    e = dict(os.environ)
+    module_dir = os.path.dirname(os.path.abspath(tempo.__file__))
+    e["PYTHONPATH"] = os.pathsep.join([module_dir, e.get("PYTHONPATH", "")])
+    e["MPLBACKEND"] = "Agg"
+    return e
+
+
+def run(repo, env, script, *args, check=True):
+    cmd = [sys.executable, os.path.join(repo, "scripts", script), *args]
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
+    if check and p.returncode != 0:
+        pytest.fail(f"{' '.join(cmd)} exited {p.returncode}\nstdout:\n{p.stdout}\nstderr:\n{p.stderr}")
+    return p
+
+
+@needs_search
+def test_analyse_pdn_table_csv_png(repo, env, games_dir, tmp_path):
+    pdn = sorted(glob.glob(os.path.join(games_dir, "*.pdn")))[0]
+    with open(pdn, encoding="utf-8") as f:
+        plies = tempo.read_pdn(f.read())[0].ply
+    out_csv, out_png = tmp_path / "a.csv", tmp_path / "a.png"
+    p = run(repo, env, "analyse_pdn.py", pdn, "--depth", "3", "--csv", str(out_csv), "--png", str(out_png))
+    assert "before" in p.stdout and "blunders" in p.stdout
+    table_lines = [line for line in p.stdout.splitlines() if re.match(r"\s*\d+\s+\d+\.(\.\.)? (white|black) ", line)]
+    assert len(table_lines) == plies
+    with open(out_csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == plies
+    assert rows[0]["ply"] == "1" and rows[0]["side"] in ("white", "black")
+    assert all(r["flag"] in ("", "mistake", "blunder") for r in rows)
+    for r in rows:
+        if r["best"]:
+            int(r["score_before"]), int(r["score_after"])
+    data = out_png.read_bytes()
+    assert len(data) > 1000 and data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@needs_search
+def test_analyse_pdn_flags_a_blunder(repo, env, tmp_path):
+    # 28-22?? lets Black take two men (17x37 or 17x39) for nothing.
+    pdn = tmp_path / "blunder.pdn"
+    pdn.write_text('[Event "test"]\n[FEN "W:W28,32,33:B17,19"]\n1. 28-22 17x37 *\n')
+    p = run(repo, env, "analyse_pdn.py", str(pdn), "--depth", "6", "--csv", str(tmp_path / "b.csv"))
+    with open(tmp_path / "b.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["move"] == "28-22" and rows[0]["flag"] == "blunder", p.stdout
+
+
+@needs_search
+def test_analyse_pdn_errors(repo, env, tmp_path):
+    bad = tmp_path / "bad.pdn"
+    bad.write_text("1. 32-29 *\n")
+    p = run(repo, env, "analyse_pdn.py", str(bad), "--depth", "2", check=False)
+    assert p.returncode != 0 and "bad.pdn" in p.stderr
+
+
+@needs_search
+def test_batch_analyse_resumes(repo, env, tmp_path):
+    positions = tmp_path / "positions.epd"
+    positions.write_text(
+        "# a comment\n"
+        "W:W31-50:B1-20 ; id \"start\"\n"
+        "B:W27,28,32:B12,13,17\n"
+        "\n"
+        "W:W32:B27 ; id \"forced\"\n"
+        "W:W31-51 ; id \"broken\"\n"
+        "W:W28,32,33:B17,19 ; id \"hang\"\n"
+    )
+    out = tmp_path / "out.jsonl"
+    run(repo, env, "batch_analyse.py", str(positions), "-o", str(out), "--depth", "3", "--jobs", "2")
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    by_id = {r["id"]: r for r in records}
+    assert set(by_id) == {"start", "line3", "forced", "broken", "hang"}
+    assert "error" in by_id["broken"] and "FEN" in by_id["broken"]["error"]
+    assert by_id["forced"]["best_move"] == "32x21"
+    assert by_id["start"]["depth"] == 3 and by_id["start"]["best_move"]
+
+    # Nothing left to do: nothing appended.
+    run(repo, env, "batch_analyse.py", str(positions), "-o", str(out), "--depth", "3", "--jobs", "2")
+    assert len(out.read_text().splitlines()) == 5
+
+    # Interrupted mid-line: the half line is dropped and only the missing ids are redone.
+    lines = out.read_text().splitlines(keepends=True)
+    out.write_text("".join(lines[:2]) + lines[2][: len(lines[2]) // 2])
+    run(repo, env, "batch_analyse.py", str(positions), "-o", str(out), "--depth", "3", "--jobs", "1")
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(by_id)
+
+
+def test_perft_script(repo, env):
+    p = run(repo, env, "perft.py", "--reference")
+    assert "BAD" not in p.stdout and p.stdout.count("ok") >= 10
+    p = run(repo, env, "perft.py", "--depth", "4", "--walk")
+    assert "perft 4 4265" in p.stdout and "MISMATCH" not in p.stdout
+    p = run(repo, env, "perft.py", "--divide", "3")
+    assert "total 658" in p.stdout
+    p = run(repo, env, "perft.py", "--fen", "W:W31-51", check=False)
+    assert p.returncode != 0 and "--fen" in p.stderr

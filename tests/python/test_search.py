@@ -1,0 +1,229 @@
+"""search(): results, the caller's table buffer used in place, GIL release, callbacks, errors."""
+import os
+import threading
+import time
+
+import numpy as np
+import pytest
+import tempo
+
+pytestmark = pytest.mark.skipif(not hasattr(tempo, "search"), reason="module built without tt/ and search/ implementations")
+
+MIB = 1 << 20
+MIDGAME = "W:W27,28,31,32,33,34,35,36,37,38,39,40,42,43,45:B6,7,8,9,11,12,13,14,15,16,17,19,20,21,24"
+
+
+def test_basic_result():
+    pos = tempo.Position.start()
+    r = tempo.search(pos, depth=4)
+    assert r.best_move in pos.legal_moves()
+    assert r.depth == 4 and r.nodes > 0 and r.time_ms >= 0
+    assert r.pv and r.pv[0] == r.best_move
+    assert r.tt_status == "fresh" and r.tt_reason == "none"
+    assert r.position == pos and isinstance(r.score, int) and r.score_text
+    assert not r.cancelled
+    # The pv is a legal line.
+    p = pos
+    for m in r.pv:
+        p = p.play(m)
+
+
+def test_forced_and_lost_positions():
+    only = tempo.Position.from_fen("W:W32:B27")
+    r = tempo.search(only, depth=6)
+    assert str(r.best_move) == "32x21"
+    lost = tempo.Position.from_fen("B:W21:B")
+    r = tempo.search(lost, depth=3)
+    assert r.best_move is None and r.pv == []
+
+
+def test_buffer_used_in_place_and_reused():
+    big = bytearray(2 * MIB)
+    view = memoryview(big)[MIB:]  # the table is the second half of `big`
+    r1 = tempo.search(tempo.Position.start(), depth=6, tt=view)
+    assert r1.tt_status == "fresh"
+    assert not any(big[:MIB]), "bytes outside the buffer were touched"
+    assert any(big[MIB:]), "the search did not write into the caller's buffer"
+    snapshot = bytes(big)
+    r2 = tempo.search(tempo.Position.start(), depth=6, tt=view)
+    assert r2.tt_status == "reused"
+    assert bytes(big) != snapshot, "the second search did not write into the same buffer"
+    assert r2.nodes <= r1.nodes
+    info = tempo.table_info(big[MIB:])  # a copy is fine for reading
+    assert info["status"] == "reused" and info["bytes"] <= MIB and info["generation"] >= 2
+
+
+def test_numpy_and_bytearray_buffers():
+    arr = np.zeros(MIB, dtype=np.uint8)
+    assert tempo.search(tempo.Position.start(), depth=5, tt=arr).tt_status == "fresh"
+    assert arr.any()
+    assert tempo.search(tempo.Position.start(), depth=5, tt=arr).tt_status == "reused"
+    buf = bytearray(tempo.TABLE_MIN_BYTES)
+    assert tempo.search(tempo.Position.start(), depth=3, tt=buf).tt_status == "fresh"
+    assert tempo.search(tempo.Position.start(), depth=3, tt=buf).tt_status == "reused"
+    tempo.clear_table(buf)
+    assert tempo.table_info(buf)["status"] == "fresh"
+
+
+def test_garbage_buffer_is_reset_not_trusted():
+    buf = bytearray(os.urandom(MIB))
+    r = tempo.search(tempo.Position.from_fen(MIDGAME), depth=5, tt=buf)
+    assert r.tt_status == "reset" and r.tt_reason != "none"
+    assert r.best_move in tempo.Position.from_fen(MIDGAME).legal_moves()
+
+
+def test_read_only_and_bad_buffers_refused():
+    pos = tempo.Position.start()
+    with pytest.raises(TypeError, match="read-only"):
+        tempo.search(pos, depth=2, tt=bytes(MIB))
+    with pytest.raises(TypeError, match="read-only"):
+        tempo.search(pos, depth=2, tt=memoryview(bytearray(MIB)).toreadonly())
+    frozen = np.zeros(MIB, dtype=np.uint8)
+    frozen.flags.writeable = False
+    with pytest.raises(TypeError, match="read-only"):
+        tempo.search(pos, depth=2, tt=frozen)
+    with pytest.raises(TypeError, match="contiguous"):
+        tempo.search(pos, depth=2, tt=np.zeros(2 * MIB, dtype=np.uint8)[::2])
+    with pytest.raises(TypeError, match="buffer"):
+        tempo.search(pos, depth=2, tt=12345)
+    with pytest.raises(ValueError):
+        tempo.search(pos, depth=2, tt=bytearray(100))  # below TABLE_MIN_BYTES
+
+
+def test_buffer_cannot_be_resized_during_a_search():
+    buf = bytearray(MIB)
+    started = threading.Event()
+    token = tempo.CancelToken()
+    result = {}
+
+    def run():
+        result["r"] = tempo.search(tempo.Position.from_fen(MIDGAME), movetime_ms=20000, tt=buf, cancel=token,
+                                   on_info=lambda info: started.set())
+
+    t = threading.Thread(target=run)
+    t.start()
+    try:
+        assert started.wait(10)
+        with pytest.raises(BufferError):
+            buf.extend(b"x")  # the search holds the buffer: no reallocation under it
+    finally:
+        token.cancel()
+        t.join(30)
+    assert not t.is_alive() and result["r"].cancelled
+    assert len(buf) == MIB
+
+
+def timed_search(nodes, spans=None):
+    t0 = time.perf_counter()
+    tempo.search(tempo.Position.from_fen(MIDGAME), nodes=nodes, tt=bytearray(4 * MIB))
+    t1 = time.perf_counter()
+    if spans is not None:
+        spans.append((t0, t1))
+    return t1 - t0
+
+
+def run_two(nodes):
+    spans = []
+    threads = [threading.Thread(target=timed_search, args=(nodes, spans)) for _ in range(2)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0, spans
+
+
+def test_gil_released_two_threads_in_parallel():
+    # Calibrate a search of roughly 0.3 s.
+    nodes = 100_000
+    while timed_search(nodes) < 0.15 and nodes < 50_000_000:
+        nodes *= 2
+
+    # Load-independent proof that the GIL is released: the two calls overlap in
+    # time. (Holding the GIL, the second could only start once the first ended.)
+    _, spans = run_two(nodes)
+    (a0, a1), (b0, b1) = spans
+    overlap = min(a1, b1) - max(a0, b0)
+    assert overlap > 0.5 * min(a1 - a0, b1 - b0), f"searches did not overlap: {spans}"
+
+    # Throughput on two cores: clearly less than twice one search. Timing on a
+    # shared machine is noisy: up to three tries.
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("needs two cores for the throughput check")
+    ratios = []
+    for _ in range(3):
+        one = timed_search(nodes)
+        two, _ = run_two(nodes)
+        ratios.append(round(two / one, 2))
+        if two < 1.6 * one:
+            return
+    load = os.getloadavg()[0]
+    if load > (os.cpu_count() or 1):
+        pytest.skip(f"machine busy (load {load:.1f}): two searches took {ratios} x one; overlap was checked")
+    pytest.fail(f"two searches in two threads took {ratios} x one search (want < 1.6)")
+
+
+def test_multipv():
+    pos = tempo.Position.from_fen(MIDGAME)
+    r = tempo.search(pos, depth=5, multipv=3)
+    assert len(r.multipv) == 3
+    scores = [line.score for line in r.multipv]
+    assert scores == sorted(scores, reverse=True)
+    assert r.multipv[0].move == r.best_move
+    assert len({line.move for line in r.multipv}) == 3
+    assert all(line.pv and line.pv[0] == line.move for line in r.multipv)
+
+
+def test_on_info_and_callback_errors():
+    infos = []
+    r = tempo.search(tempo.Position.start(), depth=5, on_info=infos.append)
+    assert infos and infos[-1].depth == r.depth
+    assert [i.depth for i in infos] == sorted(i.depth for i in infos)
+    assert all(isinstance(m, tempo.Move) for i in infos for m in i.pv)
+
+    def boom(info):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        tempo.search(tempo.Position.start(), depth=8, on_info=boom)
+
+
+def test_cancel_from_another_thread():
+    token = tempo.CancelToken()
+    timer = threading.Timer(0.2, token.cancel)
+    timer.start()
+    t0 = time.perf_counter()
+    r = tempo.search(tempo.Position.from_fen(MIDGAME), movetime_ms=30000, cancel=token)
+    assert time.perf_counter() - t0 < 10
+    assert r.cancelled and token.cancelled and r.best_move is not None
+    token.reset()
+    assert not token.cancelled
+
+
+def test_game_history_and_levels():
+    game = tempo.Game()
+    for move in ("32-28", "19-23", "28x19", "14x23"):
+        game.play(move)
+    r = tempo.search(game, depth=4)
+    assert r.position == game.position and r.best_move in game.position.legal_moves()
+    a = tempo.search(tempo.Position.start(), level="easy", seed=7, nodes=20000)
+    b = tempo.search(tempo.Position.start(), level="easy", seed=7, nodes=20000)
+    assert a.best_move == b.best_move and a.score == b.score, "same seed, same search"
+
+
+def test_argument_errors():
+    pos = tempo.Position.start()
+    with pytest.raises(ValueError, match="level"):
+        tempo.search(pos, depth=2, level="grandmaster")
+    with pytest.raises(ValueError, match="depth"):
+        tempo.search(pos, depth=0)
+    with pytest.raises(ValueError, match="multipv"):
+        tempo.search(pos, depth=2, multipv=0)
+    with pytest.raises(ValueError, match="nodes"):
+        tempo.search(pos, nodes=-5)
+    with pytest.raises(ValueError, match="movetime_ms"):
+        tempo.search(pos, movetime_ms=-1)
+    with pytest.raises(TypeError, match="Position or tempo.Game"):
+        tempo.search("W:W31-50:B1-20", depth=2)
+    with pytest.raises(TypeError):
+        tempo.search(pos, 3)  # limits are keyword-only
