@@ -10,5 +10,8 @@ namespace tempo::cli {
 using Args = std::vector<std::string>;
 
 int run_perft(const Args& args);
+int run_hub(const Args& args);    // cli/hub.cc
+int run_dxp(const Args& args);    // cli/dxp.cc
+int run_match(const Args& args);  // cli/match.cc
 
 }  // namespace tempo::cli
