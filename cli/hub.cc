@@ -52,7 +52,13 @@ class HubSession {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   }
-  void error(std::string_view message) {
+  // The search counts as over once `done` is out: the GUI may send its next
+  // command at once.
+  void emit_done(const std::string& line) {
+    finished_.store(true);
+    emit(line);
+  }
+  void error(absl::string_view message) {
     emit(hub::format_line({"error", {{"message", std::string(message), true}}}));
   }
   bool searching() const { return worker_.joinable() && !finished_.load(); }
@@ -248,17 +254,17 @@ void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_sto
   }
   if (!result.ok()) {
     error(absl::StrCat("go: ", result.status().message()));
-    emit("done");
+    emit_done("done");
     return;
   }
   if (!result->has_move) {
     error("go: no legal move, the side to move has lost");
-    emit("done");
+    emit_done("done");
     return;
   }
   std::string done = absl::StrCat("done move=", to_hub_move(result->best_move));
   if (result->pv.size >= 2) absl::StrAppend(&done, " ponder=", to_hub_move(result->pv.moves[1]));
-  emit(done);
+  emit_done(done);
 }
 
 bool HubSession::handle(const std::string& text) {
