@@ -23,9 +23,23 @@ EloEstimate estimate_elo(const MatchScore& s) {
   // Standard error of the mean per-game score (each game scores 1, 1/2 or 0).
   const double p = e.score;
   const double var = (s.wins * (1 - p) * (1 - p) + s.draws * (0.5 - p) * (0.5 - p) + s.losses * p * p) / n;
-  const double se = std::sqrt(var / n);
-  e.elo_low = elo_from_score(std::clamp(p - 1.96 * se, 0.0, 1.0));
-  e.elo_high = elo_from_score(std::clamp(p + 1.96 * se, 0.0, 1.0));
+  constexpr double z = 1.96;
+  double low, high;
+  if (var > 0) {
+    const double se = std::sqrt(var / n);
+    low = p - z * se;
+    high = p + z * se;
+  } else {
+    // Every game had the same result: the normal approximation collapses to
+    // a point, so use the Wilson interval (a 40-0 sweep gives > +406, not +inf).
+    const double z2n = z * z / n;
+    const double centre = (p + z2n / 2) / (1 + z2n);
+    const double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / n + z2n / (4.0 * n));
+    low = centre - half;
+    high = centre + half;
+  }
+  e.elo_low = elo_from_score(std::clamp(low, 0.0, 1.0));
+  e.elo_high = elo_from_score(std::clamp(high, 0.0, 1.0));
   return e;
 }
 

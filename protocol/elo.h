@@ -1,6 +1,7 @@
 // Match statistics: score and Elo difference with a 95% interval from a
-// win/draw/loss count (normal approximation on the per-game score, the usual
-// practice for engine matches).
+// win/draw/loss count: normal approximation on the per-game score (the usual
+// practice for engine matches), or the Wilson interval when every game had
+// the same result (where the normal approximation has zero width).
 #pragma once
 
 #include <string>

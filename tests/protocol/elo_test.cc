@@ -26,11 +26,17 @@ TEST(Elo, IntervalContainsEstimateAndShrinksWithGames) {
   EXPECT_GT(big.elo_low, 0);
 }
 
-TEST(Elo, AllDrawsHasZeroWidth) {
-  const EloEstimate e = estimate_elo({0, 10, 0});
-  EXPECT_DOUBLE_EQ(e.elo, 0);
-  EXPECT_DOUBLE_EQ(e.elo_low, 0);
-  EXPECT_EQ(format_elo(e), "+0.0 [+0.0, +0.0]");
+TEST(Elo, SameResultEveryGameStillHasAnInterval) {
+  const EloEstimate draws = estimate_elo({0, 10, 0});
+  EXPECT_DOUBLE_EQ(draws.elo, 0);
+  EXPECT_LT(draws.elo_low, -50);
+  EXPECT_GT(draws.elo_high, 50);
+  EXPECT_NEAR(draws.elo_low, -draws.elo_high, 1e-9);
+  // 40-0: the lower bound is finite (Wilson: 40/(40+1.96^2) = 0.912 -> +406).
+  const EloEstimate sweep = estimate_elo({40, 0, 0});
+  EXPECT_TRUE(std::isinf(sweep.elo));
+  EXPECT_NEAR(sweep.elo_low, 406, 2);
+  EXPECT_TRUE(std::isinf(sweep.elo_high));
 }
 
 TEST(Elo, PerfectScoreFormatsAsInfinity) {
