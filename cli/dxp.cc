@@ -124,9 +124,10 @@ bool take_back(Match& m, const dxp::BackRequest& b) {
   return true;
 }
 
-int finish(Match& m, const std::string& how) {
+// `result`: "2-0", "0-2", "1-1" or "*"; empty = what the game record says.
+int finish(Match& m, const std::string& how, std::string result = "") {
   const GameStatus st = m.game.status();
-  const std::string result = result_of(st);
+  if (result.empty()) result = result_of(st);
   absl::PrintF("result %s (%s; %s) vs %s, %d plies\n", result, st.over() ? describe(st) : "unfinished", how,
                m.opponent, m.game.ply());
   std::fflush(stdout);
@@ -206,12 +207,23 @@ int play(Match& m) {
       std::fflush(stdout);
     } else if (const auto* end = std::get_if<dxp::GameEnd>(&*in)) {
       const GameStatus now = m.game.status();
-      m.send(dxp::GameEnd{reason_for(m, now), true}).IgnoreError();
+      // A finished game keeps the result the rules give; otherwise a
+      // resignation or an agreed draw decides it.
+      std::string result;
+      dxp::EndReason answer = reason_for(m, now);
+      if (!now.over() && end->reason == dxp::EndReason::kGiveUp) {
+        result = m.me == Color::kWhite ? "2-0" : "0-2";
+        answer = dxp::EndReason::kWin;
+      } else if (!now.over() && end->reason == dxp::EndReason::kDraw) {
+        result = "1-1";
+        answer = dxp::EndReason::kDraw;
+      }
+      m.send(dxp::GameEnd{answer, true}).IgnoreError();
       const char* why = end->reason == dxp::EndReason::kGiveUp ? "opponent gave up"
                         : end->reason == dxp::EndReason::kDraw ? "opponent claims a draw"
                         : end->reason == dxp::EndReason::kWin  ? "opponent claims a win"
                                                                : "opponent ended the game";
-      return finish(m, why);
+      return finish(m, why, result);
     } else if (const auto* chat = std::get_if<dxp::Chat>(&*in)) {
       std::fprintf(stderr, "tempo dxp: chat from %s: %s\n", m.opponent.c_str(), chat->text.c_str());
     } else if (const auto* back = std::get_if<dxp::BackRequest>(&*in)) {

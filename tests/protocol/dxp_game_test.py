@@ -64,5 +64,59 @@ def main():
     print("dxp game: ok,", result(server_out))
 
 
+def raw_peer(tempo):
+    """A hand-written DXP peer (not Tempo) against `tempo dxp --dxp-listen`:
+    GAMEREQ/GAMEACC, CHAT, a garbled message, moves, BACKREQ/BACKACC, GAMEEND."""
+    import socket
+    server = subprocess.Popen([tempo, "dxp", "--dxp-listen", "--dxp-port=0", "--depth=2", "--dxp-timeout=10"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(re.match(r"listening 127\.0\.0\.1:(\d+)", server.stdout.readline()).group(1))
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        buf = b""
+
+        def send(msg):
+            s.sendall(msg.encode() + b"\0")
+
+        def recv():
+            nonlocal buf
+            while b"\0" not in buf:
+                chunk = s.recv(4096)
+                assert chunk, "tempo closed the connection"
+                buf += chunk
+            msg, buf = buf.split(b"\0", 1)
+            return msg.decode()
+
+        send("R01" + "Raw peer".ljust(32) + "W" + "002" + "000" + "A")  # Tempo follows with white
+        acc = recv()
+        assert acc == "A" + "Tempo".ljust(32) + "0", acc
+        send("Chello from the raw peer")
+        send("Qgarbage")  # unknown type: Tempo ignores it
+        first = recv()
+        assert re.match(r"^M\d{4}(3[1-5])(2[6-9]|30)00$", first), first  # a quiet first move from 31-35
+        send("M0001182300")   # 18-23: always legal after one white move
+        reply = recv()
+        assert reply.startswith("M"), reply
+        send("B001Z")         # take back to move 1, black to move
+        assert recv() == "K0"
+        send("M0001192300")   # 19-23 instead
+        assert recv().startswith("M")
+        send("E10")           # I give up
+        end = recv()
+        assert end == "E31", end   # Tempo: I win, stop
+        s.close()
+        out, err = server.communicate(timeout=10)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert server.returncode == 0, err
+    assert "chat from Raw peer: hello from the raw peer" in err, err
+    assert "ignoring bad message" in err, err
+    assert "takeback to move 1 (black): accepted" in out, out
+    assert re.search(r"^result 2-0 \(ongoing; opponent gave up\) vs Raw peer, 3 plies$", out, re.M), out
+    print("dxp raw peer: ok")
+
+
 if __name__ == "__main__":
     main()
+    raw_peer(sys.argv[1])
