@@ -113,7 +113,7 @@ def raw_peer(tempo):
     assert "chat from Raw peer: hello from the raw peer" in err, err
     assert "ignoring bad message" in err, err
     assert "takeback to move 1 (black): accepted" in out, out
-    assert re.search(r"^result 2-0 \(ongoing; opponent gave up\) vs Raw peer, 3 plies$", out, re.M), out
+    assert re.search(r"^result 2-0 \(unfinished; opponent gave up\) vs Raw peer, 3 plies$", out, re.M), out
     print("dxp raw peer: ok")
 
 
