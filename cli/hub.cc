@@ -7,6 +7,7 @@
 // `new-game` (and a changed `tt-mb`) clears it.
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -21,6 +22,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
 #include "protocol/hub.h"
@@ -44,6 +46,16 @@ class HubSession {
   bool handle(const std::string& text);
   // stdin closed: stop at once.
   void shutdown() { stop_search(); }
+  // A command-line start value; false (after a message on stderr) if bad.
+  bool set_start_param(const std::string& name, const std::string& value) {
+    bool ok = true;
+    set_param(hub::Line{"set-param", {{"name", name, true}, {"value", value, true}}},
+              [&](absl::string_view why) {
+                std::fprintf(stderr, "tempo hub: %s\n", std::string(why).c_str());
+                ok = false;
+              });
+    return ok;
+  }
 
  private:
   void emit(const std::string& line) {
@@ -78,7 +90,8 @@ class HubSession {
   void set_cancel(std::int32_t v) { std::atomic_ref<std::int32_t>(cancel_).store(v); }
 
   void announce();
-  void set_param(const hub::Line& line);
+  // Applies a set-param; a bad value goes to `complain` and changes nothing.
+  void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
   void run_search(SearchRequest request, bool pondering, bool wait_for_stop);
@@ -118,13 +131,13 @@ void HubSession::announce() {
   emit("wait");
 }
 
-void HubSession::set_param(const hub::Line& line) {
+void HubSession::set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain) {
   const std::optional<std::string> name = line.value("name"), value = line.value("value");
-  if (!name || !value) return error("set-param: needs name= and value=");
+  if (!name || !value) return complain("set-param: needs name= and value=");
   if (*name == "tt-mb") {
     int mib = 0;
     if (!absl::SimpleAtoi(*value, &mib) || mib < 1 || mib > kMaxTableMiB) {
-      return error(absl::StrCat("set-param tt-mb: '", *value, "' is not a size 1..", kMaxTableMiB, " MiB"));
+      return complain(absl::StrCat("set-param tt-mb: '", *value, "' is not a size 1..", kMaxTableMiB, " MiB"));
     }
     if (mib != table_mib_) {
       table_mib_ = mib;
@@ -132,16 +145,16 @@ void HubSession::set_param(const hub::Line& line) {
     }
   } else if (*name == "level") {
     absl::StatusOr<Level> l = parse_level(*value);
-    if (!l.ok()) return error(absl::StrCat("set-param level: ", l.status().message()));
+    if (!l.ok()) return complain(absl::StrCat("set-param level: ", l.status().message()));
     level_ = *l;
   } else if (*name == "seed") {
     std::uint64_t s = 0;
-    if (!absl::SimpleAtoi(*value, &s)) return error(absl::StrCat("set-param seed: '", *value, "' is not a number"));
+    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: '", *value, "' is not a number"));
     seed_ = s;
   } else if (*name == "multipv") {
     int k = 0;
     if (!absl::SimpleAtoi(*value, &k) || k < 1 || k > kMaxMultiPv) {
-      return error(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
+      return complain(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
     }
     multipv_ = k;
   }
@@ -307,7 +320,7 @@ bool HubSession::handle(const std::string& text) {
   } else if (cmd == "init") {
     emit("ready");
   } else if (cmd == "set-param") {
-    set_param(line);
+    set_param(line, [this](absl::string_view why) { error(why); });
   } else if (cmd == "new-game") {
     if (absl::Status s = tt::clear(table_.data(), table_.size()); !s.ok()) error(s.message());
     searches_ = 0;
@@ -331,7 +344,16 @@ int run_hub(const Args& args) {
     return 2;
   }
   std::ios::sync_with_stdio(false);
+  // --level, --seed, --multipv, --tt-mb set the parameters' start values
+  // (a GUI's set-param still overrides them).
   HubSession session;
+  for (const auto& [name, value] :
+       {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
+        {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
+        {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
+        {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
+    if (!session.set_start_param(name, value)) return 2;
+  }
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!session.handle(line)) return 0;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -284,6 +285,23 @@ absl::StatusOr<EngineSpec> engine_spec(const std::string& command, const std::st
   return spec;
 }
 
+// The book as given, or, for the default relative path, next to the source
+// tree the program was built in (build/tempo -> ../data/openings.txt).
+std::string find_openings(const std::string& path) {
+  if (path != "data/openings.txt" || std::ifstream(path).good()) return path;
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (n <= 0) return path;
+  exe[n] = 0;
+  std::string dir(exe);
+  dir = dir.substr(0, dir.rfind('/'));
+  for (const char* up : {"/../", "/../../"}) {
+    const std::string candidate = dir + up + path;
+    if (std::ifstream(candidate).good()) return candidate;
+  }
+  return path;
+}
+
 }  // namespace
 
 int run_match(const Args& args) {
@@ -308,7 +326,7 @@ int run_match(const Args& args) {
   if (tc.movetime < 0 || tc.game_time < 0 || tc.increment < 0 || tc.margin < 0 || tc.depth < 0 || tc.nodes < 0) {
     return fail("time control values must not be negative");
   }
-  absl::StatusOr<std::vector<Opening>> openings = read_openings(absl::GetFlag(FLAGS_openings));
+  absl::StatusOr<std::vector<Opening>> openings = read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
   if (!openings.ok()) return fail(std::string(openings.status().message()));
   int games = absl::GetFlag(FLAGS_games);
   if (games <= 0) games = 2 * static_cast<int>(openings->size());
