@@ -1,6 +1,7 @@
 // Rules-core and evaluation speed on fixed positions: move generation
 // (opening, middlegame, capture-rich, king endgame), making moves, Zobrist
-// hashing (full and incremental) and the static evaluation. Table probe/store
+// hashing (full and incremental) and the static evaluation per game phase
+// (search_bench.cc has evaluations/s over many positions). Table probe/store
 // is in tt_bench.cc, search speed in search_bench.cc, perft in perft_bench.cc.
 #include <benchmark/benchmark.h>
 
@@ -103,12 +104,12 @@ void BM_HashIncremental(benchmark::State& state) {
 }
 BENCHMARK(BM_HashIncremental)->Apply(every_position);
 
-void BM_Evaluate(benchmark::State& state) {
+void BM_EvaluatePhase(benchmark::State& state) {
   const Position* p = position(state);
   if (!p) return;
   for (auto _ : state) benchmark::DoNotOptimize(evaluate(*p));
 }
-BENCHMARK(BM_Evaluate)->Apply(every_position);
+BENCHMARK(BM_EvaluatePhase)->Apply(every_position);
 
 }  // namespace
 }  // namespace tempo

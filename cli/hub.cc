@@ -119,7 +119,6 @@ class HubSession {
   bool stop_requested_ = false;
   bool ponder_hit_ = false;
   bool pondering_ = false;  // the running search is a `go ponder`
-  std::optional<std::int64_t> search_start_ms_;
 };
 
 void HubSession::announce() {
