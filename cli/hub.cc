@@ -172,7 +172,10 @@ void HubSession::set_position(const hub::Line& line) {
     int n = 0;
     for (absl::string_view t : absl::StrSplit(*list, ' ', absl::SkipWhitespace())) {
       ++n;
-      absl::StatusOr<Move> m = parse_hub_move(cur, std::string_view(t.data(), t.size()));
+      const std::string_view text(t.data(), t.size());
+      absl::StatusOr<Move> m = parse_hub_move(cur, text);
+      // Some GUIs send PDN move text (`19x30`, long form): accept it when unambiguous.
+      if (!m.ok() && parse_pdn_move(cur, text).ok()) m = parse_pdn_move(cur, text);
       if (!m.ok()) {
         // Keep the previous position: a bad command never loses state.
         return error(absl::StrCat("pos: move ", n, " '", sv_str(t), "': ", m.status().message()));
