@@ -11,3 +11,10 @@
 ABSL_DECLARE_FLAG(std::string, fen);
 ABSL_DECLARE_FLAG(int, depth);
 ABSL_DECLARE_FLAG(bool, divide);
+ABSL_DECLARE_FLAG(std::string, moves);
+ABSL_DECLARE_FLAG(int, movetime);
+ABSL_DECLARE_FLAG(std::int64_t, nodes);
+ABSL_DECLARE_FLAG(int, multipv);
+ABSL_DECLARE_FLAG(std::string, level);
+ABSL_DECLARE_FLAG(std::uint64_t, seed);
+ABSL_DECLARE_FLAG(int, tt_mb);

@@ -24,6 +24,10 @@ constexpr Command kCommands[] = {
     {"match", tempo::cli::run_match,
      "play two Hub engines: --engine1 CMD --engine2 CMD [--params1 k=v,..] [--params2 ..] [--games N]\n"
      "           [--match-movetime S | --match-depth N | --match-time S --match-inc S] [--openings FILE] [--pdn OUT]"},
+    {"analyse", tempo::cli::run_analyse,
+     "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
+     "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]"},
+    {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
 };
 
 void usage(FILE* out) {
@@ -35,7 +39,7 @@ void usage(FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft");
+  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft, analyse, bench, hub, dxp, match");
   // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
   std::vector<std::string> storage(argv, argv + argc);
   std::vector<char*> args;

@@ -33,11 +33,11 @@ struct Position {
   static Position start();
   static Position empty(Color side_to_move = Color::kWhite);
 
-  Bitboard pieces(Color c) const { return c == Color::kWhite ? white : black; }
-  Bitboard men(Color c) const { return pieces(c) & ~kings; }
-  Bitboard kings_of(Color c) const { return pieces(c) & kings; }
-  Bitboard occupied() const { return white | black; }
-  Bitboard empty_squares() const { return kValid & ~(white | black); }
+  constexpr Bitboard pieces(Color c) const { return c == Color::kWhite ? white : black; }
+  constexpr Bitboard men(Color c) const { return pieces(c) & ~kings; }
+  constexpr Bitboard kings_of(Color c) const { return pieces(c) & kings; }
+  constexpr Bitboard occupied() const { return white | black; }
+  constexpr Bitboard empty_squares() const { return kValid & ~(white | black); }
 
   Piece at(int square) const;           // square 1..50
   void set(int square, Piece piece);    // square 1..50

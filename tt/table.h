@@ -18,6 +18,17 @@ namespace tempo::tt {
 inline constexpr std::size_t kMinBytes = 64 * 1024;
 inline constexpr std::size_t kDefaultBytes = 4u << 20;  // 4 MiB
 
+// Buffer layout (tt/FORMAT.md): a 64-byte header, then 64-byte buckets of four
+// 16-byte entries. Bump kFormatVersion whenever any of it changes.
+inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::size_t kHeaderBytes = 64;
+inline constexpr std::size_t kBucketBytes = 64;
+inline constexpr std::size_t kEntriesPerBucket = 4;
+
+// Drafts the table can hold; store() clamps to them, probe() rejects others.
+inline constexpr int kMinDepth = -64;
+inline constexpr int kMaxDepth = 127;
+
 // What attach() found in the buffer.
 enum class Status : std::uint8_t {
   kReused = 0,  // a valid table of this format: its entries are used
@@ -59,9 +70,10 @@ struct Info {
   std::size_t bytes = 0;       // buffer length used
   std::size_t buckets = 0;
   std::size_t entries = 0;     // buckets * 4
-  std::uint32_t format_version = 0;
-  std::uint32_t generation = 0;  // searches run on this table since it was fresh
-  double fill = 0;             // fraction of a sample of entries in use (0..1), from the current generation or older
+  std::uint32_t format_version = 0;  // as stored in the header; 0 when it is not a Tempo table
+  std::uint32_t generation = 0;  // searches run on this table since it was fresh (0 unless reusable)
+  double fill = 0;             // fraction of a sample of entries in use (0..1), from the current generation or older;
+                               // 0 unless the table is reusable
   Status status = Status::kFresh;  // what attach() would report now
   Reason reason = Reason::kNone;
 };
@@ -79,18 +91,25 @@ class Table {
   Reason reason() const { return reason_; }
 
   // Looks `key` up; `ply` is the distance from the root (for win scores).
+  // On a hit fills `*out` (never null) with range-checked values and returns true.
+  // A hit on an entry of an earlier search restamps it with this search's age
+  // (so entries still in use survive replacement): probing writes too.
   bool probe(std::uint64_t key, int ply, ProbeResult* out) const;
+  // Records a search result. Depth is clamped to kMinDepth..kMaxDepth and the
+  // score to +-kWinScore; move 0 keeps the move already stored for this key.
   void store(std::uint64_t key, int ply, int depth, int score, Bound bound, std::uint32_t move);
   void prefetch(std::uint64_t key) const;
 
-  std::uint32_t generation() const;
+  // The header's search counter after this attach (1 on a fresh table).
+  std::uint32_t generation() const { return generation_; }
   std::size_t buckets() const { return buckets_; }
 
  private:
   std::uint8_t* base_ = nullptr;  // first bucket
   std::size_t buckets_ = 0;
   std::uint64_t salt_ = 0;
-  std::uint8_t age_ = 0;
+  std::uint32_t generation_ = 0;
+  std::uint8_t age_ = 0;          // 1..63, the 6-bit generation stamp of new entries
   bool aligned_ = false;
   Status status_ = Status::kFresh;
   Reason reason_ = Reason::kNone;
@@ -101,7 +120,8 @@ class Table {
 // Table facts without starting a search (reads the header and a small sample).
 absl::StatusOr<Info> info(const std::uint8_t* buffer, std::size_t length, std::uint64_t fingerprint);
 
-// Makes the buffer an empty table. The only operation that touches every byte.
+// Makes the buffer an empty table (all zero). The only operation that touches
+// every byte; do not run it while a search uses the buffer.
 absl::Status clear(std::uint8_t* buffer, std::size_t length);
 
 }  // namespace tempo::tt

@@ -1,0 +1,187 @@
+// Does carrying the table from move to move pay? Walks the positions of the
+// real games in data/games/*.pdn, searching each to the same fixed depth twice:
+// with the buffer carried over from the previous position (as the app does
+// between moves) and with a fresh zero buffer. Reports total nodes and time of
+// both and the ratio carried/fresh (target: <= 0.70).
+//
+//   build/tempo_bench --benchmark_filter=BM_Carryover
+//
+// `every` = 1 searches every position (both sides, as in analysis); 2 searches
+// every other one (one side, as when the engine plays against a person).
+// TEMPORARY guard until search/ and engine/pdn.h meet tt/ in main (remove
+// once all have landed): without them this file compiles to nothing.
+#if __has_include("search/search.cc") && __has_include("engine/pdn.h")
+
+#include <benchmark/benchmark.h>
+
+#include <time.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/pdn.h"
+#include "search/search.h"
+#include "tt/table.h"
+
+namespace tempo {
+namespace {
+
+// CPU time of this thread: the machines are shared, wall time is noisy.
+double thread_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+std::vector<Game> load_games() {
+  std::vector<Game> games;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(TEMPO_SOURCE_DIR) / "data/games"))
+    if (e.path().extension() == ".pdn") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = parse_pdn(text.str());
+    if (!parsed.ok()) continue;
+    for (auto& g : *parsed)
+      if (g.game.ply() >= 80) games.push_back(std::move(g.game));  // 40+ moves each
+  }
+  return games;
+}
+
+struct Totals {
+  std::uint64_t nodes = 0;
+  double seconds = 0;
+  int searches = 0;
+  int same_moves = 0;
+};
+
+// Searches every `every`-th position of every game to `depth`; `carry` keeps
+// one buffer per game, otherwise each search gets a zeroed one.
+Totals run(const std::vector<Game>& games, int depth, int every, bool carry, std::vector<Move>* moves) {
+  Totals t;
+  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  for (const Game& g : games) {
+    std::fill(buf.begin(), buf.end(), 0);  // a new game starts with a fresh table either way
+    for (int ply = 0; ply < g.ply(); ply += every) {
+      if (!carry) std::fill(buf.begin(), buf.end(), 0);  // outside the timed part
+      SearchRequest r;
+      r.start = g.start();
+      r.moves = std::span<const Move>(g.moves().data(), static_cast<std::size_t>(ply));
+      r.limits.depth = depth;
+      r.tt = buf.data();
+      r.tt_len = buf.size();
+      const double t0 = thread_seconds();
+      absl::StatusOr<SearchResult> res = search(r);
+      t.seconds += thread_seconds() - t0;
+      if (!res.ok()) continue;
+      t.nodes += res->nodes;
+      ++t.searches;
+      moves->push_back(res->best_move);
+    }
+  }
+  return t;
+}
+
+void BM_Carryover(benchmark::State& state) {
+  static const std::vector<Game> games = load_games();
+  if (games.empty()) {
+    state.SkipWithError("no games with 40+ moves in data/games/*.pdn");
+    return;
+  }
+  const int depth = static_cast<int>(state.range(0));
+  const int every = static_cast<int>(state.range(1));
+  Totals fresh, carried;
+  for (auto _ : state) {
+    std::vector<Move> m1, m2;
+    fresh = run(games, depth, every, false, &m1);
+    carried = run(games, depth, every, true, &m2);
+    for (std::size_t i = 0; i < m1.size() && i < m2.size(); ++i) carried.same_moves += m1[i] == m2[i];
+  }
+  state.counters["games"] = static_cast<double>(games.size());
+  state.counters["searches"] = carried.searches;
+  state.counters["nodes_fresh"] = static_cast<double>(fresh.nodes);
+  state.counters["nodes_carried"] = static_cast<double>(carried.nodes);
+  state.counters["node_ratio"] = static_cast<double>(carried.nodes) / static_cast<double>(fresh.nodes);
+  state.counters["sec_fresh"] = fresh.seconds;
+  state.counters["sec_carried"] = carried.seconds;
+  state.counters["time_ratio"] = carried.seconds / fresh.seconds;
+  state.counters["same_move"] = static_cast<double>(carried.same_moves) / carried.searches;
+}
+BENCHMARK(BM_Carryover)->Args({8, 2})->Args({8, 1})->Iterations(1)->Unit(benchmark::kSecond);
+
+// The engine's own games: from ply 10 of each real game the engine plays both
+// sides for 60 plies with a carried table, then the same positions are
+// searched again with fresh buffers. Here the previous search predicted the
+// new root (its principal variation), as when the engine plays itself or a
+// person follows the expected line.
+void BM_CarryoverSelfPlay(benchmark::State& state) {
+  static const std::vector<Game> games = load_games();
+  if (games.empty()) {
+    state.SkipWithError("no games with 40+ moves in data/games/*.pdn");
+    return;
+  }
+  const int depth = static_cast<int>(state.range(0));
+  Totals fresh, carried;
+  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  for (auto _ : state) {
+    fresh = carried = Totals{};
+    for (const Game& g : games) {
+      std::vector<Move> line(g.moves().begin(), g.moves().begin() + 10);
+      std::fill(buf.begin(), buf.end(), 0);
+      std::vector<std::size_t> roots;  // ply of each searched position
+      for (int i = 0; i < 60; ++i) {
+        SearchRequest r;
+        r.start = g.start();
+        r.moves = line;
+        r.limits.depth = depth;
+        r.tt = buf.data();
+        r.tt_len = buf.size();
+        const double t0 = thread_seconds();
+        absl::StatusOr<SearchResult> res = search(r);
+        carried.seconds += thread_seconds() - t0;
+        if (!res.ok() || !res->has_move) break;
+        carried.nodes += res->nodes;
+        ++carried.searches;
+        roots.push_back(line.size());
+        line.push_back(res->best_move);
+      }
+      for (std::size_t ply : roots) {
+        std::fill(buf.begin(), buf.end(), 0);
+        SearchRequest r;
+        r.start = g.start();
+        r.moves = std::span<const Move>(line.data(), ply);
+        r.limits.depth = depth;
+        r.tt = buf.data();
+        r.tt_len = buf.size();
+        const double t0 = thread_seconds();
+        absl::StatusOr<SearchResult> res = search(r);
+        fresh.seconds += thread_seconds() - t0;
+        if (!res.ok()) continue;
+        fresh.nodes += res->nodes;
+        ++fresh.searches;
+        fresh.same_moves += res->best_move == line[ply];
+      }
+    }
+  }
+  state.counters["searches"] = carried.searches;
+  state.counters["nodes_fresh"] = static_cast<double>(fresh.nodes);
+  state.counters["nodes_carried"] = static_cast<double>(carried.nodes);
+  state.counters["node_ratio"] = static_cast<double>(carried.nodes) / static_cast<double>(fresh.nodes);
+  state.counters["sec_fresh"] = fresh.seconds;
+  state.counters["sec_carried"] = carried.seconds;
+  state.counters["time_ratio"] = carried.seconds / fresh.seconds;
+  state.counters["same_move"] = static_cast<double>(fresh.same_moves) / fresh.searches;
+}
+BENCHMARK(BM_CarryoverSelfPlay)->Arg(8)->Iterations(1)->Unit(benchmark::kSecond);
+
+}  // namespace
+}  // namespace tempo
+
+#endif  // search and pdn available

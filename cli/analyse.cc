@@ -1,0 +1,99 @@
+// `tempo analyse`: one `info` line per completed iteration (and per line with
+// --multipv), then `bestmove <move>`.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "cli/commands.h"
+#include "cli/flags.h"
+#include "cli/search_text.h"
+#include "engine/fen.h"
+#include "engine/notation.h"
+#include "search/search.h"
+
+namespace tempo::cli {
+
+int run_analyse(const Args& args) {
+  if (!args.empty()) {
+    std::fprintf(stderr, "tempo analyse: unexpected argument '%s'\n", args[0].c_str());
+    return 2;
+  }
+  Position start = Position::start();
+  if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
+    absl::StatusOr<Position> parsed = parse_fen(fen);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(parsed.status().message()).c_str());
+      return 2;
+    }
+    start = *parsed;
+  }
+  absl::StatusOr<std::vector<Move>> moves = parse_move_list(start, absl::GetFlag(FLAGS_moves));
+  if (!moves.ok()) {
+    std::fprintf(stderr, "tempo analyse: --moves: %s\n", std::string(moves.status().message()).c_str());
+    return 2;
+  }
+  absl::StatusOr<Level> level = parse_level(absl::GetFlag(FLAGS_level));
+  if (!level.ok()) {
+    std::fprintf(stderr, "tempo analyse: --level: %s\n", std::string(level.status().message()).c_str());
+    return 2;
+  }
+  const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
+  if (tt_mb < 0 || tt_mb > 4096) {
+    std::fprintf(stderr, "tempo analyse: --tt-mb must be 0..4096\n");
+    return 2;
+  }
+  const std::int64_t nodes = absl::GetFlag(FLAGS_nodes);
+  if (nodes < 0 || absl::GetFlag(FLAGS_movetime) < 0 || absl::GetFlag(FLAGS_depth) < 0) {
+    std::fprintf(stderr, "tempo analyse: --depth, --movetime and --nodes must not be negative\n");
+    return 2;
+  }
+
+  SearchRequest req;
+  req.start = start;
+  req.moves = *moves;
+  req.params = Params::for_level(*level);
+  req.limits.depth = absl::GetFlag(FLAGS_depth);
+  req.limits.movetime_ms = absl::GetFlag(FLAGS_movetime);
+  req.limits.nodes = static_cast<std::uint64_t>(nodes);
+  if (req.limits.depth == 0 && req.limits.movetime_ms == 0 && req.limits.nodes == 0 &&
+      req.params.time_limit_ms == 0) {
+    req.limits.depth = 14;  // a sensible default analysis depth
+  }
+  req.multipv = absl::GetFlag(FLAGS_multipv);
+  req.seed = absl::GetFlag(FLAGS_seed);
+  std::unique_ptr<std::uint8_t[]> table;
+  if (tt_mb > 0) {
+    req.tt_len = static_cast<std::size_t>(tt_mb) << 20;
+    table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
+    req.tt = table.get();
+  }
+  Position root = start;
+  for (const Move& m : *moves) root.play(m);
+  const bool several = req.multipv > 1;
+  req.on_progress = [&](const Progress& p) {
+    std::string line = absl::StrFormat("info depth %d seldepth %d", p.depth, p.seldepth);
+    if (several) absl::StrAppendFormat(&line, " multipv %d", p.multipv_index + 1);
+    const double s = static_cast<double>(p.time_ms) / 1000.0;
+    absl::StrAppendFormat(&line, " score %s nodes %d time %.3f nps %.2f pv %s", score_text(p.score), p.nodes, s,
+                          s > 0 ? static_cast<double>(p.nodes) / s / 1e6 : 0.0, line_text(root, p.pv->view()));
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  absl::StatusOr<SearchResult> result = search(req);
+  if (!result.ok()) {
+    std::fprintf(stderr, "tempo analyse: %s\n", std::string(result.status().message()).c_str());
+    return 2;
+  }
+  if (!result->has_move) {
+    std::printf("bestmove none\n");
+    return 0;
+  }
+  std::printf("bestmove %s\n", to_pdn(root, result->best_move).c_str());
+  return 0;
+}
+
+}  // namespace tempo::cli

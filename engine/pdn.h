@@ -1,0 +1,59 @@
+// PDN games: read one or many games from PDN text, write a game back.
+//
+// Reading accepts what real PDN files contain: tag pairs (`[Event "..."]`,
+// `[FEN "W:W31-50:B1-20"]`, `[GameType "20"]`...), move numbers (`1.`,
+// `1...`, glued `1.32-28`), moves in the short or long form (also padded as
+// `1- 7` in old files), comments `{...}`
+// and `; to end of line`, variations `(...)` (skipped), NAGs `$n`, annotation
+// marks (`! ? !! ?? !? ?!`), and the result tokens `2-0 0-2 1-1 0-0 *` plus the
+// chess-style `1-0 0-1 1/2-1/2` seen in the wild. Every move is checked
+// against the rules (a game may go on past a draw rule, as some real games
+// did; it may not go on after a side has no legal move). Errors name the game
+// number, line and column.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/game.h"
+
+namespace tempo {
+
+struct PdnGame {
+  // Tag pairs in file order (the value is unescaped).
+  std::vector<std::pair<std::string, std::string>> tags;
+  Game game;
+  // Normalised to "2-0" (white won), "0-2", "1-1" (draw), "0-0" or "*"
+  // (unknown / unfinished). Taken from the result token after the moves, or
+  // from the Result tag when the moves end without one.
+  std::string result = "*";
+
+  // Value of a tag, or nullptr when absent.
+  const std::string* tag(std::string_view name) const;
+  // Sets a tag (replacing an existing one with the same name).
+  void set_tag(std::string_view name, std::string_view value);
+};
+
+// Every game in `text`, in order. Empty text gives no games.
+absl::StatusOr<std::vector<PdnGame>> parse_pdn(std::string_view text);
+
+// Exactly one game (more or fewer is an error).
+absl::StatusOr<PdnGame> parse_pdn_game(std::string_view text);
+
+// "2-0", "0-2", "1-1", "0-0", "*" for a result token or tag value (also
+// accepting "1-0", "0-1", "1/2-1/2"); an error for anything else.
+absl::StatusOr<std::string> normalise_result(std::string_view token);
+
+// The PDN result a game status implies: "2-0", "0-2", "1-1", or "*" when ongoing.
+std::string result_of(const GameStatus& status);
+
+// PDN text of a game: its tags (the Result tag always matching `result`, a
+// GameType and FEN tag when the game does not start from the start
+// position), numbered moves in PDN move text (long form only when two legal
+// moves share from and to), and the result. Lines stay under 80 characters.
+std::string write_pdn(const PdnGame& game);
+
+}  // namespace tempo

@@ -1,0 +1,650 @@
+// Iterative-deepening negamax alpha-beta (PVS, aspiration windows, late-move
+// reductions, single-reply extension) with a capture-resolving quiescence
+// search, over the caller's transposition table.
+//
+// One Searcher lives for one call. Its per-ply frames (move lists, killers,
+// principal variations, draw counters) are allocated once at the start; the
+// tree walk itself never allocates. Positions are copied, not unmade.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/draw.h"
+#include "engine/movegen.h"
+#include "engine/notation.h"
+#include "engine/zobrist.h"
+#include "search/eval.h"
+#include "search/history.h"
+#include "search/levels.h"
+#include "search/search.h"
+#include "search/time.h"
+
+namespace tempo {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int kInf = kWinScore + 1;
+constexpr int kNoScore = -kInf;
+// How often (in nodes) the clock and the cancel flag are looked at: well
+// under a millisecond of search at any realistic speed.
+constexpr std::uint64_t kPollInterval = 256;
+
+// TEMPORARY until the table implementation (tt/table.cc) lands in main: the
+// search is written against tt/table.h and switches the table on by itself.
+#if __has_include("tt/table.cc")
+#define TEMPO_SEARCH_TABLE 1
+#else
+#define TEMPO_SEARCH_TABLE 0
+#endif
+
+// Late-move reduction in plies by depth and move number: grows with the log
+// of both (a late move at high depth is very likely no better than the first).
+struct ReductionTable {
+  std::uint8_t r[64][MoveList::kCapacity];
+};
+const ReductionTable& reductions() {
+  static const ReductionTable table = [] {  // built once, thread-safely
+    ReductionTable t{};
+    for (int d = 1; d < 64; ++d)
+      for (int i = 1; i < MoveList::kCapacity; ++i)
+        t.r[d][i] = static_cast<std::uint8_t>(std::max(0.0, 0.75 + std::log(d) * std::log(i + 1) / 1.75));
+    return t;
+  }();
+  return table;
+}
+inline int reduction(int depth, int move_number) { return reductions().r[std::min(depth, 63)][move_number]; }
+
+constexpr int loss_in(int ply) { return -(kWinScore - ply); }
+
+struct Frame {
+  MoveList moves;
+  int order[MoveList::kCapacity];
+  ordering::Killers killers;
+  Line pv;
+  DrawCounters draw;
+};
+
+struct RootMove {
+  Move move;
+  int score = kNoScore;       // this iteration: exact or bound, kNoScore = failed low / not searched
+  int prev_score = kNoScore;  // last completed iteration
+  int seldepth = 0;
+  Line pv;
+};
+
+// Can the side to move move at all? (Cheaper than generating.)
+bool has_any_move(const Position& pos) {
+  if (movable_men(pos)) return true;
+  const Bitboard e = pos.empty_squares();
+  const Bitboard reach = shift<kUpLeft>(e) | shift<kUpRight>(e) | shift<kDownLeft>(e) | shift<kDownRight>(e);
+  return pos.kings_of(pos.side) & reach;
+}
+
+bool promotes(const Position& pos, const Move& m) {
+  if (pos.kings & bb(m.from)) return false;
+  return bb(m.to) & (pos.side == Color::kWhite ? kWhitePromotion : kBlackPromotion);
+}
+
+void set_pv(Line& out, const Move& m, const Line& rest) {
+  out.moves[0] = m;
+  const int n = std::min(rest.size, kMaxPly - 1);
+  std::memcpy(static_cast<void*>(out.moves + 1), rest.moves, sizeof(Move) * static_cast<std::size_t>(n));
+  out.size = n + 1;
+}
+
+bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Move& m) {
+#if TEMPO_SEARCH_TABLE
+  return tt::same_move(packed, m);
+#else
+  return false;
+#endif
+}
+
+class Searcher {
+ public:
+  Searcher(const SearchRequest& req, const Position& root, std::vector<std::uint64_t> keys, DrawCounters root_draw)
+      : req_(req), root_(root), keys_(std::move(keys)), base_(static_cast<int>(keys_.size()) - 1) {
+    keys_.resize(keys_.size() + kMaxPly + 2);
+    frames_ = std::make_unique<Frame[]>(kMaxPly + 2);
+    frames_[0].draw = root_draw;
+    history_ = std::make_unique<ordering::History>();
+    history_->clear();
+    scale_ = eval::scale_q10(req.params.feature_scale);
+    noise_ = req.params.eval_noise;
+    killers_on_ = req.params.use_killers;
+    max_depth_ = std::min(req.params.max_depth, kMaxPly - 1);
+    if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
+    budget_ = timing::plan(req.limits, req.params);
+    node_limit_ = req.limits.infinite ? 0 : req.limits.nodes;
+    start_ = Clock::now();
+  }
+
+  void set_table(tt::Table* table) { table_ = table; }
+
+  absl::StatusOr<SearchResult> run();
+
+ private:
+  std::int64_t elapsed_ms() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_).count();
+  }
+
+  // Called every kPollInterval nodes and when the node limit is reached.
+  void poll() {
+    if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
+      stopped_ = cancelled_ = true;
+    }
+    if (limits_armed_) {
+      if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
+      if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
+    }
+    next_poll_ = nodes_ + kPollInterval;
+    if (limits_armed_ && node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
+  }
+
+  void count_node(int ply) {
+    ++nodes_;
+    if (ply > seldepth_) seldepth_ = ply;
+    if (nodes_ >= next_poll_) poll();
+  }
+
+  int leaf(const Position& pos, std::uint64_t key) const {
+    return eval::score(pos, scale_) + levels::noise(req_.seed, key, noise_);
+  }
+
+  bool repeated(int ply, std::uint64_t key, int window) const {
+    const int idx = base_ + ply;
+    const int lo = std::max(0, idx - window);
+    for (int i = idx - 4; i >= lo; i -= 2) {
+      if (keys_[i] == key) return true;
+    }
+    return false;
+  }
+
+  // Sets frames_[ply + 1] and keys for the child reached by `m`.
+  void enter(int ply, const Position& pos, const Move& m, const Position& child, std::uint64_t child_key) {
+    frames_[ply + 1].draw = frames_[ply].draw.next(pos, m, child);
+    keys_[base_ + ply + 1] = child_key;
+  }
+
+  void score_moves(int ply, const Position& pos, std::uint32_t table_move, bool captures) {
+    Frame& f = frames_[ply];
+    for (int i = 0; i < f.moves.size; ++i) {
+      const Move& m = f.moves[i];
+      int s;
+      if (table_move && same_move(table_move, m)) {
+        s = 1 << 30;
+      } else if (captures) {
+        s = (1 << 28) + 16 * popcount(m.captured & pos.kings) + (promotes(pos, m) ? 8 : 0);
+      } else if (killers_on_ && m == f.killers.first) {
+        s = (1 << 28) + 2;
+      } else if (killers_on_ && m == f.killers.second) {
+        s = (1 << 28) + 1;
+      } else {
+        s = history_->get(pos.side, m) + (promotes(pos, m) ? (1 << 27) : 0);
+      }
+      f.order[i] = s;
+    }
+  }
+
+  // Selection sort step: bring the best-ordered remaining move to index i.
+  static void pick(Frame& f, int i) {
+    int best = i;
+    for (int j = i + 1; j < f.moves.size; ++j) {
+      if (f.order[j] > f.order[best]) best = j;
+    }
+    if (best != i) {
+      std::swap(f.moves.moves[i], f.moves.moves[best]);
+      std::swap(f.order[i], f.order[best]);
+    }
+  }
+
+  int quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key);
+  int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
+  int root_search(int depth, int alpha, int beta, int first);
+  void fill_result(SearchResult& r, int upto) const;
+
+  const SearchRequest& req_;
+  const Position root_;
+  std::vector<std::uint64_t> keys_;  // game history then the search path; keys_[base_ + ply]
+  const int base_;
+  std::unique_ptr<Frame[]> frames_;
+  std::unique_ptr<ordering::History> history_;
+  std::vector<RootMove> root_moves_;
+  tt::Table* table_ = nullptr;
+
+  int scale_ = eval::kFullScale;
+  int noise_ = 0;
+  bool killers_on_ = true;
+  int max_depth_ = 1;
+  int root_depth_ = 1;
+  timing::Budget budget_;
+  std::uint64_t node_limit_ = 0;
+  Clock::time_point start_;
+
+  std::uint64_t nodes_ = 0;
+  std::uint64_t next_poll_ = kPollInterval;
+  int seldepth_ = 0;
+  bool limits_armed_ = false;  // node and time limits apply once depth 1 is done
+  bool stopped_ = false;
+  bool cancelled_ = false;
+};
+
+int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key) {
+  count_node(ply);
+  if (stopped_) return 0;
+  if (ply >= kMaxPly - 1) return leaf(pos, key);
+  // No stand-pat while a capture is forced: the position is not quiet.
+  if (!has_capture(pos)) {
+    if (!has_any_move(pos)) return loss_in(ply);
+    return leaf(pos, key);
+  }
+  Frame& f = frames_[ply];
+  generate_captures(pos, f.moves);
+  score_moves(ply, pos, 0, true);
+  int best = kNoScore;
+  for (int i = 0; i < f.moves.size; ++i) {
+    pick(f, i);
+    const Move m = f.moves[i];
+    const Position child = pos.after(m);
+    const int score = -quiesce(ply + 1, -beta, -alpha, child, zobrist::key_after(key, pos, m));
+    if (stopped_) return 0;
+    if (score > best) {
+      best = score;
+      if (score > alpha) {
+        alpha = score;
+        if (score >= beta) break;
+      }
+    }
+  }
+  return best;
+}
+
+int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv) {
+  Frame& f = frames_[ply];
+  f.pv.size = 0;
+  // Draws known to the rules: the counting rules, and a repetition of any
+  // earlier position since the last irreversible move (game history included).
+  if (f.draw.rule() != DrawRule::kNone) return 0;
+  if (f.draw.reversible_plies >= 4 && repeated(ply, key, f.draw.reversible_plies)) return 0;
+
+  if (depth <= 0) return quiesce(ply, alpha, beta, pos, key);
+  count_node(ply);
+  if (stopped_) return 0;
+  if (ply >= kMaxPly - 1) return leaf(pos, key);
+
+  // Mate-distance pruning: nothing here can beat a shorter win already found.
+  alpha = std::max(alpha, loss_in(ply));
+  beta = std::min(beta, -loss_in(ply + 1));
+  if (alpha >= beta) return alpha;
+
+  const int alpha_in = alpha;
+  std::uint32_t table_move = 0;
+#if TEMPO_SEARCH_TABLE
+  if (table_) {
+    tt::ProbeResult hit;
+    if (table_->probe(key, ply, &hit)) {
+      table_move = hit.move;
+      if (!pv && hit.depth >= depth) {
+        if (hit.bound == tt::Bound::kExact) return hit.score;
+        if (hit.bound == tt::Bound::kLower && hit.score >= beta) return hit.score;
+        if (hit.bound == tt::Bound::kUpper && hit.score <= alpha) return hit.score;
+      }
+    }
+  }
+#endif
+
+  // Static pruning near the leaves: far above beta with nothing hanging on
+  // either side, a shallow search will not bring the score back down.
+  if (!pv && depth <= 3 && beta < kWinThreshold && beta > -kWinThreshold && !has_capture(pos)) {
+    Position pass = pos;
+    pass.side = ~pass.side;
+    if (!has_capture(pass)) {
+      const int e = leaf(pos, key);
+      if (e - 60 * depth >= beta) return e;
+    }
+  }
+
+  generate_moves(pos, f.moves);
+  const int n = f.moves.size;
+  if (n == 0) return loss_in(ply);
+  // A forced reply costs the opponent nothing to find: look one ply further.
+  if (n == 1 && ply < 2 * root_depth_ + 8) ++depth;
+  const bool captures = f.moves[0].is_capture();
+  score_moves(ply, pos, table_move, captures);
+
+  int best = kNoScore;
+  Move best_move = f.moves[0];
+  for (int i = 0; i < n; ++i) {
+    pick(f, i);
+    const Move m = f.moves[i];
+    const Position child = pos.after(m);
+    const std::uint64_t child_key = zobrist::key_after(key, pos, m);
+#if TEMPO_SEARCH_TABLE
+    if (table_) table_->prefetch(child_key);
+#endif
+    enter(ply, pos, m, child, child_key);
+    const int new_depth = depth - 1;
+    int score;
+    if (i == 0) {
+      score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, pv);
+    } else {
+      // Late quiet moves are searched shallower first; a surprise is re-searched.
+      int r = 0;
+      if (depth >= 3 && !captures && i >= (pv ? 4 : 2) && f.order[i] < (1 << 27)) {
+        r = reduction(depth, i) - (pv ? 1 : 0);
+        r = std::clamp(r, 0, new_depth - 1);
+      }
+      score = -node(ply + 1, new_depth - r, -alpha - 1, -alpha, child, child_key, false);
+      if (score > alpha && r > 0) score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
+      if (score > alpha && score < beta && pv) score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, true);
+    }
+    if (stopped_) return 0;
+    if (score > best) {
+      best = score;
+      best_move = m;
+      if (score > alpha) {
+        alpha = score;
+        if (pv) set_pv(f.pv, m, frames_[ply + 1].pv);
+        if (score >= beta) {
+          if (!captures) {
+            if (killers_on_) f.killers.add(m);
+            history_->reward(pos.side, m, depth);
+            for (int j = 0; j < i; ++j) history_->punish(pos.side, f.moves[j], depth);
+          }
+          break;
+        }
+      }
+    }
+  }
+#if TEMPO_SEARCH_TABLE
+  if (table_) {
+    const tt::Bound bound = best >= beta ? tt::Bound::kLower : best > alpha_in ? tt::Bound::kExact : tt::Bound::kUpper;
+    table_->store(key, ply, depth, best, bound, tt::pack_move(best_move));
+  }
+#else
+  (void)alpha_in;
+#endif
+  return best;
+}
+
+int Searcher::root_search(int depth, int alpha, int beta, int first) {
+  const std::uint64_t key = keys_[base_];
+  int best = kNoScore;
+  const int n = static_cast<int>(root_moves_.size());
+  for (int i = first; i < n; ++i) root_moves_[i].score = kNoScore;
+  for (int i = first; i < n; ++i) {
+    RootMove& rm = root_moves_[i];
+    const Position child = root_.after(rm.move);
+    const std::uint64_t child_key = zobrist::key_after(key, root_, rm.move);
+    enter(0, root_, rm.move, child, child_key);
+    seldepth_ = std::max(seldepth_, 1);
+    int score;
+    if (i == first) {
+      score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
+    } else {
+      score = -node(1, depth - 1, -alpha - 1, -alpha, child, child_key, false);
+      if (score > alpha && score < beta) score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
+    }
+    if (stopped_) break;
+    if (score > best) best = score;
+    if (score > alpha) {
+      rm.score = score;
+      rm.seldepth = seldepth_;
+      set_pv(rm.pv, rm.move, frames_[1].pv);
+      alpha = score;
+      if (score >= beta) break;
+    }
+  }
+  // Best first; moves that failed low keep their previous relative order.
+  std::stable_sort(root_moves_.begin() + first, root_moves_.end(),
+                   [](const RootMove& a, const RootMove& b) { return a.score > b.score; });
+  return best;
+}
+
+absl::StatusOr<SearchResult> Searcher::run() {
+  SearchResult result;
+  Frame& f0 = frames_[0];
+  generate_moves(root_, f0.moves);
+  if (f0.moves.size == 0) {
+    result.has_move = false;
+    result.score = loss_in(0);
+    return result;
+  }
+  MoveList legal = f0.moves;
+  result.has_move = true;
+  const std::uint64_t root_key = keys_[base_];
+
+  // Initial order: the table's move, then captures/promotions, then a static look.
+  std::uint32_t table_move = 0;
+#if TEMPO_SEARCH_TABLE
+  if (table_) {
+    tt::ProbeResult hit;
+    if (table_->probe(root_key, 0, &hit)) table_move = hit.move;
+  }
+#endif
+  score_moves(0, root_, table_move, f0.moves[0].is_capture());
+  root_moves_.resize(static_cast<std::size_t>(f0.moves.size));
+  for (int i = 0; i < f0.moves.size; ++i) {
+    pick(f0, i);
+    root_moves_[i].move = f0.moves[i];
+    root_moves_[i].pv.moves[0] = f0.moves[i];
+    root_moves_[i].pv.size = 1;
+  }
+
+  if (legal.size == 1) {
+    // One legal move: answer at once, with a quiescence score for it.
+    const Move m = legal[0];
+    const Position child = root_.after(m);
+    limits_armed_ = true;
+    enter(0, root_, m, child, zobrist::key_after(root_key, root_, m));
+    result.best_move = m;
+    result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
+    if (stopped_) result.score = 0;
+    result.pv.moves[0] = m;
+    result.pv.size = 1;
+    result.multipv.push_back(ScoredMove{m, result.score, result.pv});
+    result.nodes = nodes_;
+    result.seldepth = seldepth_;
+    result.time_ms = elapsed_ms();
+    result.cancelled = cancelled_;
+    return result;
+  }
+
+  const int n = static_cast<int>(root_moves_.size());
+  const int lines = std::min(std::max(1, req_.multipv), n);
+  std::vector<RootMove> completed(static_cast<std::size_t>(lines));
+  int completed_depth = 0;
+  int completed_seldepth = 0;
+  bool partial_best = false;
+
+  poll();
+  for (int depth = 1; depth <= max_depth_ && !stopped_; ++depth) {
+    root_depth_ = depth;
+    seldepth_ = 0;
+    for (int line = 0; line < lines && !stopped_; ++line) {
+      const int prev = root_moves_[line].prev_score;
+      int delta = 25;
+      int alpha = -kInf, beta = kInf;
+      if (depth >= 5 && prev != kNoScore && std::abs(prev) < kWinThreshold) {
+        alpha = std::max(prev - delta, -kInf);
+        beta = std::min(prev + delta, kInf);
+      }
+      for (;;) {
+        const int best = root_search(depth, alpha, beta, line);
+        if (stopped_) break;
+        if (best <= alpha && alpha > -kInf) {
+          beta = (alpha + beta) / 2;
+          alpha = std::max(best - delta, -kInf);
+        } else if (best >= beta && beta < kInf) {
+          beta = std::min(best + delta, kInf);
+        } else {
+          break;
+        }
+        delta += delta;
+        if (delta > 800) {
+          alpha = -kInf;
+          beta = kInf;
+        }
+      }
+      if (stopped_ && line == 0 && root_moves_[0].score != kNoScore) partial_best = true;
+    }
+    if (stopped_) break;
+    // Depth `depth` is complete. Each line was searched without the ones
+    // before it; an unstable search can score a later line higher.
+    std::stable_sort(root_moves_.begin(), root_moves_.begin() + lines,
+                     [](const RootMove& a, const RootMove& b) { return a.score > b.score; });
+    for (RootMove& rm : root_moves_) rm.prev_score = rm.score;
+    for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
+    completed_depth = depth;
+    completed_seldepth = seldepth_;
+    limits_armed_ = true;
+    if (req_.on_progress) {
+      for (int i = 0; i < lines; ++i) {
+        Progress p;
+        p.depth = depth;
+        p.seldepth = completed[i].seldepth;
+        p.score = completed[i].score;
+        p.nodes = nodes_;
+        p.time_ms = elapsed_ms();
+        p.multipv_index = i;
+        p.pv = &completed[i].pv;
+        req_.on_progress(p);
+      }
+    }
+    if (stopped_) break;
+    if (!req_.limits.infinite) {
+      if (budget_.soft_ms > 0 && elapsed_ms() >= budget_.soft_ms) break;
+      // A proven win or loss within the horizon will not change.
+      const int s = completed[0].score;
+      if (std::abs(s) >= kWinThreshold && depth >= kWinScore - std::abs(s) + 2) break;
+    }
+    poll();
+  }
+
+  if (completed_depth == 0) {
+    // Cancelled before depth 1 finished: the first move in static order.
+    completed[0] = root_moves_[0];
+    completed[0].score = 0;
+    for (int i = 1; i < lines; ++i) {
+      completed[i] = root_moves_[i];
+      completed[i].score = 0;
+    }
+  } else if (partial_best && !(root_moves_[0].move == completed[0].move)) {
+    // The unfinished iteration proved a new move better than the last best.
+    const RootMove old_best = completed[0];
+    completed[0] = root_moves_[0];
+    for (int i = 1; i < lines; ++i) {
+      if (completed[i].move == completed[0].move) completed[i] = old_best;  // keep the lines distinct
+    }
+  }
+
+  result.best_move = completed[0].move;
+  result.score = completed[0].score;
+  result.pv = completed[0].pv;
+  result.depth = completed_depth;
+  result.seldepth = completed_seldepth;
+  result.multipv.reserve(static_cast<std::size_t>(lines));
+  for (int i = 0; i < lines; ++i) result.multipv.push_back(ScoredMove{completed[i].move, completed[i].score, completed[i].pv});
+
+  // The level's deliberate mistake, decided only from the seed and position.
+  Move blunder;
+  if (levels::pick_blunder(root_, legal, result.best_move, req_.params, req_.seed, root_key, &blunder)) {
+    result.blunder = true;
+    result.best_move = blunder;
+    result.pv.moves[0] = blunder;
+    result.pv.size = 1;
+    for (const RootMove& rm : root_moves_) {
+      if (rm.move == blunder && rm.prev_score != kNoScore) result.score = rm.prev_score;
+    }
+  }
+  result.nodes = nodes_;
+  result.time_ms = elapsed_ms();
+  result.cancelled = cancelled_;
+  return result;
+}
+
+absl::Status check_request(const SearchRequest& r) {
+  const Params& p = r.params;
+  if (r.multipv < 1 || r.multipv > kMaxMultiPv)
+    return absl::InvalidArgumentError(absl::StrCat("multipv ", r.multipv, " is out of range 1..", kMaxMultiPv));
+  if (p.max_depth < 1 || p.max_depth > kMaxPly - 1)
+    return absl::InvalidArgumentError(absl::StrCat("params.max_depth ", p.max_depth, " is out of range 1..", kMaxPly - 1));
+  if (p.time_limit_ms < 0) return absl::InvalidArgumentError("params.time_limit_ms is negative");
+  if (p.eval_noise < 0 || p.eval_noise > 10000)
+    return absl::InvalidArgumentError(absl::StrCat("params.eval_noise ", p.eval_noise, " is out of range 0..10000"));
+  if (!(p.blunder_probability >= 0 && p.blunder_probability <= 1))
+    return absl::InvalidArgumentError("params.blunder_probability must be within 0..1");
+  if (p.blunder_margin < 0) return absl::InvalidArgumentError("params.blunder_margin is negative");
+  if (!(p.feature_scale >= 0 && p.feature_scale <= 4))
+    return absl::InvalidArgumentError("params.feature_scale must be within 0..4");
+  const Limits& l = r.limits;
+  if (l.depth < 0 || l.movetime_ms < 0 || l.time_left_ms < 0 || l.increment_ms < 0 || l.moves_to_go < 0)
+    return absl::InvalidArgumentError("limits must not be negative");
+  if (r.tt == nullptr && r.tt_len != 0) return absl::InvalidArgumentError("tt is null but tt_len is not zero");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<SearchResult> search(const SearchRequest& request) {
+  if (absl::Status s = check_request(request); !s.ok()) return s;
+  if (absl::Status s = request.start.validate(); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("start position: ", s.message()));
+  }
+  // Replay the game, checking every move and collecting the keys and draw
+  // counters the search needs to know about repetitions and counting rules.
+  std::vector<std::uint64_t> keys;
+  keys.reserve(request.moves.size() + 1 + kMaxPly + 2);
+  Position pos = request.start;
+  std::uint64_t key = zobrist::key(pos);
+  keys.push_back(key);
+  DrawCounters draw = DrawCounters::at_start(pos);
+  MoveList legal;
+  for (std::size_t i = 0; i < request.moves.size(); ++i) {
+    const Move& m = request.moves[i];
+    generate_moves(pos, legal);
+    if (!legal.contains(m)) {
+      return absl::InvalidArgumentError(absl::StrCat("moves[", i, "] (from square ", m.from_square(), " to ",
+                                                     m.to_square(), ") is not legal in that position"));
+    }
+    const Position next = pos.after(m);
+    draw = draw.next(pos, m, next);
+    key = zobrist::key_after(key, pos, m);
+    keys.push_back(key);
+    pos = next;
+  }
+
+  Searcher searcher(request, pos, std::move(keys), draw);
+#if TEMPO_SEARCH_TABLE
+  std::optional<tt::Table> table;
+  if (request.tt != nullptr && request.params.use_table) {
+    absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
+    if (!attached.ok()) return absl::InvalidArgumentError(absl::StrCat("table buffer: ", attached.status().message()));
+    table.emplace(*attached);
+    searcher.set_table(&*table);
+  }
+  absl::StatusOr<SearchResult> result = searcher.run();
+  if (result.ok() && table) {
+    result->tt_status = table->status();
+    result->tt_reason = table->reason();
+  }
+  return result;
+#else
+  return searcher.run();
+#endif
+}
+
+std::uint64_t table_fingerprint() {
+  return levels::mix(0x54656d706f000000ULL ^ zobrist::kVersion, static_cast<std::uint64_t>(eval::kVersion));
+}
+
+int evaluate(const Position& pos, double feature_scale) { return eval::score(pos, eval::scale_q10(feature_scale)); }
+
+}  // namespace tempo

@@ -1,0 +1,374 @@
+#include "search/search.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "engine/movegen.h"
+#include "engine/notation.h"
+#include "engine/zobrist.h"
+#include "tests/search/search_test_util.h"
+
+namespace tempo {
+namespace {
+
+using testing::fen;
+using testing::is_legal;
+
+SearchRequest at_depth(const Position& pos, int depth) {
+  SearchRequest r;
+  r.start = pos;
+  r.limits.depth = depth;
+  return r;
+}
+
+TEST(Search, FindsAThreeForOneShot) {
+  // 28-22 forces 17x28, then 33x4 takes three and promotes.
+  const Position pos = fen("W:W27,28,32,33,37,38,39:B1,2,3,9,17,18");
+  absl::StatusOr<SearchResult> r = search(at_depth(pos, 4));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->best_move, make_move(28, 22));
+  EXPECT_GT(r->score, 300);
+  ASSERT_GE(r->pv.size, 3);
+  EXPECT_EQ(r->pv.moves[1], make_move(17, 28, square_bb(22)));
+}
+
+TEST(Search, WinScoreCountsPliesToTheEnd) {
+  // The king cannot take the man on 5 from the long diagonal; it waits on 23,
+  // the man must go to 10 and is taken: Black cannot move after 3 plies.
+  absl::StatusOr<SearchResult> r = search(at_depth(fen("W:WK46:B5"), 8));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->score, kWinScore - 3);
+  // The losing side sees the mirror image.
+  absl::StatusOr<SearchResult> l = search(at_depth(fen("B:WK23:B5"), 8));
+  ASSERT_TRUE(l.ok());
+  EXPECT_EQ(l->score, -(kWinScore - 2));
+}
+
+TEST(Search, NoLegalMoveMeansLost) {
+  absl::StatusOr<SearchResult> r = search(at_depth(fen("B:W31:B"), 5));
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->has_move);
+  // Blocked: the man on 35 can neither step nor take (44 is taken).
+  absl::StatusOr<SearchResult> blocked = search(at_depth(fen("B:W40,44:B35"), 5));
+  ASSERT_TRUE(blocked.ok());
+  EXPECT_FALSE(blocked->has_move);
+}
+
+TEST(Search, OneLegalMoveAnswersAtOnce) {
+  const Position pos = fen("W:W28:B22,1");  // the capture 28x17 is forced
+  SearchRequest req = at_depth(pos, 30);
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->has_move);
+  EXPECT_EQ(r->best_move, make_move(28, 17, square_bb(22)));
+  EXPECT_EQ(r->depth, 0);
+  EXPECT_LT(r->nodes, 100u);
+}
+
+TEST(Search, IllegalHistoryMoveIsAnError) {
+  SearchRequest req = at_depth(Position::start(), 3);
+  const std::vector<Move> moves = {make_move(32, 28), make_move(32, 27)};  // Black cannot move from 32
+  req.moves = moves;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("moves[1]"), std::string::npos) << r.status();
+}
+
+TEST(Search, BadRequestsAreErrors) {
+  SearchRequest req = at_depth(Position::start(), 3);
+  req.multipv = 0;
+  EXPECT_FALSE(search(req).ok());
+  req = at_depth(Position::start(), 3);
+  req.params.feature_scale = -1;
+  EXPECT_FALSE(search(req).ok());
+  req = at_depth(Position::start(), 3);
+  req.params.blunder_probability = 1.5;
+  EXPECT_FALSE(search(req).ok());
+  req = at_depth(Position::start(), 3);
+  req.start.white |= req.start.black;  // squares with two pieces
+  EXPECT_FALSE(search(req).ok());
+  req = at_depth(Position::start(), 3);
+  req.tt_len = 1 << 20;  // no buffer
+  EXPECT_FALSE(search(req).ok());
+}
+
+// Repetition: the game went S0 -> S1 -> S2 -> S3 -> S0. White, a man down,
+// can play back to S1, a position of the game: the search takes that draw.
+TEST(Search, RepetitionWithGameHistoryIsADraw) {
+  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
+  SearchRequest req = at_depth(s0, 3);
+  req.moves = moves;
+  req.params.feature_scale = 0;  // material only
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->best_move, make_move(46, 41));
+  EXPECT_EQ(r->score, 0);
+  // Without the history there is no draw to be had.
+  req.moves = {};
+  absl::StatusOr<SearchResult> fresh = search(req);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_LT(fresh->score, 0);
+}
+
+std::vector<Move> try_quiet_king_history(Position start, int plies, std::uint64_t seed, Position* end);
+
+// Plays `plies` king moves that neither capture nor repeat a position, then
+// returns them; the position they lead to is *end.
+std::vector<Move> quiet_king_history(Position start, int plies, Position* end) {
+  for (std::uint64_t attempt = 1; attempt < 200; ++attempt) {
+    std::vector<Move> moves = try_quiet_king_history(start, plies, attempt, end);
+    if (!moves.empty()) return moves;
+  }
+  return {};
+}
+
+std::vector<Move> try_quiet_king_history(Position start, int plies, std::uint64_t seed, Position* end) {
+  std::vector<Move> moves;
+  std::set<std::uint64_t> seen = {zobrist::key(start)};
+  testing::TestRng rng{seed * 7919};
+  Position p = start;
+  while (static_cast<int>(moves.size()) < plies) {
+    MoveList list;
+    generate_moves(p, list);
+    std::vector<Move> ok;
+    for (const Move& m : list) {
+      const Position next = p.after(m);
+      if (m.is_capture() || seen.count(zobrist::key(next)) || has_capture(next)) continue;
+      // Keep the opponent without a capture after our reply too.
+      ok.push_back(m);
+    }
+    if (ok.empty()) return {};
+    const Move m = ok[rng.next() % ok.size()];
+    p.play(m);
+    seen.insert(zobrist::key(p));
+    moves.push_back(m);
+  }
+  *end = p;
+  return moves;
+}
+
+void expect_counting_rule_draw(const char* start_fen, int plies, int undrawn_score) {
+  Position start = fen(start_fen), end;
+  std::vector<Move> moves = quiet_king_history(start, plies, &end);
+  ASSERT_EQ(static_cast<int>(moves.size()), plies) << start_fen;
+  SearchRequest req = at_depth(start, 3);
+  req.params.feature_scale = 0;
+  req.moves = moves;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->score, 0) << start_fen;
+  // One ply less of history and the rule is still a move away: not a draw yet.
+  SearchRequest shorter = at_depth(start, 1);
+  shorter.params.feature_scale = 0;
+  moves.pop_back();
+  moves.pop_back();
+  shorter.moves = moves;
+  absl::StatusOr<SearchResult> s = search(shorter);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->score, end.side == Color::kWhite ? undrawn_score : -undrawn_score) << start_fen;
+}
+
+TEST(Search, TwentyFiveMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK3,K4", 49, 300); }
+TEST(Search, SixteenMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK4", 31, 600); }
+TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9, 300); }
+
+TEST(Search, DeterministicForDepthAndNodes) {
+  const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
+  for (bool table : {false, true}) {
+    std::vector<std::uint64_t> nodes;
+    std::vector<Move> best;
+    for (int run = 0; run < 2; ++run) {
+      auto buffer = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);  // zeroed
+      SearchRequest req = at_depth(pos, 9);
+      req.params.eval_noise = 30;
+      req.seed = 77;
+      if (table) {
+        req.tt = buffer.get();
+        req.tt_len = tt::kDefaultBytes;
+      }
+      absl::StatusOr<SearchResult> r = search(req);
+      ASSERT_TRUE(r.ok());
+      nodes.push_back(r->nodes);
+      best.push_back(r->best_move);
+      req.limits = {};
+      req.limits.nodes = 20000;
+      absl::StatusOr<SearchResult> n = search(req);
+      ASSERT_TRUE(n.ok());
+      nodes.push_back(n->nodes);
+      best.push_back(n->best_move);
+    }
+    EXPECT_EQ(nodes[0], nodes[2]);
+    EXPECT_EQ(nodes[1], nodes[3]);
+    EXPECT_EQ(best[0], best[2]);
+    EXPECT_EQ(best[1], best[3]);
+    EXPECT_LE(nodes[1], 20000u);
+  }
+}
+
+TEST(Search, CancelFlagFromAnotherThreadStopsTheSearch) {
+  std::int32_t cancel = 0;
+  SearchRequest req;
+  req.start = Position::start();
+  req.limits.infinite = true;
+  req.cancel = &cancel;
+  std::thread setter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::atomic_ref<std::int32_t>(cancel).store(1, std::memory_order_relaxed);
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  absl::StatusOr<SearchResult> r = search(req);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  setter.join();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->cancelled);
+  EXPECT_TRUE(r->has_move);
+  EXPECT_TRUE(is_legal(Position::start(), r->best_move));
+  EXPECT_LT(ms, 5000);  // loose: the 10 ms bound is measured in the benchmark
+}
+
+TEST(Search, CancelledBeforeStartStillAnswersALegalMove) {
+  std::int32_t cancel = 1;
+  SearchRequest req = at_depth(Position::start(), 20);
+  req.cancel = &cancel;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->cancelled);
+  EXPECT_TRUE(is_legal(Position::start(), r->best_move));
+}
+
+TEST(Search, ProgressAfterEachIteration) {
+  SearchRequest req = at_depth(Position::start(), 7);
+  std::vector<int> depths;
+  std::uint64_t last_nodes = 0;
+  req.on_progress = [&](const Progress& p) {
+    depths.push_back(p.depth);
+    EXPECT_GE(p.nodes, last_nodes);
+    last_nodes = p.nodes;
+    ASSERT_NE(p.pv, nullptr);
+    EXPECT_GE(p.pv->size, 1);
+    EXPECT_TRUE(is_legal(Position::start(), p.pv->moves[0]));
+  };
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(depths, (std::vector<int>{1, 2, 3, 4, 5, 6, 7}));
+  EXPECT_EQ(r->depth, 7);
+}
+
+TEST(Search, PvIsALegalLine) {
+  const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
+  absl::StatusOr<SearchResult> r = search(at_depth(pos, 10));
+  ASSERT_TRUE(r.ok());
+  Position p = pos;
+  for (const Move& m : r->pv.view()) {
+    ASSERT_TRUE(is_legal(p, m));
+    p.play(m);
+  }
+  EXPECT_EQ(r->pv.moves[0], r->best_move);
+}
+
+TEST(Search, MultiPvGivesDistinctLegalMovesBestFirst) {
+  SearchRequest req = at_depth(Position::start(), 6);
+  req.multipv = 5;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->multipv.size(), 5u);
+  std::set<std::pair<int, int>> seen;
+  for (std::size_t i = 0; i < r->multipv.size(); ++i) {
+    const ScoredMove& sm = r->multipv[i];
+    EXPECT_TRUE(is_legal(Position::start(), sm.move));
+    EXPECT_TRUE(seen.insert({sm.move.from, sm.move.to}).second);
+    if (i > 0) {
+      EXPECT_LE(sm.score, r->multipv[i - 1].score);
+    }
+    EXPECT_EQ(sm.pv.moves[0], sm.move);
+  }
+  EXPECT_EQ(r->multipv[0].move, r->best_move);
+  // More lines than moves: one per legal move.
+  req.multipv = kMaxMultiPv;
+  absl::StatusOr<SearchResult> all = search(req);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->multipv.size(), 9u);
+}
+
+TEST(Search, EveryLevelPlaysLegalMoves) {
+  const std::vector<Position> positions = testing::random_positions(99, 6, 70);
+  for (Level level : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
+    for (std::size_t i = 0; i < positions.size(); i += 7) {
+      SearchRequest req;
+      req.start = positions[i];
+      req.params = Params::for_level(level);
+      req.limits.nodes = 3000;
+      req.seed = i;
+      absl::StatusOr<SearchResult> r = search(req);
+      ASSERT_TRUE(r.ok()) << r.status();
+      MoveList list;
+      generate_moves(positions[i], list);
+      EXPECT_EQ(r->has_move, !list.empty());
+      if (r->has_move) {
+        EXPECT_TRUE(list.contains(r->best_move)) << level_name(level) << " position " << i;
+      }
+    }
+  }
+}
+
+TEST(Search, LevelsMatchTheApp) {
+  const Params easy = Params::for_level(Level::kEasy), hard = Params::for_level(Level::kHard);
+  EXPECT_EQ(easy.max_depth, 3);
+  EXPECT_EQ(easy.eval_noise, 150);
+  EXPECT_FALSE(easy.use_table);
+  EXPECT_EQ(hard.max_depth, 8);
+  EXPECT_EQ(hard.blunder_margin, 20);
+  EXPECT_EQ(parse_level("Medium").value(), Level::kMedium);
+  EXPECT_FALSE(parse_level("grandmaster").ok());
+}
+
+TEST(Search, BlunderIsALegalDifferentMoveAndReplays) {
+  SearchRequest req = at_depth(Position::start(), 4);
+  req.params.blunder_probability = 1.0;
+  req.params.blunder_margin = 1000;
+  int blunders = 0;
+  for (std::uint64_t seed = 0; seed < 10; ++seed) {
+    req.seed = seed;
+    absl::StatusOr<SearchResult> a = search(req), b = search(req);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_TRUE(a->blunder);
+    EXPECT_EQ(a->best_move, b->best_move);
+    EXPECT_NE(a->best_move, a->multipv[0].move);
+    EXPECT_TRUE(is_legal(Position::start(), a->best_move));
+    blunders += a->blunder;
+  }
+  EXPECT_EQ(blunders, 10);
+}
+
+TEST(Evaluate, ColourSymmetric) {
+  for (const Position& p : testing::random_positions(5, 4, 80)) {
+    Position mirror = Position::empty(~p.side);
+    for (int s = 1; s <= 50; ++s) {
+      const Piece piece = p.at(s);
+      Piece flipped = piece;
+      if (piece == Piece::kWhiteMan) flipped = Piece::kBlackMan;
+      if (piece == Piece::kBlackMan) flipped = Piece::kWhiteMan;
+      if (piece == Piece::kWhiteKing) flipped = Piece::kBlackKing;
+      if (piece == Piece::kBlackKing) flipped = Piece::kWhiteKing;
+      mirror.set(51 - s, flipped);
+    }
+    EXPECT_EQ(evaluate(p), evaluate(mirror));
+    EXPECT_EQ(evaluate(p, 0.5), evaluate(mirror, 0.5));
+  }
+}
+
+TEST(Evaluate, MaterialOnlyAtScaleZero) {
+  EXPECT_EQ(evaluate(Position::start(), 0), 0);
+  EXPECT_EQ(evaluate(fen("W:W31,32,K33:B1,2"), 0), 300);
+  EXPECT_EQ(evaluate(fen("B:W31,32,K33:B1,2"), 0), -300);
+}
+
+}  // namespace
+}  // namespace tempo
