@@ -18,6 +18,12 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"perft", tempo::cli::run_perft, "count move-tree leaves: [--fen FEN] [--depth N] [--divide]"},
+    {"hub", tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout"},
+    {"dxp", tempo::cli::run_dxp,
+     "play one DXP game over TCP: --dxp-listen | --dxp-connect HOST [--dxp-port P] [--dxp-minutes M] [--dxp-moves N]"},
+    {"match", tempo::cli::run_match,
+     "play two Hub engines: --engine1 CMD --engine2 CMD [--params1 k=v,..] [--params2 ..] [--games N]\n"
+     "           [--match-movetime S | --match-depth N | --match-time S --match-inc S] [--openings FILE] [--pdn OUT]"},
     {"analyse", tempo::cli::run_analyse,
      "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
      "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]"},
@@ -33,7 +39,7 @@ void usage(FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft, analyse, bench");
+  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft, analyse, bench, hub, dxp, match");
   // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
   std::vector<std::string> storage(argv, argv + argc);
   std::vector<char*> args;

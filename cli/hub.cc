@@ -1,0 +1,367 @@
+// `tempo hub`: the Hub protocol (version 2) on stdin/stdout.
+//
+// The main thread reads stdin: it answers `ping` at once (also while a search
+// runs), sets the cancel flag on `stop`, and quits as soon as stdin closes. A
+// worker thread runs one search at a time. One table buffer lives for the
+// whole session and is handed to every search, exactly as the app does; only
+// `new-game` (and a changed `tt-mb`) clears it.
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "cli/commands.h"
+#include "cli/flags.h"
+#include "engine/movegen.h"
+#include "engine/notation.h"
+#include "protocol/hub.h"
+#include "search/search.h"
+#include "tt/table.h"
+
+namespace tempo::cli {
+namespace {
+
+constexpr char kVersion[] = "0.1";
+constexpr int kMaxTableMiB = 1024;
+
+std::string sv_str(absl::string_view s) { return std::string(s.data(), s.size()); }
+
+class HubSession {
+ public:
+  HubSession() : table_(tt::kDefaultBytes, 0) {}
+  ~HubSession() { stop_search(); }
+
+  // Handles one input line; false means quit.
+  bool handle(const std::string& text);
+  // stdin closed: stop at once.
+  void shutdown() { stop_search(); }
+  // A command-line start value; false (after a message on stderr) if bad.
+  bool set_start_param(const std::string& name, const std::string& value) {
+    bool ok = true;
+    set_param(hub::Line{"set-param", {{"name", name, true}, {"value", value, true}}},
+              [&](absl::string_view why) {
+                std::fprintf(stderr, "tempo hub: %s\n", std::string(why).c_str());
+                ok = false;
+              });
+    return ok;
+  }
+
+ private:
+  void emit(const std::string& line) {
+    std::lock_guard<std::mutex> lock(out_mu_);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+  }
+  // The search counts as over once `done` is out: the GUI may send its next
+  // command at once.
+  void emit_done(const std::string& line) {
+    finished_.store(true);
+    emit(line);
+  }
+  void error(absl::string_view message) {
+    emit(hub::format_line({"error", {{"message", std::string(message), true}}}));
+  }
+  bool searching() const { return worker_.joinable() && !finished_.load(); }
+  void join_finished() {
+    if (worker_.joinable() && finished_.load()) worker_.join();
+  }
+  void stop_search() {
+    if (!worker_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_requested_ = true;
+    }
+    set_cancel(1);
+    cv_.notify_all();
+    worker_.join();
+  }
+  void set_cancel(std::int32_t v) { std::atomic_ref<std::int32_t>(cancel_).store(v); }
+
+  void announce();
+  // Applies a set-param; a bad value goes to `complain` and changes nothing.
+  void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
+  void set_position(const hub::Line& line);
+  void go(const hub::Line& line);
+  void run_search(SearchRequest request, bool pondering, bool wait_for_stop);
+  void report(const Progress& p);
+
+  // Session state (touched by the main thread only, never during a search
+  // except through the copies handed to the worker).
+  Position start_ = Position::start();
+  std::vector<Move> moves_;
+  Limits limits_ = [] { Limits l; l.depth = 0; l.movetime_ms = 1000; return l; }();
+  Level level_ = Level::kExpert;
+  std::uint64_t seed_ = 0;
+  std::uint64_t searches_ = 0;  // since new-game; varies the seed move by move
+  int multipv_ = 1;
+  int table_mib_ = 4;
+  std::vector<std::uint8_t> table_;
+
+  std::mutex out_mu_;
+  std::thread worker_;
+  std::atomic<bool> finished_{false};
+  alignas(std::atomic_ref<std::int32_t>::required_alignment) std::int32_t cancel_ = 0;  // read by the search
+  // Ponder / infinite hand-over between the threads.
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_requested_ = false;
+  bool ponder_hit_ = false;
+  bool pondering_ = false;  // the running search is a `go ponder`
+};
+
+void HubSession::announce() {
+  emit(absl::StrCat("id name=Tempo version=", kVersion, " author=\"The Tempo authors\" country=Netherlands"));
+  emit(absl::StrFormat("param name=tt-mb value=%d type=int min=1 max=%d", table_mib_, kMaxTableMiB));
+  emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"easy medium hard expert\""));
+  emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
+  emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
+  emit("wait");
+}
+
+void HubSession::set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain) {
+  const std::optional<std::string> name = line.value("name"), value = line.value("value");
+  if (!name || !value) return complain("set-param: needs name= and value=");
+  if (*name == "tt-mb") {
+    int mib = 0;
+    if (!absl::SimpleAtoi(*value, &mib) || mib < 1 || mib > kMaxTableMiB) {
+      return complain(absl::StrCat("set-param tt-mb: '", *value, "' is not a size 1..", kMaxTableMiB, " MiB"));
+    }
+    if (mib != table_mib_) {
+      table_mib_ = mib;
+      table_.assign(static_cast<std::size_t>(mib) << 20, 0);
+    }
+  } else if (*name == "level") {
+    absl::StatusOr<Level> l = parse_level(*value);
+    if (!l.ok()) return complain(absl::StrCat("set-param level: ", l.status().message()));
+    level_ = *l;
+  } else if (*name == "seed") {
+    std::uint64_t s = 0;
+    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: '", *value, "' is not a number"));
+    seed_ = s;
+  } else if (*name == "multipv") {
+    int k = 0;
+    if (!absl::SimpleAtoi(*value, &k) || k < 1 || k > kMaxMultiPv) {
+      return complain(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
+    }
+    multipv_ = k;
+  }
+  // Unknown parameters are ignored, as the protocol asks.
+}
+
+void HubSession::set_position(const hub::Line& line) {
+  const std::optional<std::string> text = line.value("pos");
+  if (!text) return error("pos: needs pos=<side and 50 squares>");
+  absl::StatusOr<Position> start = parse_hub_position(*text);
+  if (!start.ok()) return error(absl::StrCat("pos: ", start.status().message()));
+  if (absl::Status s = start->validate(); !s.ok()) return error(absl::StrCat("pos: ", s.message()));
+  std::vector<Move> moves;
+  Position cur = *start;
+  if (const std::optional<std::string> list = line.value("moves")) {
+    int n = 0;
+    for (absl::string_view t : absl::StrSplit(*list, ' ', absl::SkipWhitespace())) {
+      ++n;
+      const std::string_view text(t.data(), t.size());
+      absl::StatusOr<Move> m = parse_hub_move(cur, text);
+      // Some GUIs send PDN move text (`19x30`, long form): accept it when unambiguous.
+      if (!m.ok() && parse_pdn_move(cur, text).ok()) m = parse_pdn_move(cur, text);
+      if (!m.ok()) {
+        // Keep the previous position: a bad command never loses state.
+        return error(absl::StrCat("pos: move ", n, " '", sv_str(t), "': ", m.status().message()));
+      }
+      moves.push_back(*m);
+      cur.play(*m);
+    }
+  }
+  start_ = *start;
+  moves_ = std::move(moves);
+}
+
+void HubSession::report(const Progress& p) {
+  std::string pv;
+  if (p.pv) {
+    for (int i = 0; i < p.pv->size; ++i) absl::StrAppend(&pv, i ? " " : "", to_hub_move(p.pv->moves[i]));
+  }
+  const double seconds = p.time_ms / 1000.0;
+  const double mnps = p.time_ms > 0 ? static_cast<double>(p.nodes) / (p.time_ms / 1000.0) / 1e6 : 0.0;
+  hub::Line info{"info", {}};
+  info.args.push_back({"depth", absl::StrCat(p.depth), true});
+  // The search reports its selective depth; that is the closest it has to a mean depth.
+  info.args.push_back({"mean-depth", absl::StrCat(p.seldepth), true});
+  info.args.push_back({"score", hub::format_score(p.score), true});
+  info.args.push_back({"nodes", absl::StrCat(p.nodes), true});
+  info.args.push_back({"time", absl::StrFormat("%.3f", seconds), true});
+  info.args.push_back({"nps", absl::StrFormat("%.2f", mnps), true});
+  if (multipv_ > 1) info.args.push_back({"multipv", absl::StrCat(p.multipv_index + 1), true});
+  info.args.push_back({"pv", pv, true});
+  emit(hub::format_line(info));
+}
+
+void HubSession::go(const hub::Line& line) {
+  join_finished();
+  if (searching()) return error("go: a search is already running (send stop first)");
+  const bool ponder = line.has("ponder");
+  const bool analyze = line.has("analyze");
+  SearchRequest req;
+  req.start = start_;
+  req.limits = limits_;
+  req.params = Params::for_level(level_);
+  req.seed = seed_ + searches_++;
+  req.multipv = analyze ? multipv_ : 1;
+  req.tt = table_.data();
+  req.tt_len = table_.size();
+  // The worker gets its own copy of the moves; the span points into it.
+  finished_.store(false);
+  set_cancel(0);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_requested_ = false;
+    ponder_hit_ = false;
+    pondering_ = ponder;
+  }
+  worker_ = std::thread([this, req, moves = moves_, ponder]() mutable {
+    req.moves = moves;
+    const bool infinite = req.limits.infinite;
+    run_search(std::move(req), ponder, infinite);
+    finished_.store(true);
+  });
+}
+
+void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_stop) {
+  const Limits real_limits = req.limits;
+  // Pondering: the clock is not running, so search without limits until
+  // `ponder-hit` (then search again with the real limits, the table warm)
+  // or `stop` (then answer with what was found).
+  if (pondering) {
+    req.limits = Limits{};
+    req.limits.infinite = true;
+  }
+  req.cancel = &cancel_;
+  req.on_progress = [this](const Progress& p) { report(p); };
+  absl::StatusOr<SearchResult> result = search(req);
+  if (pondering && result.ok()) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return stop_requested_ || ponder_hit_; });
+    if (ponder_hit_ && !stop_requested_) {
+      pondering_ = false;
+      lock.unlock();
+      set_cancel(0);
+      req.limits = real_limits;
+      result = search(req);
+      wait_for_stop = real_limits.infinite;
+    }
+  }
+  if (wait_for_stop && result.ok()) {
+    // `level infinite`: the move is only wanted once the GUI says stop.
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return stop_requested_; });
+  }
+  if (!result.ok()) {
+    error(absl::StrCat("go: ", result.status().message()));
+    emit_done("done");
+    return;
+  }
+  if (!result->has_move) {
+    error("go: no legal move, the side to move has lost");
+    emit_done("done");
+    return;
+  }
+  std::string done = absl::StrCat("done move=", to_hub_move(result->best_move));
+  if (result->pv.size >= 2) absl::StrAppend(&done, " ponder=", to_hub_move(result->pv.moves[1]));
+  emit_done(done);
+}
+
+bool HubSession::handle(const std::string& text) {
+  absl::StatusOr<hub::Line> parsed = hub::parse_line(text);
+  if (!parsed.ok()) {
+    error(parsed.status().message());
+    return true;
+  }
+  const hub::Line& line = *parsed;
+  const std::string& cmd = line.command;
+  join_finished();
+  if (cmd.empty()) return true;
+  if (cmd == "ping") {
+    emit("pong");
+  } else if (cmd == "stop") {
+    if (worker_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_requested_ = true;
+      }
+      set_cancel(1);
+      cv_.notify_all();
+      worker_.join();  // the worker answers `done`
+    }
+  } else if (cmd == "ponder-hit") {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (pondering_ && !ponder_hit_) {
+      ponder_hit_ = true;
+      set_cancel(1);  // end the unlimited ponder search; the worker searches again with the real limits
+      cv_.notify_all();
+    }
+  } else if (cmd == "quit") {
+    stop_search();
+    return false;
+  } else if (searching()) {
+    // While searching the protocol only allows ping, stop and ponder-hit.
+    error(absl::StrCat(cmd, ": not allowed during a search (send stop first)"));
+  } else if (cmd == "hub") {
+    announce();
+  } else if (cmd == "init") {
+    emit("ready");
+  } else if (cmd == "set-param") {
+    set_param(line, [this](absl::string_view why) { error(why); });
+  } else if (cmd == "new-game") {
+    if (absl::Status s = tt::clear(table_.data(), table_.size()); !s.ok()) error(s.message());
+    searches_ = 0;
+  } else if (cmd == "pos") {
+    set_position(line);
+  } else if (cmd == "level") {
+    absl::StatusOr<Limits> l = hub::parse_level(line);
+    if (l.ok()) limits_ = *l; else error(l.status().message());
+  } else if (cmd == "go") {
+    go(line);
+  }
+  // Anything else is ignored (forward compatibility).
+  return true;
+}
+
+}  // namespace
+
+int run_hub(const Args& args) {
+  if (!args.empty()) {
+    std::fprintf(stderr, "tempo hub: unexpected argument '%s'\n", args[0].c_str());
+    return 2;
+  }
+  std::ios::sync_with_stdio(false);
+  // --level, --seed, --multipv, --tt-mb set the parameters' start values
+  // (a GUI's set-param still overrides them).
+  HubSession session;
+  for (const auto& [name, value] :
+       {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
+        {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
+        {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
+        {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
+    if (!session.set_start_param(name, value)) return 2;
+  }
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!session.handle(line)) return 0;
+  }
+  session.shutdown();  // stdin closed: quit at once
+  return 0;
+}
+
+}  // namespace tempo::cli

@@ -1,0 +1,382 @@
+// `tempo match`: two Hub engines play each other from a book of openings,
+// each opening once with each colour, two games at a time (one per core).
+//
+// The runner is the referee: it keeps the game record (draw rules from
+// engine/game.h), the clocks, and adjudicates: an illegal move, a crash or a
+// silent engine loses; a game longer than --match-max-plies is drawn. Output:
+// one line per game, then W/D/L, score and Elo with a 95% interval for
+// engine 1, and every game in a PDN file.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "cli/commands.h"
+#include "cli/engine_process.h"
+#include "engine/game.h"
+#include "engine/notation.h"
+#include "engine/pdn.h"
+#include "protocol/elo.h"
+#include "protocol/hub.h"
+#include "protocol/openings.h"
+
+ABSL_FLAG(std::string, engine1, "", "match: command that runs the first Hub engine (e.g. \"build/tempo hub\")");
+ABSL_FLAG(std::string, engine2, "", "match: command that runs the second Hub engine");
+ABSL_FLAG(std::string, params1, "", "match: set-param values for engine 1, e.g. \"level=easy,tt-mb=4\"");
+ABSL_FLAG(std::string, params2, "", "match: set-param values for engine 2");
+ABSL_FLAG(std::string, name1, "", "match: engine 1's name in the results (default: its id name and params)");
+ABSL_FLAG(std::string, name2, "", "match: engine 2's name in the results");
+ABSL_FLAG(std::string, openings, "data/openings.txt", "match: opening book (one line of PDN moves per opening)");
+ABSL_FLAG(int, games, 0, "match: number of games (0 = every opening with both colours)");
+ABSL_FLAG(double, match_movetime, 0, "match: seconds per move");
+ABSL_FLAG(int, match_depth, 0, "match: fixed search depth per move");
+ABSL_FLAG(std::int64_t, match_nodes, 0, "match: fixed node count per move");
+ABSL_FLAG(double, match_time, 0, "match: seconds per side for the whole game (with --match-inc)");
+ABSL_FLAG(double, match_inc, 0, "match: seconds added after every move (with --match-time)");
+ABSL_FLAG(double, match_margin, 1.0, "match: seconds an engine may overstep its clock before it loses on time");
+ABSL_FLAG(int, match_max_plies, 400, "match: adjudicate a draw after this many plies");
+ABSL_FLAG(int, concurrency, 2, "match: games played at the same time (each runs two engine processes)");
+ABSL_FLAG(std::string, pdn, "match.pdn", "match: write every game to this PDN file");
+
+namespace tempo::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct EngineSpec {
+  std::string command;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string name;
+};
+
+struct TimeControl {
+  double movetime = 0;
+  int depth = 0;
+  std::int64_t nodes = 0;
+  double game_time = 0, increment = 0, margin = 1.0;
+
+  std::string level_line(double clock_s) const {
+    if (game_time > 0) return absl::StrFormat("level time=%.3f inc=%.3f", std::max(clock_s, 0.001), increment);
+    if (depth > 0) return absl::StrCat("level depth=", depth);
+    if (nodes > 0) return absl::StrCat("level nodes=", nodes);
+    return absl::StrFormat("level move-time=%.3f", movetime);
+  }
+  // How long to wait for `done` before the engine is declared silent.
+  int wait_ms(double clock_s) const {
+    if (game_time > 0) return static_cast<int>((std::max(clock_s, 0.0) + margin) * 1000) + 2000;
+    if (movetime > 0) return static_cast<int>(movetime * 1000 * 3) + 5000;
+    return 120000;  // depth / nodes: generous, the engine decides
+  }
+};
+
+struct GameRecord {
+  int number = 0;
+  int opening = 0;
+  bool engine1_white = true;
+  PdnGame pdn;
+  std::string reason;
+  double points1 = 0;  // engine 1's score in this game
+};
+
+// One engine of one worker: a process, started and handshaked on demand.
+class Player {
+ public:
+  explicit Player(const EngineSpec& spec) : spec_(spec) {}
+
+  absl::Status ensure_started() {
+    if (proc_.running()) return absl::OkStatus();
+    if (absl::Status s = proc_.start(spec_.command); !s.ok()) return s;
+    if (absl::Status s = proc_.send("hub"); !s.ok()) return s;
+    if (absl::Status s = expect("wait", 10000); !s.ok()) return s;
+    for (const auto& [k, v] : spec_.params) {
+      if (absl::Status s = proc_.send(hub::format_line({"set-param", {{"name", k, true}, {"value", v, true}}})); !s.ok()) return s;
+    }
+    if (absl::Status s = proc_.send("init"); !s.ok()) return s;
+    return expect("ready", 30000);
+  }
+
+  // Asks for a move; returns the `done` line's move text.
+  absl::StatusOr<std::string> best_move(const std::string& pos_line, const std::string& level_line, int wait_ms) {
+    for (const std::string& l : {pos_line, level_line, std::string("go think")}) {
+      if (absl::Status s = proc_.send(l); !s.ok()) return s;
+    }
+    const auto deadline = Clock::now() + std::chrono::milliseconds(wait_ms);
+    while (true) {
+      const int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+      absl::StatusOr<std::string> line = proc_.read_line(std::max(left, 0));
+      if (!line.ok()) {
+        if (absl::IsDeadlineExceeded(line.status())) {
+          // Ask it to stop; a move that still comes is accepted but the engine is restarted later.
+          proc_.send("stop").IgnoreError();
+          absl::StatusOr<std::string> late = wait_done(2000);
+          proc_.stop();
+          if (late.ok()) return absl::DeadlineExceededError(absl::StrCat("answered ", *late, " only after stop"));
+        } else {
+          proc_.stop();
+        }
+        return line.status();
+      }
+      absl::StatusOr<hub::Line> parsed = hub::parse_line(*line);
+      if (!parsed.ok()) continue;
+      if (parsed->command == "error") last_error_ = parsed->value("message").value_or("");
+      if (parsed->command == "done") {
+        std::optional<std::string> move = parsed->value("move");
+        if (!move) return absl::InvalidArgumentError(absl::StrCat("done without a move", last_error_.empty() ? "" : ": ", last_error_));
+        return *move;
+      }
+    }
+  }
+
+  absl::Status new_game() {
+    if (absl::Status s = ensure_started(); !s.ok()) return s;
+    return proc_.send("new-game");
+  }
+  void restart() { proc_.stop(); }
+  std::string id_name() const { return id_name_; }
+
+ private:
+  absl::Status expect(const std::string& word, int timeout_ms) {
+    while (true) {
+      absl::StatusOr<std::string> line = proc_.read_line(timeout_ms);
+      if (!line.ok()) return absl::Status(line.status().code(), absl::StrCat("waiting for '", word, "': ", line.status().message()));
+      absl::StatusOr<hub::Line> parsed = hub::parse_line(*line);
+      if (!parsed.ok()) continue;
+      if (parsed->command == "id") id_name_ = parsed->value("name").value_or("");
+      if (parsed->command == word) return absl::OkStatus();
+    }
+  }
+  absl::StatusOr<std::string> wait_done(int timeout_ms) {
+    while (true) {
+      absl::StatusOr<std::string> line = proc_.read_line(timeout_ms);
+      if (!line.ok()) return line.status();
+      if (line->rfind("done", 0) == 0) return *line;
+    }
+  }
+
+  const EngineSpec& spec_;
+  EngineProcess proc_;
+  std::string id_name_;
+  std::string last_error_;
+};
+
+// The `pos` line: the position after the last irreversible move, and the
+// reversible moves since, so the engine can see repetitions.
+std::string pos_line(const Game& game) {
+  const int window = std::min<int>(game.counters().reversible_plies, game.ply());
+  const int from = game.ply() - window;
+  std::string moves;
+  for (int i = from; i < game.ply(); ++i) absl::StrAppend(&moves, i > from ? " " : "", to_hub_move(game.moves()[i]));
+  hub::Line l{"pos", {{"pos", to_hub_position(game.position(from)), true}}};
+  if (!moves.empty()) l.args.push_back({"moves", moves, true});
+  return hub::format_line(l);
+}
+
+GameRecord play_game(int number, const Opening& opening, int opening_index, bool engine1_white, Player& p1, Player& p2,
+                     const EngineSpec& s1, const EngineSpec& s2, const TimeControl& tc, int max_plies) {
+  GameRecord rec;
+  rec.number = number;
+  rec.opening = opening_index;
+  rec.engine1_white = engine1_white;
+  Game game;
+  for (const Move& m : opening.moves) game.play(m).IgnoreError();  // checked legal when the book was read
+  Player* players[2] = {engine1_white ? &p1 : &p2, engine1_white ? &p2 : &p1};  // [white, black]
+  double clock[2] = {tc.game_time, tc.game_time};
+  std::optional<Color> loser;
+  std::string reason;
+  for (Player* p : players) {
+    if (absl::Status s = p->new_game(); !s.ok()) {
+      loser = p == players[0] ? Color::kWhite : Color::kBlack;
+      reason = absl::StrCat("engine did not start: ", s.message());
+    }
+  }
+  while (!loser) {
+    const GameStatus st = game.status();
+    if (st.over()) {
+      reason = describe(st);
+      break;
+    }
+    if (game.ply() >= max_plies) {
+      reason = absl::StrCat("adjudicated draw after ", max_plies, " plies");
+      break;
+    }
+    const Color side = game.current().side;
+    const int i = side == Color::kWhite ? 0 : 1;
+    const auto t0 = Clock::now();
+    absl::StatusOr<std::string> text = players[i]->best_move(pos_line(game), tc.level_line(clock[i]), tc.wait_ms(clock[i]));
+    const double used = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (!text.ok()) {
+      loser = side;
+      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " forfeits: ", text.status().message());
+      players[i]->restart();
+      break;
+    }
+    absl::StatusOr<Move> move = parse_hub_move(game.current(), *text);
+    if (!move.ok()) move = parse_pdn_move(game.current(), *text);  // be lenient with PDN-speaking engines
+    if (!move.ok()) {
+      loser = side;
+      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " played an illegal move '", *text, "': ",
+                            move.status().message());
+      players[i]->restart();
+      break;
+    }
+    if (tc.game_time > 0) {
+      clock[i] -= used;
+      if (clock[i] < -tc.margin) {
+        loser = side;
+        reason = absl::StrFormat("%s lost on time (%.2f s over)", side == Color::kWhite ? "white" : "black", -clock[i]);
+        break;
+      }
+      clock[i] += tc.increment;
+    }
+    game.play(*move).IgnoreError();
+  }
+  const GameStatus st = game.status();
+  std::string result;
+  if (loser) {
+    result = *loser == Color::kWhite ? "0-2" : "2-0";
+  } else if (st.over()) {
+    result = result_of(st);
+  } else {
+    result = "1-1";  // move-count adjudication
+  }
+  const double white_points = result == "2-0" ? 1.0 : result == "0-2" ? 0.0 : 0.5;
+  rec.points1 = engine1_white ? white_points : 1.0 - white_points;
+  rec.reason = reason;
+  rec.pdn.game = game;
+  rec.pdn.result = result;
+  rec.pdn.set_tag("Event", "tempo match");
+  rec.pdn.set_tag("Round", absl::StrCat(number));
+  rec.pdn.set_tag("White", engine1_white ? s1.name : s2.name);
+  rec.pdn.set_tag("Black", engine1_white ? s2.name : s1.name);
+  rec.pdn.set_tag("Opening", opening.text);
+  rec.pdn.set_tag("Termination", reason);
+  return rec;
+}
+
+absl::StatusOr<EngineSpec> engine_spec(const std::string& command, const std::string& params, const std::string& name,
+                                       const char* which) {
+  EngineSpec spec;
+  spec.command = command;
+  if (spec.command.empty()) return absl::InvalidArgumentError(absl::StrCat("--", which, " is required"));
+  for (absl::string_view kv : absl::StrSplit(params, ',', absl::SkipWhitespace())) {
+    const std::size_t eq = kv.find('=');
+    if (eq == absl::string_view::npos || eq == 0) {
+      return absl::InvalidArgumentError(absl::StrCat("--params for ", which, ": '", std::string(kv), "' is not name=value"));
+    }
+    spec.params.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+  }
+  spec.name = name;
+  if (spec.name.empty()) {
+    spec.name = which;
+    for (const auto& [k, v] : spec.params) absl::StrAppend(&spec.name, " ", k, "=", v);
+  }
+  return spec;
+}
+
+// The book as given, or, for the default relative path, next to the source
+// tree the program was built in (build/tempo -> ../data/openings.txt).
+std::string find_openings(const std::string& path) {
+  if (path != "data/openings.txt" || std::ifstream(path).good()) return path;
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (n <= 0) return path;
+  exe[n] = 0;
+  std::string dir(exe);
+  dir = dir.substr(0, dir.rfind('/'));
+  for (const char* up : {"/../", "/../../"}) {
+    const std::string candidate = dir + up + path;
+    if (std::ifstream(candidate).good()) return candidate;
+  }
+  return path;
+}
+
+}  // namespace
+
+int run_match(const Args& args) {
+  auto fail = [](const std::string& what) {
+    std::fprintf(stderr, "tempo match: %s\n", what.c_str());
+    return 2;
+  };
+  if (!args.empty()) return fail(absl::StrCat("unexpected argument '", args[0], "'"));
+  absl::StatusOr<EngineSpec> s1 = engine_spec(absl::GetFlag(FLAGS_engine1), absl::GetFlag(FLAGS_params1), absl::GetFlag(FLAGS_name1), "engine1");
+  absl::StatusOr<EngineSpec> s2 = engine_spec(absl::GetFlag(FLAGS_engine2), absl::GetFlag(FLAGS_params2), absl::GetFlag(FLAGS_name2), "engine2");
+  if (!s1.ok()) return fail(std::string(s1.status().message()));
+  if (!s2.ok()) return fail(std::string(s2.status().message()));
+  TimeControl tc;
+  tc.movetime = absl::GetFlag(FLAGS_match_movetime);
+  tc.depth = absl::GetFlag(FLAGS_match_depth);
+  tc.nodes = absl::GetFlag(FLAGS_match_nodes);
+  tc.game_time = absl::GetFlag(FLAGS_match_time);
+  tc.increment = absl::GetFlag(FLAGS_match_inc);
+  tc.margin = absl::GetFlag(FLAGS_match_margin);
+  const int forms = (tc.movetime > 0) + (tc.depth > 0) + (tc.nodes > 0) + (tc.game_time > 0);
+  if (forms != 1) return fail("give exactly one of --match-movetime, --match-depth, --match-nodes, --match-time");
+  if (tc.movetime < 0 || tc.game_time < 0 || tc.increment < 0 || tc.margin < 0 || tc.depth < 0 || tc.nodes < 0) {
+    return fail("time control values must not be negative");
+  }
+  absl::StatusOr<std::vector<Opening>> openings = read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
+  if (!openings.ok()) return fail(std::string(openings.status().message()));
+  int games = absl::GetFlag(FLAGS_games);
+  if (games <= 0) games = 2 * static_cast<int>(openings->size());
+  const int concurrency = std::clamp(absl::GetFlag(FLAGS_concurrency), 1, 64);
+  const int max_plies = std::max(absl::GetFlag(FLAGS_match_max_plies), 1);
+  const std::string pdn_path = absl::GetFlag(FLAGS_pdn);
+  std::signal(SIGPIPE, SIG_IGN);  // a dying engine must not kill the referee
+
+  absl::PrintF("match: %s vs %s, %d games, %d at a time, %d openings\n", s1->name, s2->name, games, concurrency,
+               openings->size());
+  std::fflush(stdout);
+  std::vector<GameRecord> records(games);
+  std::atomic<int> next{0};
+  std::mutex mu;
+  MatchScore score;
+  const auto t0 = Clock::now();
+  auto worker = [&] {
+    Player p1(*s1), p2(*s2);
+    while (true) {
+      const int g = next.fetch_add(1);
+      if (g >= games) break;
+      const int op = (g / 2) % static_cast<int>(openings->size());
+      const bool engine1_white = g % 2 == 0;
+      GameRecord rec = play_game(g + 1, (*openings)[op], op, engine1_white, p1, p2, *s1, *s2, tc, max_plies);
+      std::lock_guard<std::mutex> lock(mu);
+      if (rec.points1 == 1) ++score.wins;
+      else if (rec.points1 == 0) ++score.losses;
+      else ++score.draws;
+      absl::PrintF("game %d/%d: %s - %s %s (%s) [%s: +%d =%d -%d]\n", g + 1, games, rec.pdn.tag("White") ? *rec.pdn.tag("White") : "",
+                   rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "", rec.pdn.result, rec.reason, s1->name, score.wins,
+                   score.draws, score.losses);
+      std::fflush(stdout);
+      records[g] = std::move(rec);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < std::min(concurrency, games); ++i) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  if (!pdn_path.empty()) {
+    std::ofstream out(pdn_path, std::ios::binary | std::ios::trunc);
+    for (const GameRecord& r : records) out << write_pdn(r.pdn) << "\n";
+    if (!out) return fail(absl::StrCat("cannot write ", pdn_path));
+  }
+  const EloEstimate elo = estimate_elo(score);
+  absl::PrintF("result: %s vs %s: +%d =%d -%d, score %.1f/%d (%.1f%%), Elo %s, %.0f s%s%s\n", s1->name, s2->name,
+               score.wins, score.draws, score.losses, score.points(), score.games(), 100 * elo.score, format_elo(elo),
+               seconds, pdn_path.empty() ? "" : ", games in ", pdn_path);
+  return 0;
+}
+
+}  // namespace tempo::cli

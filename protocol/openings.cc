@@ -1,0 +1,61 @@
+#include "protocol/openings.h"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "engine/movegen.h"
+#include "engine/notation.h"
+
+namespace tempo {
+
+absl::StatusOr<std::vector<Opening>> parse_openings(std::string_view text) {
+  std::vector<Opening> out;
+  int line_no = 0;
+  for (absl::string_view raw : absl::StrSplit(absl::string_view(text.data(), text.size()), '\n')) {
+    ++line_no;
+    absl::string_view line = raw;
+    if (const std::size_t hash = line.find('#'); hash != absl::string_view::npos) line = line.substr(0, hash);
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+    Opening op;
+    op.line = line_no;
+    op.text = std::string(line);
+    op.end = Position::start();
+    for (absl::string_view token : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
+      // Move numbers: `1.` or `1...`; results are not allowed in an opening.
+      if (std::isdigit(static_cast<unsigned char>(token[0])) && token.back() == '.') continue;
+      absl::StatusOr<Move> m = parse_pdn_move(op.end, std::string_view(token.data(), token.size()));
+      if (!m.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat("openings line ", line_no, ": ", m.status().message()));
+      }
+      op.moves.push_back(*m);
+      op.end.play(*m);
+    }
+    if (op.moves.empty()) return absl::InvalidArgumentError(absl::StrCat("openings line ", line_no, ": no moves"));
+    MoveList after;
+    if (generate_moves(op.end, after) == 0) {
+      return absl::InvalidArgumentError(absl::StrCat("openings line ", line_no, ": the game is over after it"));
+    }
+    out.push_back(std::move(op));
+  }
+  if (out.empty()) return absl::InvalidArgumentError("openings: no opening lines");
+  return out;
+}
+
+absl::StatusOr<std::vector<Opening>> read_openings(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("openings: cannot open '", path, "'"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.size() > (16u << 20)) return absl::InvalidArgumentError(absl::StrCat("openings: '", path, "' is over 16 MiB"));
+  absl::StatusOr<std::vector<Opening>> out = parse_openings(text);
+  if (!out.ok()) return absl::Status(out.status().code(), absl::StrCat(path, ": ", out.status().message()));
+  return out;
+}
+
+}  // namespace tempo

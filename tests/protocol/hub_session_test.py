@@ -1,0 +1,200 @@
+"""Scripted Hub session against `tempo hub`: every reply is checked.
+
+usage: hub_session_test.py <path to tempo>
+"""
+import re
+import sys
+import time
+
+from engine_pipe import Engine, parse
+
+START = "W" + "b" * 20 + "e" * 10 + "w" * 20
+MOVE = re.compile(r"^\d{1,2}(-\d{1,2}|(x\d{1,2})+)$")
+
+
+def expect(engine, command, timeout=5.0):
+    line = engine.read(timeout)
+    cmd, args = parse(line)
+    assert cmd == command, "expected %r, got %r\n%s" % (command, line, "\n".join(engine.log))
+    return args
+
+
+def search(engine, timeout=10.0):
+    """Reads info lines until done; returns (infos, done args)."""
+    infos = []
+    while True:
+        cmd, args = parse(engine.read(timeout))
+        if cmd == "info":
+            for key in ("depth", "mean-depth", "score", "nodes", "time", "nps", "pv"):
+                assert key in args, "info without %s: %r" % (key, args)
+            float(args["score"]); float(args["time"]); float(args["nps"]); int(args["nodes"]); int(args["depth"])
+            for m in args["pv"].split():
+                assert MOVE.match(m), args["pv"]
+            infos.append(args)
+        elif cmd == "done":
+            assert MOVE.match(args["move"]), args
+            if "ponder" in args:
+                assert MOVE.match(args["ponder"]), args
+            return infos, args
+        else:
+            raise AssertionError("unexpected %s %r during search\n%s" % (cmd, args, "\n".join(engine.log)))
+
+
+def main():
+    tempo = sys.argv[1]
+    e = Engine([tempo, "hub"])
+
+    # Start-up: id, params, wait; set-param; init -> ready.
+    e.send("hub")
+    ident = expect(e, "id")
+    assert ident["name"] == "Tempo" and ident.get("version") and ident.get("author"), ident
+    params = {}
+    while True:
+        cmd, args = parse(e.read())
+        if cmd == "wait":
+            break
+        assert cmd == "param", cmd
+        params[args["name"]] = args
+    for name in ("tt-mb", "level", "seed", "multipv"):
+        assert name in params, params
+    assert params["level"]["type"] == "enum" and "expert" in params["level"]["values"]
+    e.send("set-param name=level value=expert")
+    e.send("set-param name=seed value=7")
+    e.send("set-param name=no-such-param value=1")  # ignored
+    e.send("init")
+    expect(e, "ready")
+    e.send("ping")
+    expect(e, "pong")
+
+    # Position with moves, each level form.
+    e.send('pos pos=%s moves="32-28 18-23"' % START)
+    e.send("level depth=5")
+    e.send("go think")
+    infos, done = search(e)
+    assert infos and int(infos[-1]["depth"]) == 5, infos
+    first_move = done["move"]
+    # The move is legal: the engine accepts it as part of a position.
+    e.send('pos pos=%s moves="32-28 18-23 %s"' % (START, first_move))
+    e.send("ping")
+    expect(e, "pong")
+
+    e.send('pos pos=%s moves="32-28 18-23"' % START)
+    e.send("level nodes=20000")
+    e.send("go think")
+    infos, _ = search(e)
+    assert infos and int(infos[-1]["nodes"]) <= 40000, infos[-1]
+
+    e.send("level move-time=0.3")
+    t0 = time.monotonic()
+    e.send("go think")
+    search(e)
+    took = time.monotonic() - t0
+    assert took < 2.0, took
+
+    for level in ("level time=5 inc=0.1", "level moves=20 time=3", "level time=2"):
+        e.send(level)
+        t0 = time.monotonic()
+        e.send("go think")
+        search(e)
+        assert time.monotonic() - t0 < 2.5, level
+
+    # A forced capture in Hub format: from, to, captured squares.
+    e.send('pos pos=%s moves="32-28 19-23"' % START)
+    e.send("level depth=3")
+    e.send("go think")
+    _, done = search(e)
+    assert done["move"] == "28x19x23", done
+
+    # Infinite analysis: ping answered during the search, stop ends it with done.
+    e.send('pos pos=%s' % START)
+    e.send("level infinite")
+    e.send("go analyze")
+    time.sleep(0.3)
+    e.send("ping")
+    line = e.read()
+    while line.startswith("info"):
+        line = e.read()
+    assert line == "pong", line
+    e.send("pos pos=%s" % START)  # not allowed while searching
+    line = e.read()
+    while line.startswith("info"):
+        line = e.read()
+    assert line.startswith("error"), line
+    e.send("stop")
+    search(e)
+
+    # Pondering: no done before ponder-hit, then a move within the real limit.
+    e.send("level move-time=0.2")
+    e.send('pos pos=%s moves="32-28 18-23"' % START)
+    e.send("go ponder")
+    deadline = time.monotonic() + 0.6
+    while time.monotonic() < deadline:
+        try:
+            line = e.read(max(0.01, deadline - time.monotonic()))
+        except AssertionError:
+            break
+        assert line.startswith("info"), "ponder answered before ponder-hit: " + line
+    e.send("ponder-hit")
+    t0 = time.monotonic()
+    search(e)
+    assert time.monotonic() - t0 < 2.0
+    # Ponder then stop: still answers done.
+    e.send("go ponder")
+    time.sleep(0.2)
+    e.send("stop")
+    search(e)
+
+    # Errors: bad position, illegal move, bad level; the engine keeps its state and runs on.
+    e.send("pos pos=Wxyz")
+    assert "message" in expect(e, "error")
+    e.send('pos pos=%s moves="32-28 18-24"' % START)
+    msg = expect(e, "error")["message"]
+    assert "18-24" in msg, msg
+    e.send("level depth=abc")
+    expect(e, "error")
+    e.send("set-param name=tt-mb value=0")
+    expect(e, "error")
+    e.send("pos moves=\"unterminated")
+    expect(e, "error")
+    e.send("frobnicate now=1")  # unknown: ignored
+    e.send("ping")
+    expect(e, "pong")
+    # The last good position (32-28 18-23) and level (move-time) still hold.
+    e.send("level depth=3")
+    e.send("go think")
+    _, done = search(e)
+    e.send('pos pos=%s moves="32-28 18-23 %s"' % (START, done["move"]))
+    e.send("ping")
+    expect(e, "pong")
+
+    # A lost position: no move, an error and done.
+    e.send("pos pos=Wb" + "e" * 49)  # white has no piece left
+    e.send("go think")
+    expect(e, "error")
+    expect(e, "done")
+
+    # new-game clears the table; the next search still works.
+    e.send("new-game")
+    e.send("set-param name=tt-mb value=8")
+    e.send("pos pos=%s" % START)
+    e.send("level depth=4")
+    e.send("go think")
+    search(e)
+
+    e.send("quit")
+    assert e.proc.wait(2) == 0
+
+    # stdin closing during a search: the engine quits at once.
+    e2 = Engine([tempo, "hub"])
+    e2.send("pos pos=%s" % START)
+    e2.send("level infinite")
+    e2.send("go analyze")
+    time.sleep(0.2)
+    t0 = time.monotonic()
+    assert e2.close(3) == 0
+    assert time.monotonic() - t0 < 2.0
+    print("hub session: ok")
+
+
+if __name__ == "__main__":
+    main()
