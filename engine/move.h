@@ -41,9 +41,15 @@ constexpr Move make_move(int from_square, int to_square, Bitboard captured = 0) 
 // rather than overflow, and reports it through `overflowed`.
 struct MoveList {
   static constexpr int kCapacity = 256;
-  Move moves[kCapacity];
+  // Left uninitialised on purpose: a list is made at every node of the tree,
+  // and zeroing 4 KiB each time would cost more than generating the moves.
+  union {
+    Move moves[kCapacity];
+  };
   int size = 0;
   bool overflowed = false;
+
+  MoveList() {}
 
   void clear() { size = 0; overflowed = false; }
   void push(const Move& m) {

@@ -90,6 +90,13 @@ struct CaptureSearch {
   }
 };
 
+template <int Dir>
+inline Bitboard man_jumpers(Bitboard men, Bitboard opp, Bitboard empty) {
+  // men that have an opponent next to them in Dir with an empty square behind
+  constexpr int back = opposite(Dir);
+  return shift<back>(shift<back>(empty) & opp) & men;
+}
+
 template <Color Us>
 int captures(const Position& pos, MoveList& list) {
   list.clear();
@@ -100,19 +107,16 @@ int captures(const Position& pos, MoveList& list) {
     cs.empty = empty | bb(cs.from);
     cs.king(cs.from, -1, true, 0, 0);
   }
-  for (Bitboard m = pos.men(Us); m; m &= m - 1) {
+  // Only men with a capture in front of or behind them can start a sequence.
+  const Bitboard opp = cs.opponents, men = pos.men(Us);
+  const Bitboard jumpers = man_jumpers<kUpLeft>(men, opp, empty) | man_jumpers<kUpRight>(men, opp, empty) |
+                           man_jumpers<kDownLeft>(men, opp, empty) | man_jumpers<kDownRight>(men, opp, empty);
+  for (Bitboard m = jumpers; m; m &= m - 1) {
     cs.from = lsb(m);
     cs.empty = empty | bb(cs.from);
     cs.man(cs.from, 0, 0);
   }
   return list.size;
-}
-
-template <int Dir>
-inline Bitboard man_jumpers(Bitboard men, Bitboard opp, Bitboard empty) {
-  // men that have an opponent next to them in Dir with an empty square behind
-  constexpr int back = opposite(Dir);
-  return shift<back>(shift<back>(empty) & opp) & men;
 }
 
 template <Color Us>
