@@ -31,7 +31,10 @@ fens=(
 
 # The same command on x86 and under qemu must print the same lines, timings
 # removed (perft lines end in seconds and Mleaves/s).
-normalise() { sed -E 's/^(perft [0-9]+ [0-9]+) .*/\1/'; }
+normalise() {
+  sed -E -e 's/^(perft [0-9]+ [0-9]+) .*/\1/' -e 's/ time [0-9.]+//' \
+    -e 's/^(bench depth [0-9]+ positions [0-9]+ nodes [0-9]+) .*/\1/'
+}
 compare() {
   local emu=$1 cross=$2; shift 2
   local a b
@@ -62,5 +65,10 @@ for triple in $arches; do
   for fen in "${fens[@]}"; do
     compare "$emu" "$dir" perft --fen "$fen" --depth 6 --divide
   done
+  # Search at fixed depth: node counts, scores and moves of the benchmark
+  # positions (each from an empty table), once `tempo bench` exists.
+  if "$native/tempo" bench --depth 1 >/dev/null 2>&1; then
+    compare "$emu" "$dir" bench --depth "${TEMPO_CROSS_BENCH_DEPTH:-6}" --tt-mb 4
+  fi
 done
 echo "== cross tests passed: $arches"
