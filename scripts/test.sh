@@ -52,4 +52,4 @@ if [[ $skip != *" cross "* ]]; then
   bash scripts/cross-test.sh build
   stage_end cross
 fi
-echo "== all tests passed"
+echo "== all tests passed in ${SECONDS} s"
