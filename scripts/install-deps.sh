@@ -8,8 +8,15 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-matplotlib python3-clang-14 libclang-14-dev
   clang-14 libclang-rt-14-dev binutils
 )
+# TEMPO_CROSS=1: cross toolchains, qemu-user and the target's libraries from
+# Debian multiarch, for scripts/cross-test.sh (64-bit and 32-bit ARM).
+foreign=()
 if [ "${TEMPO_CROSS:-0}" = 1 ]; then
-  packages+=(g++-aarch64-linux-gnu qemu-user libc6-dev-arm64-cross)
+  packages+=(g++-aarch64-linux-gnu g++-arm-linux-gnueabihf qemu-user libc6-dev-arm64-cross libc6-dev-armhf-cross)
+  for arch in arm64 armhf; do
+    foreign+=("$arch")
+    packages+=("libabsl-dev:$arch" "libgtest-dev:$arch" "libgmock-dev:$arch")
+  done
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -20,6 +27,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO=sudo
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -q
+  for arch in "${foreign[@]}"; do
+    dpkg --print-foreign-architectures | grep -qx "$arch" || $SUDO dpkg --add-architecture "$arch"
+  done
+  # A mirror in mid-sync can fail one index (seen for armhf security); the
+  # install below still fails loudly if a package really cannot be had.
+  $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors; installing anyway"
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi

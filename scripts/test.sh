@@ -2,6 +2,11 @@
 # README command 2 (and CI): install what is missing, build, run every test.
 #   1. Release build: all C++ tests (ctest, default labels) and the Python tests.
 #   2. AddressSanitizer + UBSan build: the unit tests again.
+#   3. ThreadSanitizer build: the concurrency tests (suites named *Concurrency*).
+#   4. Fuzzers (clang-14, libFuzzer): each for TEMPO_FUZZ_SECONDS (default 20 s).
+#   5. 64-bit and 32-bit ARM cross builds: unit tests under qemu-user and
+#      fixed-depth results compared with the x86-64 build.
+# TEMPO_CI_SKIP="tsan fuzz cross" skips stages (for a quick local run).
 # Deep tests (long perft counts, matches) are not run here: `ctest -L deep`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +28,32 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTEMPO_SANITIZE=ON -DTEMPO_BU
 cmake --build build-asan -j"$jobs"
 echo "== C++ and Python tests (ASan + UBSan)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -LE deep --output-on-failure -j"$jobs")
-echo "== all tests passed"
+skip=" ${TEMPO_CI_SKIP:-} "
+stage_start() { stage_t0=$(date +%s); }
+stage_end() { echo "== $1 took $(( $(date +%s) - stage_t0 )) s"; }
+
+if [[ $skip != *" tsan "* ]]; then
+  echo "== ThreadSanitizer build"
+  stage_start
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_TSAN=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
+  cmake --build build-tsan -j"$jobs" --target tempo_tests
+  echo "== concurrency tests (ThreadSanitizer)"
+  (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+    ctest -R Concurrency --no-tests=error --output-on-failure -j"$jobs")
+  stage_end tsan
+fi
+
+if [[ $skip != *" fuzz "* ]]; then
+  echo "== fuzzers"
+  stage_start
+  bash scripts/fuzz.sh "${TEMPO_FUZZ_SECONDS:-20}"
+  stage_end fuzz
+fi
+
+if [[ $skip != *" cross "* ]]; then
+  echo "== ARM cross builds under qemu-user"
+  stage_start
+  bash scripts/cross-test.sh build
+  stage_end cross
+fi
+echo "== all tests passed in ${SECONDS} s"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer fuzzers (clang-14, ASan + UBSan) and runs each for a
+# bounded time, starting from its seed corpus (tests/fuzz/corpus/<fuzzer>/)
+# and the regression inputs (tests/fuzz/regressions/<fuzzer>/). New inputs go
+# to build-fuzz/corpus/<fuzzer>/ (the repository's corpus is not changed);
+# a crash leaves its input in build-fuzz/artifacts/ and fails the script.
+#
+#   scripts/fuzz.sh [seconds-per-fuzzer] [fuzzer...]   (default 30 s, all)
+#   TEMPO_FUZZ_JOBS=2 scripts/fuzz.sh 3600 fuzz_search  (a long run, 2 workers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+jobs=$(nproc)
+dir=build-fuzz
+CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_FUZZ=ON \
+  -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
+cmake --build "$dir" -j"$jobs" --target tempo_fuzzers
+
+fuzzers=("$@")
+if [ ${#fuzzers[@]} -eq 0 ]; then
+  # Every fuzzer fuzz.cmake built (one waiting for a component is not).
+  for src in tests/fuzz/fuzz_*.cc; do
+    name=$(basename "$src" .cc)
+    [ -x "$dir/$name" ] && fuzzers+=("$name")
+  done
+fi
+mkdir -p "$dir/artifacts"
+total=0
+for f in "${fuzzers[@]}"; do
+  mkdir -p "$dir/corpus/$f"
+  seeds=("tests/fuzz/corpus/$f")
+  [ -d "tests/fuzz/regressions/$f" ] && seeds+=("tests/fuzz/regressions/$f")
+  log="$dir/$f.log"
+  extra=()
+  [ -n "${TEMPO_FUZZ_JOBS:-}" ] && extra+=(-fork="$TEMPO_FUZZ_JOBS")
+  if ! "$dir/$f" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$dir/artifacts/$f-" "${extra[@]}" "$dir/corpus/$f" "${seeds[@]}" >"$log" 2>&1; then
+    echo "FUZZER $f FAILED; last lines of $log:"
+    tail -40 "$log"
+    exit 1
+  fi
+  runs=$(grep -m1 -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}')
+  [ -z "$runs" ] && runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -1 | awk '{print $2}')
+  runs=${runs:-0}
+  total=$((total + runs))
+  echo "  $f: $runs executions in ${seconds}s, corpus $(ls "$dir/corpus/$f" | wc -l) files"
+done
+echo "== fuzzing passed: $total executions"

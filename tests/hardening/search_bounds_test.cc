@@ -1,0 +1,112 @@
+// Resource bounds of the search at their limits: a game history far longer
+// than any real game, the deepest depth the API allows, the most PV lines,
+// and principal variations that never exceed kMaxPly.
+// Active once search() and the table are in the tree (they land in main
+// with search/levels.h and tt/header.h); until then this file is empty.
+#if __has_include("search/levels.h") && __has_include("tt/header.h")
+#include <cstdint>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/fen.h"
+#include "engine/movegen.h"
+#include "search/search.h"
+#include "tt/table.h"
+
+namespace tempo {
+namespace {
+
+void expect_legal_line(Position pos, const Line& line) {
+  ASSERT_LE(line.size, kMaxPly);
+  for (int i = 0; i < line.size; ++i) {
+    MoveList legal;
+    generate_moves(pos, legal);
+    ASSERT_TRUE(legal.contains(line.moves[i])) << "move " << i;
+    pos.play(line.moves[i]);
+  }
+}
+
+// `plies` legal moves, the first generated each time: kings are generated
+// first, so the kings wander and positions repeat (the search must cope with
+// a game long since drawn by rule).
+std::vector<Move> shuffle(const Position& start, int plies) {
+  std::vector<Move> moves;
+  Position pos = start;
+  for (int i = 0; i < plies; ++i) {
+    MoveList legal;
+    if (generate_moves(pos, legal) == 0) break;
+    const Move m = legal[0];
+    moves.push_back(m);
+    pos.play(m);
+  }
+  return moves;
+}
+
+TEST(SearchBounds, HistoryOfTenThousandPlies) {
+  const Position start = *parse_fen("W:WK46,K50,31:BK5,K1,20");
+  const std::vector<Move> moves = shuffle(start, 10000);
+  ASSERT_EQ(moves.size(), 10000u);
+  std::vector<std::uint8_t> table(tt::kMinBytes, 0);
+  SearchRequest r;
+  r.start = start;
+  r.moves = moves;
+  r.limits.depth = 8;
+  r.tt = table.data();
+  r.tt_len = table.size();
+  const absl::StatusOr<SearchResult> res = search(r);
+  ASSERT_TRUE(res.ok()) << res.status();
+  Position pos = start;
+  for (const Move& m : moves) pos.play(m);
+  if (res->has_move) expect_legal_line(pos, res->pv);
+}
+
+TEST(SearchBounds, DeepestDepthAndMostLinesStayWithinMaxPly) {
+  for (const char* fen : {"W:WK46,K3,31,33,38,42:B8,12,17,K45,K5,19", "W:WK28:BK5,K46"}) {
+    const Position pos = *parse_fen(fen);
+    std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
+    SearchRequest r;
+    r.start = pos;
+    r.limits.depth = kMaxPly - 1;
+    r.limits.nodes = 400000;
+    r.multipv = kMaxMultiPv;
+    r.tt = table.data();
+    r.tt_len = table.size();
+    const absl::StatusOr<SearchResult> res = search(r);
+    ASSERT_TRUE(res.ok()) << res.status();
+    ASSERT_TRUE(res->has_move);
+    EXPECT_LE(res->depth, kMaxPly);
+    EXPECT_LE(res->seldepth, kMaxPly);
+    expect_legal_line(pos, res->pv);
+    MoveList legal;
+    generate_moves(pos, legal);
+    EXPECT_EQ(static_cast<int>(res->multipv.size()), std::min(kMaxMultiPv, legal.size));
+    for (const ScoredMove& sm : res->multipv) expect_legal_line(pos, sm.pv);
+  }
+}
+
+TEST(SearchBounds, OutOfRangeRequestsAreErrorsNotCrashes) {
+  SearchRequest r;
+  r.start = Position::start();
+  r.multipv = kMaxMultiPv + 1;
+  EXPECT_FALSE(search(r).ok());
+  r.multipv = 1;
+  std::uint8_t small[16] = {};
+  r.tt = small;
+  r.tt_len = sizeof(small);
+  EXPECT_FALSE(search(r).ok()) << "a table below tt::kMinBytes";
+  r.tt = nullptr;
+  r.tt_len = 0;
+  Position bad = Position::start();
+  bad.black |= bad.white;  // squares with two pieces
+  r.start = bad;
+  EXPECT_FALSE(search(r).ok());
+  r.start = Position::start();
+  const Move illegal = make_move(31, 22);
+  r.moves = {&illegal, 1};
+  EXPECT_FALSE(search(r).ok());
+}
+
+}  // namespace
+}  // namespace tempo
+#endif  // search and table present
