@@ -72,6 +72,17 @@ struct RootMove {
   Line pv;
 };
 
+// Stable sort, best score first, in place: std::stable_sort may take a heap
+// buffer, and the search must not allocate once it runs.
+template <typename It>
+void sort_best_first(It first, It last) {
+  for (It i = first; i != last; ++i) {
+    It slot = first;
+    while (slot != i && slot->score >= i->score) ++slot;
+    std::rotate(slot, i, i + 1);
+  }
+}
+
 // Can the side to move move at all? (Cheaper than generating.)
 bool has_any_move(const Position& pos) {
   if (movable_men(pos)) return true;
@@ -220,7 +231,10 @@ class Searcher {
   std::uint64_t nodes_ = 0;
   std::uint64_t next_poll_ = kPollInterval;
   int seldepth_ = 0;
-  bool limits_armed_ = false;  // node and time limits apply once depth 1 is done
+  // Node and time limits apply from the first node: a position full of kings
+  // can make depth 1 alone explode, and a stop before depth 1 completes falls
+  // back to the first move in order, which is still legal.
+  bool limits_armed_ = true;
   bool stopped_ = false;
   bool cancelled_ = false;
 };
@@ -384,8 +398,7 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
     }
   }
   // Best first; moves that failed low keep their previous relative order.
-  std::stable_sort(root_moves_.begin() + first, root_moves_.end(),
-                   [](const RootMove& a, const RootMove& b) { return a.score > b.score; });
+  sort_best_first(root_moves_.begin() + first, root_moves_.end());
   return best;
 }
 
@@ -477,8 +490,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
     if (stopped_) break;
     // Depth `depth` is complete. Each line was searched without the ones
     // before it; an unstable search can score a later line higher.
-    std::stable_sort(root_moves_.begin(), root_moves_.begin() + lines,
-                     [](const RootMove& a, const RootMove& b) { return a.score > b.score; });
+    sort_best_first(root_moves_.begin(), root_moves_.begin() + lines);
     for (RootMove& rm : root_moves_) rm.prev_score = rm.score;
     for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
     completed_depth = depth;

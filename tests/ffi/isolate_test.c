@@ -125,8 +125,26 @@ static uint32_t generation_of(const uint8_t* tt, size_t len) {
   return info.generation;
 }
 
+static uint32_t legal_count(const job* j);
+static tempo_move first_legal(const job* j);
+
+/* Plays `m`, then any forced single replies, so the next search has a real
+ * choice to make (a single legal move is answered at once, without a search). */
 static void add_to_history(job* j, const tempo_move* m) {
   j->history[j->history_count++] = *m;
+  while (legal_count(j) == 1) {
+    const tempo_move forced = first_legal(j);
+    j->history[j->history_count++] = forced;
+  }
+}
+
+static uint32_t legal_count(const job* j) {
+  tempo_move moves[TEMPO_MAX_MOVES];
+  uint32_t n = 0;
+  tempo_position p = current(j);
+  memset(moves, 0, sizeof moves);
+  CHECK(tempo_legal_moves(&p, moves, sizeof(tempo_move), TEMPO_MAX_MOVES, &n) == TEMPO_OK);
+  return n;
 }
 
 /* The opponent's reply: the first legal move after the job's history. */
