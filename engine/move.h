@@ -36,9 +36,10 @@ constexpr Move make_move(int from_square, int to_square, Bitboard captured = 0) 
 }
 
 // A fixed-capacity list, so move generation never allocates. 256 is well above
-// the largest move count of any position reachable from the start (and above
-// any composed position we know of); the generator stops adding at capacity
-// rather than overflow, and reports it through `overflowed`.
+// the move count of positions met in play, but composed positions full of
+// kings can have more legal captures (407 is known, tests/hardening/
+// bounds_test.cc); the generator then stops adding at capacity rather than
+// overflow, and reports it through `overflowed`.
 struct MoveList {
   static constexpr int kCapacity = 256;
   // Left uninitialised on purpose: a list is made at every node of the tree,

@@ -126,7 +126,10 @@ typedef int32_t tempo_status;
 #define TEMPO_TABLE_REASON_CORRUPT_HEADER 6
 
 /* ------------------------------------------------------------- sizes */
-#define TEMPO_MAX_MOVES 256       /* more than any position has legal moves */
+/* The engine's move-list capacity: above the move count of any position seen
+ * in play; a few composed king positions have more legal captures, and then
+ * only the first TEMPO_MAX_MOVES are generated (a known limit). */
+#define TEMPO_MAX_MOVES 256
 #define TEMPO_MAX_CAPTURES 20     /* a move takes at most 20 pieces */
 #define TEMPO_MAX_PATH 21         /* from + one landing square per capture */
 #define TEMPO_MAX_MULTIPV 32
@@ -308,7 +311,7 @@ TEMPO_API tempo_status tempo_rotate_square(int32_t square, int32_t* rotated);
  * with from, to, captured squares and one path each. `moves` has room for
  * `capacity` elements of `move_size` bytes. *count gets the number of legal
  * moves; if it exceeds capacity: BUFFER_TOO_SMALL and the first `capacity`
- * are written. TEMPO_MAX_MOVES always suffices. No legal move: OK, *count 0.
+ * are written. TEMPO_MAX_MOVES suffices (see its note). No legal move: OK, *count 0.
  * Errors: NULL_POINTER (moves may be NULL only if capacity is 0),
  * STRUCT_SIZE, MISALIGNED, INVALID_POSITION, BUFFER_TOO_SMALL. */
 TEMPO_API tempo_status tempo_legal_moves(const tempo_position* pos, tempo_move* moves, uint32_t move_size,
