@@ -28,7 +28,8 @@ bool has_capture(const Position& pos);
 // Number of legal moves, faster than generating them when there is no capture.
 int count_moves(const Position& pos);
 
-// Pieces of the side to move that can move at all (used by the evaluation).
+// Men of the side to move with a free square diagonally forward (a quiet
+// step; kings and captures are not considered). A cheap "can move" test.
 Bitboard movable_men(const Position& pos);
 
 // One canonical route of a legal move: from, each square the piece stands on
