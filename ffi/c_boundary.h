@@ -21,7 +21,10 @@ namespace tempo::ffi {
 inline constexpr std::uint32_t kPositionV1 = 60;
 inline constexpr std::uint32_t kMoveV1 = 52;
 inline constexpr std::uint32_t kGameStateV1 = 96;
-inline constexpr std::uint32_t kSearchRequestV1 = 104;
+// The request holds pointers, so its size depends on the pointer width:
+// 104 bytes on 64-bit targets, this header's layout on 32-bit ones (armv7).
+inline constexpr std::uint32_t kSearchRequestV1 =
+    sizeof(void*) == 8 ? 104 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 
