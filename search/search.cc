@@ -118,6 +118,15 @@ class Searcher {
     history_->clear();
     scale_ = eval::scale_q10(req.params.feature_scale);
     noise_ = req.params.eval_noise;
+    // Scores depend on the evaluation settings (and, with noise, on the seed):
+    // entries written under one level must not answer another level's probes.
+    // Mixing those settings into the table key makes them simply miss, so a
+    // buffer shared between levels is never reset and full strength (salt 0)
+    // keeps its entries bit for bit.
+    if (scale_ != eval::kFullScale || noise_ != 0) {
+      table_salt_ = levels::mix(levels::mix(static_cast<std::uint64_t>(scale_), static_cast<std::uint64_t>(noise_)),
+                                noise_ != 0 ? req.seed : 0);
+    }
     killers_on_ = req.params.use_killers;
     max_depth_ = std::min(req.params.max_depth, kMaxPly - 1);
     if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
@@ -221,6 +230,7 @@ class Searcher {
 
   int scale_ = eval::kFullScale;
   int noise_ = 0;
+  std::uint64_t table_salt_ = 0;  // xor-ed into table keys (see constructor)
   bool killers_on_ = true;
   int max_depth_ = 1;
   int root_depth_ = 1;
@@ -291,7 +301,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   std::uint32_t table_move = 0;
   if (table_) {
     tt::ProbeResult hit;
-    if (table_->probe(key, ply, &hit)) {
+    if (table_->probe(key ^ table_salt_, ply, &hit)) {
       table_move = hit.move;
       if (!pv && hit.depth >= depth) {
         if (hit.bound == tt::Bound::kExact) return hit.score;
@@ -327,7 +337,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     const Move m = f.moves[i];
     const Position child = pos.after(m);
     const std::uint64_t child_key = zobrist::key_after(key, pos, m);
-    if (table_) table_->prefetch(child_key);
+    if (table_) table_->prefetch(child_key ^ table_salt_);
     enter(ply, pos, m, child, child_key);
     const int new_depth = depth - 1;
     int score;
@@ -364,7 +374,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   }
   if (table_) {
     const tt::Bound bound = best >= beta ? tt::Bound::kLower : best > alpha_in ? tt::Bound::kExact : tt::Bound::kUpper;
-    table_->store(key, ply, depth, best, bound, tt::pack_move(best_move));
+    table_->store(key ^ table_salt_, ply, depth, best, bound, tt::pack_move(best_move));
   }
   return best;
 }
@@ -419,7 +429,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
   std::uint32_t table_move = 0;
   if (table_) {
     tt::ProbeResult hit;
-    if (table_->probe(root_key, 0, &hit)) table_move = hit.move;
+    if (table_->probe(root_key ^ table_salt_, 0, &hit)) table_move = hit.move;
   }
   score_moves(0, root_, table_move, f0.moves[0].is_capture());
   root_moves_.resize(static_cast<std::size_t>(f0.moves.size));

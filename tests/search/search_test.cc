@@ -179,6 +179,71 @@ TEST(Search, TwentyFiveMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK3
 TEST(Search, SixteenMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK4", 31, 600); }
 TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9, 300); }
 
+// A game already drawn by a rule is over; the search still answers with a
+// legal move (a GUI may play on), scored as the rule makes it: every position
+// that keeps the count going is a draw. Game status is the caller's to check.
+TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
+  Position start = fen("W:WK46,K47,K48:BK3,K4"), end;
+  const std::vector<Move> moves = quiet_king_history(start, 50, &end);  // 25 moves each
+  ASSERT_EQ(moves.size(), 50u);
+  SearchRequest req = at_depth(start, 4);
+  req.moves = moves;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(r->has_move);
+  EXPECT_TRUE(is_legal(end, r->best_move));
+  EXPECT_EQ(r->score, 0);
+
+  // Threefold repetition: S0 appears a third time.
+  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const std::vector<Move> cycle = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1),
+                                   make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
+  SearchRequest rep = at_depth(s0, 4);
+  rep.moves = cycle;
+  absl::StatusOr<SearchResult> rr = search(rep);
+  ASSERT_TRUE(rr.ok()) << rr.status();
+  ASSERT_TRUE(rr->has_move);
+  EXPECT_TRUE(is_legal(s0, rr->best_move));
+}
+
+// Entries written under a level with other evaluation settings (or another
+// noise seed) must not steer a later search on the same buffer: they miss,
+// and the buffer is reused, not reset.
+TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
+  const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
+  auto run = [&](std::uint8_t* buffer, Level level, std::uint64_t seed) {
+    SearchRequest req = at_depth(pos, 7);
+    req.params = Params::for_level(level);
+    req.params.max_depth = 7;
+    req.params.blunder_probability = 0;
+    req.params.use_table = true;
+    req.seed = seed;
+    req.tt = buffer;
+    req.tt_len = tt::kDefaultBytes;
+    absl::StatusOr<SearchResult> r = search(req);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? *r : SearchResult{};
+  };
+  struct Case {
+    Level first;
+    std::uint64_t first_seed;
+    Level then;
+    std::uint64_t then_seed;
+  };
+  for (const Case& c : {Case{Level::kEasy, 1, Level::kExpert, 1}, Case{Level::kMedium, 1, Level::kMedium, 2},
+                        Case{Level::kExpert, 1, Level::kHard, 1}}) {
+    auto fresh = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+    auto shared = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+    const SearchResult alone = run(fresh.get(), c.then, c.then_seed);
+    run(shared.get(), c.first, c.first_seed);
+    const SearchResult after = run(shared.get(), c.then, c.then_seed);
+    EXPECT_EQ(after.tt_status, tt::Status::kReused);
+    EXPECT_EQ(after.nodes, alone.nodes) << level_name(c.first) << " then " << level_name(c.then);
+    EXPECT_EQ(after.best_move, alone.best_move);
+    EXPECT_EQ(after.score, alone.score);
+  }
+}
+
 TEST(Search, DeterministicForDepthAndNodes) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
   for (bool table : {false, true}) {
