@@ -106,6 +106,7 @@ class HubSession {
   std::uint64_t seed_ = 0;
   std::uint64_t searches_ = 0;  // since new-game; varies the seed move by move
   int multipv_ = 1;
+  bool classic_ = false;  // Params::classic: the app's old search, for comparison matches
   int table_mib_ = 4;
   std::vector<std::uint8_t> table_;
 
@@ -127,6 +128,7 @@ void HubSession::announce() {
   emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"easy medium hard expert\""));
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
+  emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
   emit("wait");
 }
 
@@ -156,6 +158,11 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
       return complain(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
     }
     multipv_ = k;
+  } else if (*name == "classic") {
+    if (*value != "true" && *value != "false") {
+      return complain(absl::StrCat("set-param classic: '", *value, "' is not true or false"));
+    }
+    classic_ = *value == "true";
   }
   // Unknown parameters are ignored, as the protocol asks.
 }
@@ -217,6 +224,7 @@ void HubSession::go(const hub::Line& line) {
   req.start = start_;
   req.limits = limits_;
   req.params = Params::for_level(level_);
+  req.params.classic = classic_;
   req.seed = seed_ + searches_++;
   req.multipv = analyze ? multipv_ : 1;
   req.tt = table_.data();

@@ -128,6 +128,7 @@ class Searcher {
                                 noise_ != 0 ? req.seed : 0);
     }
     killers_on_ = req.params.use_killers;
+    classic_ = req.params.classic;
     max_depth_ = std::min(req.params.max_depth, kMaxPly - 1);
     if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
     budget_ = timing::plan(req.limits, req.params);
@@ -215,6 +216,13 @@ class Searcher {
   }
 
   int quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key);
+  // Params::classic: the horizon is a leaf, whatever hangs there.
+  int horizon(int ply, const Position& pos, std::uint64_t key) {
+    count_node(ply);
+    if (stopped_) return 0;
+    if (!has_capture(pos) && !has_any_move(pos)) return loss_in(ply);
+    return leaf(pos, key);
+  }
   int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
   int root_search(int depth, int alpha, int beta, int first);
   void fill_result(SearchResult& r, int upto) const;
@@ -232,6 +240,7 @@ class Searcher {
   int noise_ = 0;
   std::uint64_t table_salt_ = 0;  // xor-ed into table keys (see constructor)
   bool killers_on_ = true;
+  bool classic_ = false;  // Params::classic
   int max_depth_ = 1;
   int root_depth_ = 1;
   timing::Budget budget_;
@@ -284,10 +293,12 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   f.pv.size = 0;
   // Draws known to the rules: the counting rules, and a repetition of any
   // earlier position since the last irreversible move (game history included).
-  if (f.draw.rule() != DrawRule::kNone) return 0;
-  if (f.draw.reversible_plies >= 4 && repeated(ply, key, f.draw.reversible_plies)) return 0;
+  if (!classic_) {
+    if (f.draw.rule() != DrawRule::kNone) return 0;
+    if (f.draw.reversible_plies >= 4 && repeated(ply, key, f.draw.reversible_plies)) return 0;
+  }
 
-  if (depth <= 0) return quiesce(ply, alpha, beta, pos, key);
+  if (depth <= 0) return classic_ ? horizon(ply, pos, key) : quiesce(ply, alpha, beta, pos, key);
   count_node(ply);
   if (stopped_) return 0;
   if (ply >= kMaxPly - 1) return leaf(pos, key);
@@ -303,7 +314,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     tt::ProbeResult hit;
     if (table_->probe(key ^ table_salt_, ply, &hit)) {
       table_move = hit.move;
-      if (!pv && hit.depth >= depth) {
+      if ((!pv || classic_) && hit.depth >= depth) {
         if (hit.bound == tt::Bound::kExact) return hit.score;
         if (hit.bound == tt::Bound::kLower && hit.score >= beta) return hit.score;
         if (hit.bound == tt::Bound::kUpper && hit.score <= alpha) return hit.score;
@@ -313,7 +324,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
 
   // Static pruning near the leaves: far above beta with nothing hanging on
   // either side, a shallow search will not bring the score back down.
-  if (!pv && depth <= 3 && beta < kWinThreshold && beta > -kWinThreshold && !has_capture(pos)) {
+  if (!classic_ && !pv && depth <= 3 && beta < kWinThreshold && beta > -kWinThreshold && !has_capture(pos)) {
     Position pass = pos;
     pass.side = ~pass.side;
     if (!has_capture(pass)) {
@@ -326,7 +337,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   const int n = f.moves.size;
   if (n == 0) return loss_in(ply);
   // A forced reply costs the opponent nothing to find: look one ply further.
-  if (n == 1 && ply < 2 * root_depth_ + 8) ++depth;
+  if (n == 1 && !classic_ && ply < 2 * root_depth_ + 8) ++depth;
   const bool captures = f.moves[0].is_capture();
   score_moves(ply, pos, table_move, captures);
 
@@ -341,7 +352,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     enter(ply, pos, m, child, child_key);
     const int new_depth = depth - 1;
     int score;
-    if (i == 0) {
+    if (i == 0 || classic_) {
       score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, pv);
     } else {
       // Late quiet moves are searched shallower first; a surprise is re-searched.
@@ -391,7 +402,7 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
     enter(0, root_, rm.move, child, child_key);
     seldepth_ = std::max(seldepth_, 1);
     int score;
-    if (i == first) {
+    if (i == first || classic_) {
       score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
     } else {
       score = -node(1, depth - 1, -alpha - 1, -alpha, child, child_key, false);
@@ -474,7 +485,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
       const int prev = root_moves_[line].prev_score;
       int delta = 25;
       int alpha = -kInf, beta = kInf;
-      if (depth >= 5 && prev != kNoScore && std::abs(prev) < kWinThreshold) {
+      if (!classic_ && depth >= 5 && prev != kNoScore && std::abs(prev) < kWinThreshold) {
         alpha = std::max(prev - delta, -kInf);
         beta = std::min(prev + delta, kInf);
       }

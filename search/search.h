@@ -39,6 +39,11 @@ struct Params {
   double feature_scale = 1.0;      // evaluation positional terms, 0 = material only
   bool use_table = true;
   bool use_killers = true;
+  // The app's old search, for comparison matches only: iterative deepening
+  // over plain alpha-beta to a fixed depth, leaves evaluated as they stand
+  // (no quiescence, even with a capture pending), no PVS, reductions,
+  // extensions, pruning or aspiration, and no draw rules.
+  bool classic = false;
 
   static Params for_level(Level l);
 };

@@ -55,7 +55,7 @@ def main():
             break
         assert cmd == "param", cmd
         params[args["name"]] = args
-    for name in ("tt-mb", "level", "seed", "multipv"):
+    for name in ("tt-mb", "level", "seed", "multipv", "classic"):
         assert name in params, params
     assert params["level"]["type"] == "enum" and "expert" in params["level"]["values"]
     e.send("set-param name=level value=expert")
@@ -153,6 +153,8 @@ def main():
     e.send("level depth=abc")
     expect(e, "error")
     e.send("set-param name=tt-mb value=0")
+    expect(e, "error")
+    e.send("set-param name=classic value=maybe")
     expect(e, "error")
     e.send("pos moves=\"unterminated")
     expect(e, "error")

@@ -244,6 +244,51 @@ TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
   }
 }
 
+// Params::classic (the app's old search, for comparison matches): a depth-1
+// score is exactly the best static evaluation after one move, captures left
+// hanging and all, and game-history draws are not seen.
+TEST(Search, ClassicSearchIsPlainFixedDepthAlphaBeta) {
+  const std::vector<Position> positions = testing::random_positions(5, 4, 40);
+  int hanging = 0;
+  for (std::size_t i = 0; i < positions.size(); i += 3) {
+    const Position& pos = positions[i];
+    MoveList list;
+    generate_moves(pos, list);
+    if (list.size < 2) continue;
+    int best = -kWinScore;
+    for (const Move& m : list) {
+      const Position child = pos.after(m);
+      MoveList replies;
+      generate_moves(child, replies);
+      if (replies.empty()) {
+        best = kWinScore;  // not expected in these positions; checked below
+        break;
+      }
+      if (replies[0].is_capture()) ++hanging;
+      best = std::max(best, -evaluate(child));
+    }
+    if (best == kWinScore) continue;
+    SearchRequest req = at_depth(pos, 1);
+    req.params.classic = true;
+    absl::StatusOr<SearchResult> r = search(req);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->score, best) << "position " << i;
+    EXPECT_TRUE(list.contains(r->best_move));
+  }
+  EXPECT_GT(hanging, 0) << "no position had a capture at the horizon: the test would prove nothing";
+
+  // The repetition draw of RepetitionWithGameHistoryIsADraw goes unseen.
+  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
+  SearchRequest req = at_depth(s0, 3);
+  req.moves = moves;
+  req.params.feature_scale = 0;
+  req.params.classic = true;
+  absl::StatusOr<SearchResult> r = search(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_LT(r->score, 0);
+}
+
 TEST(Search, DeterministicForDepthAndNodes) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
   for (bool table : {false, true}) {
