@@ -75,6 +75,14 @@ constexpr std::array<int, 10> kAdvanceMidgame = {0, 1, 2, 3, 4, 4, 4, 5, 6, 0};
 constexpr std::array<int, 10> kAdvanceEndgame = {0, 4, 8, 12, 17, 23, 30, 40, 52, 0};
 // A free path to promotion with `n` rows to go, no opponent king to catch it.
 constexpr std::array<int, 10> kRunaway = {0, 130, 90, 60, 35, 0, 0, 0, 0, 0};
+// Broken through: no opponent man left in the cone ahead, only own men (which
+// cost tempi to clear), and no opponent king.
+constexpr std::array<int, 10> kBreakthrough = {0, 60, 40, 25, 12, 0, 0, 0, 0, 0};
+// Locked positions: below this many movable men (both sides together) the
+// side with more free moves wins the tempo fight: the other runs out and must
+// give material. Weighted by how locked it is.
+constexpr int kLockedBelow = 10;
+constexpr int kLockedWeight = 3;
 
 // Piece-square weights of a man (advancement + centre), stored bit-sliced:
 // slice k holds the squares whose weight has bit k set, so a whole side's sum
@@ -125,26 +133,27 @@ int free_squares(int bit, Bitboard occupied) {
   return n;
 }
 
-// Positional terms of one colour (positive = good for `c`), phase 0..40 pieces.
+// Adds colour C's positional terms to `t` (White's view: Black's count
+// negative), phase 0..40 pieces. Returns how many of C's men have a free step.
 template <Color C>
-int side_terms(const Position& pos, int pieces_on_board) {
+int side_terms(const Position& pos, int pieces_on_board, Terms& t) {
   constexpr Color Them = ~C;
+  constexpr int kSign = C == Color::kWhite ? 1 : -1;
   const Bitboard own = pos.pieces(C), men = pos.men(C), kings = pos.kings_of(C);
   const Bitboard empty = pos.empty_squares(), occupied = pos.occupied();
-  int s = 0;
 
   // Advancement (tempo) and centre: worth little on a full board, advancement
   // much in the endgame.
   const int phase = std::min(pieces_on_board, 40);  // 40 = midgame weight, 0 = endgame
   const auto& slices = kManSlices[static_cast<int>(C)];
-  s += (sliced_sum(slices[0], men) * phase + sliced_sum(slices[1], men) * (40 - phase)) / 40;
+  t.advancement += kSign * ((sliced_sum(slices[0], men) * phase + sliced_sum(slices[1], men) * (40 - phase)) / 40);
 
   // The back row guard matters while the opponent still has men to promote.
-  if (pos.men(Them) && pieces_on_board > 14) s += 5 * popcount(men & (C == Color::kWhite ? kWhiteGuard : kBlackGuard));
+  if (pos.men(Them) && pieces_on_board > 14) t.guard += kSign * 5 * popcount(men & (C == Color::kWhite ? kWhiteGuard : kBlackGuard));
 
   // Left/right balance: a side crowded on one wing is brittle.
   const int left = popcount(men & kLeftWing), right = popcount(men & kRightWing);
-  s -= 3 * std::abs(left - right);
+  t.balance -= kSign * 3 * std::abs(left - right);
 
   // Formations: a man backed by two men behind it (the base of a triangle),
   // and an outpost that is held that way.
@@ -154,8 +163,8 @@ int side_terms(const Position& pos, int pieces_on_board) {
   } else {
     supported = men & shift<kDownLeft>(own) & shift<kDownRight>(own);
   }
-  s += 2 * popcount(supported);
-  s += 8 * popcount(supported & (C == Color::kWhite ? kWhiteOutpost : kBlackOutpost));
+  t.formation += kSign * (2 * popcount(supported) +
+                          8 * popcount(supported & (C == Color::kWhite ? kWhiteOutpost : kBlackOutpost)));
 
   // Men that can move at all: a side out of free moves must give material.
   Bitboard movable;
@@ -164,30 +173,36 @@ int side_terms(const Position& pos, int pieces_on_board) {
   } else {
     movable = men & (shift<kUpLeft>(empty) | shift<kUpRight>(empty));
   }
-  s += 2 * popcount(movable);
+  const int free_men = popcount(movable);
+  t.mobility += kSign * 2 * free_men;
 
-  // Runaway men: nothing in front of them and no opponent king to come back.
+  // Runaway men: nothing in front of them and no opponent king to come back;
+  // breakthroughs: only own men in front.
   if (!pos.kings_of(Them)) {
     const Bitboard near = C == Color::kWhite ? (row_mask(1) | row_mask(2) | row_mask(3) | row_mask(4))
                                              : (row_mask(8) | row_mask(7) | row_mask(6) | row_mask(5));
     for (Bitboard m = men & near; m; m &= m - 1) {
       const int b = lsb(m);
-      if (kCones.cone[static_cast<int>(C)][b] & occupied) continue;
+      const Bitboard cone = kCones.cone[static_cast<int>(C)][b];
+      if (cone & pos.men(Them)) continue;
       const int row = row_of_square(square_of_bit(b));
-      s += kRunaway[C == Color::kWhite ? row : 9 - row];
+      const int to_go = C == Color::kWhite ? row : 9 - row;
+      t.breakthrough += kSign * ((cone & occupied) ? kBreakthrough[to_go] : kRunaway[to_go]);
     }
   }
 
   // Kings: mobility, the long diagonals, and safety from being trapped.
+  int k_score = 0;
   for (Bitboard k = kings; k; k &= k - 1) {
     const int b = lsb(k);
     const int mob = free_squares(b, occupied);
-    s += 2 * mob;
-    if (mob == 0) s -= 20;
-    if (tempo::bb(b) & kMainDiagonal) s += 12;
-    if (tempo::bb(b) & kDoubleDiagonals) s += 4;
+    k_score += 2 * mob;
+    if (mob == 0) k_score -= 20;
+    if (tempo::bb(b) & kMainDiagonal) k_score += 12;
+    if (tempo::bb(b) & kDoubleDiagonals) k_score += 4;
   }
-  return s;
+  t.kings += kSign * k_score;
+  return free_men;
 }
 
 }  // namespace
@@ -203,7 +218,15 @@ Breakdown breakdown(const Position& pos) {
   const int wk = popcount(pos.kings_of(Color::kWhite)), bk = popcount(pos.kings_of(Color::kBlack));
   b.material = kMan * (wm - bm) + kKing * (wk - bk);
   const int pieces = wm + bm + wk + bk;
-  b.positional = side_terms<Color::kWhite>(pos, pieces) - side_terms<Color::kBlack>(pos, pieces);
+  Terms& t = b.terms;
+  const int free_w = side_terms<Color::kWhite>(pos, pieces, t);
+  const int free_b = side_terms<Color::kBlack>(pos, pieces, t);
+  // Locked positions (men only: a king always has spare moves somewhere).
+  const int free_men = free_w + free_b;
+  if (!pos.kings && wm && bm && free_men < kLockedBelow) {
+    t.locked = kLockedWeight * (kLockedBelow - free_men) * (free_w - free_b);
+  }
+  b.positional = t.sum();
 
   // Drawish material: a lone king holds against up to three pieces, and a
   // king-versus-kings ending with a small edge is rarely won.

@@ -457,28 +457,5 @@ TEST(Search, BlunderIsALegalDifferentMoveAndReplays) {
   EXPECT_EQ(blunders, 10);
 }
 
-TEST(Evaluate, ColourSymmetric) {
-  for (const Position& p : testing::random_positions(5, 4, 80)) {
-    Position mirror = Position::empty(~p.side);
-    for (int s = 1; s <= 50; ++s) {
-      const Piece piece = p.at(s);
-      Piece flipped = piece;
-      if (piece == Piece::kWhiteMan) flipped = Piece::kBlackMan;
-      if (piece == Piece::kBlackMan) flipped = Piece::kWhiteMan;
-      if (piece == Piece::kWhiteKing) flipped = Piece::kBlackKing;
-      if (piece == Piece::kBlackKing) flipped = Piece::kWhiteKing;
-      mirror.set(51 - s, flipped);
-    }
-    EXPECT_EQ(evaluate(p), evaluate(mirror));
-    EXPECT_EQ(evaluate(p, 0.5), evaluate(mirror, 0.5));
-  }
-}
-
-TEST(Evaluate, MaterialOnlyAtScaleZero) {
-  EXPECT_EQ(evaluate(Position::start(), 0), 0);
-  EXPECT_EQ(evaluate(fen("W:W31,32,K33:B1,2"), 0), 300);
-  EXPECT_EQ(evaluate(fen("B:W31,32,K33:B1,2"), 0), -300);
-}
-
 }  // namespace
 }  // namespace tempo
