@@ -22,9 +22,13 @@ inline constexpr std::uint32_t kPositionV1 = 60;
 inline constexpr std::uint32_t kMoveV1 = 52;
 inline constexpr std::uint32_t kGameStateV1 = 96;
 // The request holds pointers, so its size depends on the pointer width:
-// 104 bytes on 64-bit targets, this header's layout on 32-bit ones (armv7).
+// 104 bytes on 64-bit targets; on 32-bit ones (armv7) whatever covers the
+// ABI 1 fields, tail padding or not.
 inline constexpr std::uint32_t kSearchRequestV1 =
-    sizeof(void*) == 8 ? 104 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
+    sizeof(void*) == 8 ? 104 : static_cast<std::uint32_t>(offsetof(tempo_search_request, overrides));
+// ABI 2 appended the parameter overrides: 152 bytes on 64-bit targets.
+inline constexpr std::uint32_t kSearchRequestV2 =
+    sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 

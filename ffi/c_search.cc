@@ -34,11 +34,49 @@ tempo_status check_request(const tempo_search_request& r, char* error, std::size
   if (r.multipv < 0 || r.multipv > TEMPO_MAX_MULTIPV) {
     return bad(absl::StrCat("multipv ", r.multipv, " is not 1..", TEMPO_MAX_MULTIPV, " (0 means 1)"));
   }
+  if (r.size >= kSearchRequestV2 && r.overrides != 0) {
+    constexpr std::uint32_t kKnown = TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_TIME_LIMIT | TEMPO_OVERRIDE_EVAL_NOISE |
+                                     TEMPO_OVERRIDE_BLUNDER_PROBABILITY | TEMPO_OVERRIDE_BLUNDER_MARGIN |
+                                     TEMPO_OVERRIDE_FEATURE_SCALE | TEMPO_OVERRIDE_USE_TABLE | TEMPO_OVERRIDE_USE_KILLERS;
+    const std::uint32_t o = r.overrides;
+    if (o & ~kKnown) return bad(absl::StrCat("overrides has unknown bits 0x", absl::Hex(o & ~kKnown)));
+    if ((o & TEMPO_OVERRIDE_MAX_DEPTH) && (r.max_depth < 1 || r.max_depth >= kMaxPly)) {
+      return bad(absl::StrCat("max_depth ", r.max_depth, " is not 1..", kMaxPly - 1));
+    }
+    if ((o & TEMPO_OVERRIDE_TIME_LIMIT) && r.time_limit_ms < 0) {
+      return bad(absl::StrCat("time_limit_ms ", r.time_limit_ms, " is negative"));
+    }
+    if ((o & TEMPO_OVERRIDE_EVAL_NOISE) && (r.eval_noise < 0 || r.eval_noise > 10000)) {
+      return bad(absl::StrCat("eval_noise ", r.eval_noise, " is not 0..10000"));
+    }
+    if ((o & TEMPO_OVERRIDE_BLUNDER_PROBABILITY) && !(r.blunder_probability >= 0 && r.blunder_probability <= 1)) {
+      return bad(absl::StrCat("blunder_probability ", r.blunder_probability, " is not 0..1"));
+    }
+    if ((o & TEMPO_OVERRIDE_BLUNDER_MARGIN) && (r.blunder_margin < 0 || r.blunder_margin > 10000)) {
+      return bad(absl::StrCat("blunder_margin ", r.blunder_margin, " is not 0..10000"));
+    }
+    if ((o & TEMPO_OVERRIDE_FEATURE_SCALE) && !(r.feature_scale >= 0 && r.feature_scale <= 4)) {
+      return bad(absl::StrCat("feature_scale ", r.feature_scale, " is not 0..4"));
+    }
+  }
   if (r.cancel != nullptr && reinterpret_cast<std::uintptr_t>(r.cancel) % alignof(int32_t) != 0) {
     set_error(error, error_len, "the cancel flag is not aligned for an int32_t");
     return TEMPO_ERR_MISALIGNED;
   }
   return TEMPO_OK;
+}
+
+// ABI 2: the request's own values for the parameters it flags (checked above).
+void apply_overrides(const tempo_search_request& r, Params& p) {
+  const std::uint32_t o = r.overrides;
+  if (o & TEMPO_OVERRIDE_MAX_DEPTH) p.max_depth = r.max_depth;
+  if (o & TEMPO_OVERRIDE_TIME_LIMIT) p.time_limit_ms = r.time_limit_ms;
+  if (o & TEMPO_OVERRIDE_EVAL_NOISE) p.eval_noise = r.eval_noise;
+  if (o & TEMPO_OVERRIDE_BLUNDER_PROBABILITY) p.blunder_probability = r.blunder_probability;
+  if (o & TEMPO_OVERRIDE_BLUNDER_MARGIN) p.blunder_margin = r.blunder_margin;
+  if (o & TEMPO_OVERRIDE_FEATURE_SCALE) p.feature_scale = r.feature_scale;
+  if (o & TEMPO_OVERRIDE_USE_TABLE) p.use_table = r.use_table != 0;
+  if (o & TEMPO_OVERRIDE_USE_KILLERS) p.use_killers = r.use_killers != 0;
 }
 
 void fill_result(const Position& root, const SearchResult& r, tempo_search_result* out) {
@@ -132,6 +170,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     req.limits.moves_to_go = request->moves_to_go;
     req.limits.infinite = request->infinite != 0;
     req.params = Params::for_level(static_cast<Level>(request->level));
+    if (request->size >= kSearchRequestV2) apply_overrides(*request, req.params);
     req.seed = request->seed;
     req.multipv = request->multipv == 0 ? 1 : request->multipv;
     req.tt = tt;

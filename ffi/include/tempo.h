@@ -60,7 +60,9 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 1
+#define TEMPO_ABI_VERSION 2
+/* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
+ * a request of the ABI 1 size still works and plays its level as before. */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -98,6 +100,17 @@ typedef int32_t tempo_status;
 #define TEMPO_LEVEL_MEDIUM 1
 #define TEMPO_LEVEL_HARD 2
 #define TEMPO_LEVEL_EXPERT 3 /* full strength */
+
+/* Bits of tempo_search_request.overrides (ABI 2): which of the level's
+ * parameters the request sets itself. Unknown bits are refused. */
+#define TEMPO_OVERRIDE_MAX_DEPTH 1            /* max_depth */
+#define TEMPO_OVERRIDE_TIME_LIMIT 2           /* time_limit_ms */
+#define TEMPO_OVERRIDE_EVAL_NOISE 4           /* eval_noise */
+#define TEMPO_OVERRIDE_BLUNDER_PROBABILITY 8  /* blunder_probability */
+#define TEMPO_OVERRIDE_BLUNDER_MARGIN 16      /* blunder_margin */
+#define TEMPO_OVERRIDE_FEATURE_SCALE 32       /* feature_scale */
+#define TEMPO_OVERRIDE_USE_TABLE 64           /* use_table */
+#define TEMPO_OVERRIDE_USE_KILLERS 128        /* use_killers */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -223,6 +236,20 @@ typedef struct tempo_search_request {
   int32_t* cancel;
   tempo_progress_fn on_progress;  /* NULL for none */
   void* progress_user_data;
+  /* ABI 2: the level's parameters one by one. A field is read only when its
+   * TEMPO_OVERRIDE_* bit is set in `overrides` (and the caller's size covers
+   * it), so a zero-filled request plays the level exactly. Out-of-range
+   * values are refused with TEMPO_ERR_INVALID_ARGUMENT. */
+  uint32_t overrides;
+  int32_t max_depth;              /* 1..127 plies */
+  int32_t time_limit_ms;          /* per move, on top of the limits; 0 = none */
+  int32_t eval_noise;             /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
+  int32_t blunder_margin;         /* 0..10000: how much weaker (static score) a blunder may be */
+  int32_t use_table;              /* 0: leave the table buffer alone (it is not even read) */
+  int32_t use_killers;            /* 0: no killer moves */
+  int32_t reserved1;              /* 0 */
+  double blunder_probability;     /* 0..1: chance of a deliberately weaker root move */
+  double feature_scale;           /* 0..4: evaluation's positional terms, 0 = material only */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {

@@ -2,6 +2,7 @@
  * path: NULL pointers, wrong struct sizes, misaligned structs, too-small
  * buffers, invalid positions, illegal moves, tiny output buffers.
  * Prints "N passed, M failed" and exits non-zero on any failure. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -684,6 +685,95 @@ static void test_search(void) {
   }
 }
 
+/* ABI 2: the level's parameters one by one; ABI 1-sized requests still work. */
+static void test_overrides(void) {
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  char err[200];
+  uint64_t easy_nodes;
+  int32_t easy_score;
+
+  CHECK(TEMPO_ABI_VERSION == 2);
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+
+  /* Easy stops at its 3 plies; zero-filled overrides change nothing. */
+  req = new_request(&start);
+  req.level = TEMPO_LEVEL_EASY;
+  req.depth = 0;
+  req.seed = 5;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->depth == 3);
+  easy_nodes = res->nodes;
+  easy_score = res->score;
+
+  /* An ABI 1 caller's request (smaller size, no override fields) plays the
+   * level the same way, whatever lies beyond its size. */
+  req.size = (uint32_t)offsetof(tempo_search_request, overrides);
+  req.overrides = 0xFFFFFFFFu;
+  req.max_depth = -7;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->depth == 3 && res->nodes == easy_nodes && res->score == easy_score);
+  req.size = (uint32_t)offsetof(tempo_search_request, overrides) - 4;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+
+  /* Easy with a deeper horizon, no noise, no blunders, full evaluation. */
+  req = new_request(&start);
+  req.level = TEMPO_LEVEL_EASY;
+  req.depth = 0;
+  req.seed = 5;
+  req.overrides = TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_EVAL_NOISE | TEMPO_OVERRIDE_BLUNDER_PROBABILITY |
+                  TEMPO_OVERRIDE_FEATURE_SCALE;
+  req.max_depth = 6;
+  req.eval_noise = 0;
+  req.blunder_probability = 0.0;
+  req.feature_scale = 1.0;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->depth == 6 && res->blunder == 0);
+  {
+    /* ... which is Expert at depth 6 without table and killers, node for node. */
+    tempo_search_result expert;
+    tempo_search_request e = new_request(&start);
+    memcpy(&expert, res, sizeof expert < sizeof *res ? sizeof expert : sizeof *res);
+    e.depth = 6;
+    e.overrides = TEMPO_OVERRIDE_USE_TABLE | TEMPO_OVERRIDE_USE_KILLERS;
+    e.use_table = 0;
+    e.use_killers = 0;
+    CHECK_ST(tempo_search(&e, NULL, 0, res, err, sizeof err), TEMPO_OK);
+    CHECK(res->nodes == expert.nodes && res->score == expert.score);
+  }
+  /* Material only: the start position scores exactly 0 at any depth. */
+  req.overrides = TEMPO_OVERRIDE_FEATURE_SCALE | TEMPO_OVERRIDE_EVAL_NOISE;
+  req.feature_scale = 0.0;
+  req.eval_noise = 0;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->score == 0);
+
+  /* Bad values are refused with a message naming the field. */
+  req.overrides = TEMPO_OVERRIDE_MAX_DEPTH;
+  req.max_depth = 0;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "max_depth") != NULL);
+  req.overrides = TEMPO_OVERRIDE_BLUNDER_PROBABILITY;
+  req.blunder_probability = 1.5;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "blunder_probability") != NULL);
+  req.overrides = TEMPO_OVERRIDE_BLUNDER_MARGIN;
+  req.blunder_margin = -1;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "blunder_margin") != NULL);
+  req.overrides = TEMPO_OVERRIDE_FEATURE_SCALE;
+  req.feature_scale = -1.0;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "feature_scale") != NULL);
+  req.overrides = TEMPO_OVERRIDE_EVAL_NOISE;
+  req.eval_noise = 10001;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  req.overrides = 1u << 8;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "unknown bits") != NULL);
+}
+
 int main(void) {
   test_version_and_status_strings();
   test_start_and_fen();
@@ -693,6 +783,7 @@ int main(void) {
   test_move_text();
   test_table();
   test_search();
+  test_overrides();
   test_game_status();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

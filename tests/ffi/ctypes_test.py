@@ -43,7 +43,12 @@ class SearchRequest(C.Structure):
                 ("movetime_ms", C.c_int32), ("nodes", C.c_uint64), ("time_left_ms", C.c_int32),
                 ("increment_ms", C.c_int32), ("moves_to_go", C.c_int32), ("infinite", C.c_int32),
                 ("seed", C.c_uint64), ("multipv", C.c_int32), ("reserved0", C.c_int32),
-                ("cancel", C.POINTER(C.c_int32)), ("on_progress", PROGRESS_FN), ("progress_user_data", C.c_void_p)]
+                ("cancel", C.POINTER(C.c_int32)), ("on_progress", PROGRESS_FN), ("progress_user_data", C.c_void_p),
+                # ABI 2
+                ("overrides", C.c_uint32), ("max_depth", C.c_int32), ("time_limit_ms", C.c_int32),
+                ("eval_noise", C.c_int32), ("blunder_margin", C.c_int32), ("use_table", C.c_int32),
+                ("use_killers", C.c_int32), ("reserved1", C.c_int32), ("blunder_probability", C.c_double),
+                ("feature_scale", C.c_double)]
 
 
 class ScoredMove(C.Structure):
@@ -118,10 +123,10 @@ def main():
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
     check(C.sizeof(Position) == 60 and C.sizeof(Move) == 52 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 104 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(SearchRequest) == 152 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 1, "abi version")
+    check(f["tempo_abi_version"]() == 2, "abi version")
     check(f["tempo_status_string"](ILLEGAL_MOVE).startswith(b"the move is not legal"), "status string")
 
     # The app's board (rotated numbering) -> FMJD start position.
@@ -220,6 +225,21 @@ def main():
           "table reused after the search")
     check(f["tempo_table_clear"](table, table_len) == OK, "clear")
     check(f["tempo_search"](C.byref(req), table, 100, C.byref(result), err, 200) == TABLE, "short table")
+
+    # ABI 2 overrides through the Dart-like struct mirror: Easy with its
+    # horizon moved to 5 plies; a bad value names the field.
+    easy = sized(SearchRequest)
+    easy.level = 0
+    easy.start = C.pointer(start)
+    easy.move_size = C.sizeof(Move)
+    easy.overrides = 1  # TEMPO_OVERRIDE_MAX_DEPTH
+    easy.max_depth = 5
+    check(f["tempo_search"](C.byref(easy), None, 0, C.byref(result), err, 200) == OK and result.depth == 5,
+          "max_depth override")
+    easy.overrides = 32  # TEMPO_OVERRIDE_FEATURE_SCALE
+    easy.feature_scale = 9.0
+    check(f["tempo_search"](C.byref(easy), None, 0, C.byref(result), err, 200) == INVALID_ARGUMENT
+          and b"feature_scale" in err.value, "bad feature_scale refused")
 
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

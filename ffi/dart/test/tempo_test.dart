@@ -64,6 +64,33 @@ void main() {
     expect(second, isNotNull);
   });
 
+  test('params override the level one by one', () async {
+    final ai = TempoAi(libraryPath: path, tableBytes: TEMPO_TABLE_MIN_BYTES);
+    final board = List<int>.filled(51, 0);
+    for (var s = 1; s <= 20; ++s) {
+      board[s] = TEMPO_WHITE_MAN;
+    }
+    for (var s = 31; s <= 50; ++s) {
+      board[s] = TEMPO_BLACK_MAN;
+    }
+    // Easy stops at 3 plies; with maxDepth 5 it goes to 5.
+    final deeper = await ai.findBestMove(
+        board: board, whiteToMove: true, level: TempoLevel.easy, params: const TempoParams(maxDepth: 5));
+    expect(deeper!.depth, 5);
+    // Material only, no noise: the start position is exactly level.
+    final material = await ai.findBestMove(
+        board: board,
+        whiteToMove: true,
+        level: TempoLevel.easy,
+        params: const TempoParams(featureScale: 0, evalNoise: 0, blunderProbability: 0));
+    expect(material!.score, 0);
+    // Out of range: a TempoException naming the field, and the table is kept.
+    await expectLater(
+        ai.findBestMove(board: board, whiteToMove: true, params: const TempoParams(featureScale: 9)),
+        throwsA(isA<TempoException>().having((e) => e.message, 'message', contains('feature_scale'))));
+    expect(await ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.easy), isNotNull);
+  });
+
   test('cancel drops the result', () async {
     final ai = TempoAi(libraryPath: path);
     final board = List<int>.filled(51, 0);

@@ -15,7 +15,7 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 1;
+const int TEMPO_ABI_VERSION = 2;
 const int TEMPO_OK = 0;
 const int TEMPO_ERR_NULL_POINTER = 1;
 const int TEMPO_ERR_STRUCT_SIZE = 2;
@@ -41,6 +41,14 @@ const int TEMPO_LEVEL_EASY = 0;
 const int TEMPO_LEVEL_MEDIUM = 1;
 const int TEMPO_LEVEL_HARD = 2;
 const int TEMPO_LEVEL_EXPERT = 3;
+const int TEMPO_OVERRIDE_MAX_DEPTH = 1;
+const int TEMPO_OVERRIDE_TIME_LIMIT = 2;
+const int TEMPO_OVERRIDE_EVAL_NOISE = 4;
+const int TEMPO_OVERRIDE_BLUNDER_PROBABILITY = 8;
+const int TEMPO_OVERRIDE_BLUNDER_MARGIN = 16;
+const int TEMPO_OVERRIDE_FEATURE_SCALE = 32;
+const int TEMPO_OVERRIDE_USE_TABLE = 64;
+const int TEMPO_OVERRIDE_USE_KILLERS = 128;
 const int TEMPO_RESULT_ONGOING = 0;
 const int TEMPO_RESULT_WHITE_WINS = 1;
 const int TEMPO_RESULT_BLACK_WINS = 2;
@@ -181,6 +189,26 @@ final class tempo_search_request extends Struct {
   external Pointer<Int32> cancel;
   external Pointer<NativeFunction<tempo_progress_fnFunction>> on_progress;
   external Pointer<Void> progress_user_data;
+  @Uint32()
+  external int overrides;
+  @Int32()
+  external int max_depth;
+  @Int32()
+  external int time_limit_ms;
+  @Int32()
+  external int eval_noise;
+  @Int32()
+  external int blunder_margin;
+  @Int32()
+  external int use_table;
+  @Int32()
+  external int use_killers;
+  @Int32()
+  external int reserved1;
+  @Double()
+  external double blunder_probability;
+  @Double()
+  external double feature_scale;
 }
 
 final class tempo_scored_move extends Struct {

@@ -23,6 +23,30 @@ import 'board.dart';
 
 enum TempoLevel { easy, medium, hard, expert }
 
+/// The level's parameters one by one (C ABI 2 overrides). A null field keeps
+/// the level's value; `TempoParams()` changes nothing.
+class TempoParams {
+  const TempoParams({
+    this.maxDepth,
+    this.timeLimitMs,
+    this.evalNoise,
+    this.blunderProbability,
+    this.blunderMargin,
+    this.featureScale,
+    this.useTable,
+    this.useKillers,
+  });
+
+  final int? maxDepth; // 1..127 plies
+  final int? timeLimitMs; // per move, 0 = none
+  final int? evalNoise; // 0..10000, 100 = a man
+  final double? blunderProbability; // 0..1
+  final int? blunderMargin; // 0..10000
+  final double? featureScale; // 0..4, 0 = material only
+  final bool? useTable;
+  final bool? useKillers;
+}
+
 /// A search's answer, in the numbering the request used.
 class AiMove {
   const AiMove({
@@ -96,6 +120,7 @@ class TempoAi {
     int seed = 0,
     int movetimeMs = 0,
     int depth = 0,
+    TempoParams params = const TempoParams(),
     void Function(AiProgress progress)? onProgress,
   }) async {
     // One search at a time: stop the previous one and wait for its table.
@@ -128,6 +153,7 @@ class TempoAi {
       seed: seed,
       movetimeMs: movetimeMs,
       depth: depth,
+      params: params,
       table: TransferableTypedData.fromList([table]),
       cancelAddress: flag.address,
       progress: progressPort?.sendPort,
@@ -247,6 +273,7 @@ class TempoAi {
         ..seed = r.seed
         ..multipv = 1
         ..cancel = Pointer<Int32>.fromAddress(r.cancelAddress);
+      _setParams(request.ref, r.params);
       final progress = r.progress;
       if (progress != null) {
         callback = NativeCallable<tempo_progress_fnFunction>.isolateLocal(
@@ -292,6 +319,43 @@ class TempoAi {
     }
   }
 
+  static void _setParams(tempo_search_request q, TempoParams p) {
+    var bits = 0;
+    if (p.maxDepth != null) {
+      bits |= TEMPO_OVERRIDE_MAX_DEPTH;
+      q.max_depth = p.maxDepth!;
+    }
+    if (p.timeLimitMs != null) {
+      bits |= TEMPO_OVERRIDE_TIME_LIMIT;
+      q.time_limit_ms = p.timeLimitMs!;
+    }
+    if (p.evalNoise != null) {
+      bits |= TEMPO_OVERRIDE_EVAL_NOISE;
+      q.eval_noise = p.evalNoise!;
+    }
+    if (p.blunderProbability != null) {
+      bits |= TEMPO_OVERRIDE_BLUNDER_PROBABILITY;
+      q.blunder_probability = p.blunderProbability!;
+    }
+    if (p.blunderMargin != null) {
+      bits |= TEMPO_OVERRIDE_BLUNDER_MARGIN;
+      q.blunder_margin = p.blunderMargin!;
+    }
+    if (p.featureScale != null) {
+      bits |= TEMPO_OVERRIDE_FEATURE_SCALE;
+      q.feature_scale = p.featureScale!;
+    }
+    if (p.useTable != null) {
+      bits |= TEMPO_OVERRIDE_USE_TABLE;
+      q.use_table = p.useTable! ? 1 : 0;
+    }
+    if (p.useKillers != null) {
+      bits |= TEMPO_OVERRIDE_USE_KILLERS;
+      q.use_killers = p.useKillers! ? 1 : 0;
+    }
+    q.overrides = bits;
+  }
+
   static String _text(Array<Char> chars, int length) {
     final codes = <int>[];
     for (var i = 0; i < length; ++i) {
@@ -315,6 +379,7 @@ class _Request {
     required this.seed,
     required this.movetimeMs,
     required this.depth,
+    required this.params,
     required this.table,
     required this.cancelAddress,
     required this.progress,
@@ -328,6 +393,7 @@ class _Request {
   final int seed;
   final int movetimeMs;
   final int depth;
+  final TempoParams params;
   final TransferableTypedData table;
   final int cancelAddress;
   final SendPort? progress;
