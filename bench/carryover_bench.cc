@@ -111,7 +111,7 @@ void BM_Carryover(benchmark::State& state) {
   state.counters["time_ratio"] = carried.seconds / fresh.seconds;
   state.counters["same_move"] = static_cast<double>(carried.same_moves) / carried.searches;
 }
-BENCHMARK(BM_Carryover)->Args({8, 2})->Args({8, 1})->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK(BM_Carryover)->Args({8, 2})->Args({8, 1})->Args({11, 2})->Iterations(1)->Unit(benchmark::kSecond);
 
 // The engine's own games: from ply 10 of each real game the engine plays both
 // sides for 60 plies with a carried table, then the same positions are
@@ -177,6 +177,88 @@ void BM_CarryoverSelfPlay(benchmark::State& state) {
   state.counters["same_move"] = static_cast<double>(fresh.same_moves) / fresh.searches;
 }
 BENCHMARK(BM_CarryoverSelfPlay)->Arg(8)->Iterations(1)->Unit(benchmark::kSecond);
+
+// The app's case: the engine plays one side with its table carried from move
+// to move, a person the other. The person is modelled by the Medium level
+// (depth 5, noise, blunders; seeded), so the replies are often not the ones
+// the engine expected. From ply 10 of each real game, 60 plies; only the
+// engine's searches are counted, then repeated with fresh buffers.
+void BM_CarryoverVsPlayer(benchmark::State& state) {
+  static const std::vector<Game> games = load_games();
+  if (games.empty()) {
+    state.SkipWithError("no games with 40+ moves in data/games/*.pdn");
+    return;
+  }
+  const int depth = static_cast<int>(state.range(0));
+  Totals fresh, carried;
+  int predicted = 0;  // replies the engine's previous PV had expected
+  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  for (auto _ : state) {
+    fresh = carried = Totals{};
+    predicted = 0;
+    for (std::size_t gi = 0; gi < games.size(); ++gi) {
+      const Game& g = games[gi];
+      std::vector<Move> line(g.moves().begin(), g.moves().begin() + 10);
+      std::fill(buf.begin(), buf.end(), 0);
+      std::vector<std::size_t> roots;
+      Move expected_reply;
+      bool has_expected = false;
+      for (int i = 0; i < 60; ++i) {
+        SearchRequest r;
+        r.start = g.start();
+        r.moves = line;
+        if (i % 2 == 0) {  // the engine
+          r.limits.depth = depth;
+          r.tt = buf.data();
+          r.tt_len = buf.size();
+          const double t0 = thread_seconds();
+          absl::StatusOr<SearchResult> res = search(r);
+          carried.seconds += thread_seconds() - t0;
+          if (!res.ok() || !res->has_move) break;
+          carried.nodes += res->nodes;
+          ++carried.searches;
+          roots.push_back(line.size());
+          line.push_back(res->best_move);
+          has_expected = res->pv.size >= 2;
+          if (has_expected) expected_reply = res->pv.moves[1];
+        } else {  // the person
+          r.params = Params::for_level(Level::kMedium);
+          r.seed = gi * 1000 + static_cast<std::uint64_t>(i);
+          absl::StatusOr<SearchResult> res = search(r);
+          if (!res.ok() || !res->has_move) break;
+          predicted += has_expected && res->best_move == expected_reply;
+          line.push_back(res->best_move);
+        }
+      }
+      for (std::size_t ply : roots) {
+        std::fill(buf.begin(), buf.end(), 0);
+        SearchRequest r;
+        r.start = g.start();
+        r.moves = std::span<const Move>(line.data(), ply);
+        r.limits.depth = depth;
+        r.tt = buf.data();
+        r.tt_len = buf.size();
+        const double t0 = thread_seconds();
+        absl::StatusOr<SearchResult> res = search(r);
+        fresh.seconds += thread_seconds() - t0;
+        if (!res.ok()) continue;
+        fresh.nodes += res->nodes;
+        ++fresh.searches;
+        fresh.same_moves += res->best_move == line[ply];
+      }
+    }
+  }
+  state.counters["searches"] = carried.searches;
+  state.counters["nodes_fresh"] = static_cast<double>(fresh.nodes);
+  state.counters["nodes_carried"] = static_cast<double>(carried.nodes);
+  state.counters["node_ratio"] = static_cast<double>(carried.nodes) / static_cast<double>(fresh.nodes);
+  state.counters["sec_fresh"] = fresh.seconds;
+  state.counters["sec_carried"] = carried.seconds;
+  state.counters["time_ratio"] = carried.seconds / fresh.seconds;
+  state.counters["same_move"] = static_cast<double>(fresh.same_moves) / fresh.searches;
+  state.counters["reply_predicted"] = static_cast<double>(predicted) / carried.searches;
+}
+BENCHMARK(BM_CarryoverVsPlayer)->Arg(8)->Arg(11)->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace tempo
