@@ -204,8 +204,7 @@ void HubSession::report(const Progress& p) {
   const double mnps = p.time_ms > 0 ? static_cast<double>(p.nodes) / (p.time_ms / 1000.0) / 1e6 : 0.0;
   hub::Line info{"info", {}};
   info.args.push_back({"depth", absl::StrCat(p.depth), true});
-  // The search reports its selective depth; that is the closest it has to a mean depth.
-  info.args.push_back({"mean-depth", absl::StrCat(p.seldepth), true});
+  info.args.push_back({"mean-depth", absl::StrFormat("%.1f", p.mean_depth), true});
   info.args.push_back({"score", hub::format_score(p.score), true});
   info.args.push_back({"nodes", absl::StrCat(p.nodes), true});
   info.args.push_back({"time", absl::StrFormat("%.3f", seconds), true});

@@ -215,11 +215,18 @@ class Searcher {
     }
   }
 
+  // A line ended here, in an evaluation or a lost position: for the mean depth.
+  void line_ends(int ply) {
+    leaf_plies_ += static_cast<std::uint64_t>(ply);
+    ++leaves_;
+  }
+
   int quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key);
   // Params::classic: the horizon is a leaf, whatever hangs there.
   int horizon(int ply, const Position& pos, std::uint64_t key) {
     count_node(ply);
     if (stopped_) return 0;
+    line_ends(ply);
     if (!has_capture(pos) && !has_any_move(pos)) return loss_in(ply);
     return leaf(pos, key);
   }
@@ -250,6 +257,7 @@ class Searcher {
   std::uint64_t nodes_ = 0;
   std::uint64_t next_poll_ = kPollInterval;
   int seldepth_ = 0;
+  std::uint64_t leaves_ = 0, leaf_plies_ = 0;  // this iteration's line ends
   // Node and time limits apply from the first node: a position full of kings
   // can make depth 1 alone explode, and a stop before depth 1 completes falls
   // back to the first move in order, which is still legal.
@@ -264,6 +272,7 @@ int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::ui
   if (ply >= kMaxPly - 1) return leaf(pos, key);
   // No stand-pat while a capture is forced: the position is not quiet.
   if (!has_capture(pos)) {
+    line_ends(ply);
     if (!has_any_move(pos)) return loss_in(ply);
     return leaf(pos, key);
   }
@@ -329,13 +338,19 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
     pass.side = ~pass.side;
     if (!has_capture(pass)) {
       const int e = leaf(pos, key);
-      if (e - 60 * depth >= beta) return e;
+      if (e - 60 * depth >= beta) {
+        line_ends(ply);
+        return e;
+      }
     }
   }
 
   generate_moves(pos, f.moves);
   const int n = f.moves.size;
-  if (n == 0) return loss_in(ply);
+  if (n == 0) {
+    line_ends(ply);
+    return loss_in(ply);
+  }
   // A forced reply costs the opponent nothing to find: look one ply further.
   if (n == 1 && !classic_ && ply < 2 * root_depth_ + 8) ++depth;
   const bool captures = f.moves[0].is_capture();
@@ -481,6 +496,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
   for (int depth = 1; depth <= max_depth_ && !stopped_; ++depth) {
     root_depth_ = depth;
     seldepth_ = 0;
+    leaves_ = leaf_plies_ = 0;
     for (int line = 0; line < lines && !stopped_; ++line) {
       const int prev = root_moves_[line].prev_score;
       int delta = 25;
@@ -522,6 +538,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
         Progress p;
         p.depth = depth;
         p.seldepth = completed[i].seldepth;
+        p.mean_depth = leaves_ ? static_cast<double>(leaf_plies_) / static_cast<double>(leaves_) : depth;
         p.score = completed[i].score;
         p.nodes = nodes_;
         p.time_ms = elapsed_ms();

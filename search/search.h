@@ -71,6 +71,7 @@ struct Line {
 struct Progress {
   int depth = 0;
   int seldepth = 0;
+  double mean_depth = 0;   // average ply at which this iteration's lines ended
   int score = 0;           // side to move's view, 100 = one man
   std::uint64_t nodes = 0;
   std::int64_t time_ms = 0;

@@ -28,6 +28,8 @@ def search(engine, timeout=10.0):
             for key in ("depth", "mean-depth", "score", "nodes", "time", "nps", "pv"):
                 assert key in args, "info without %s: %r" % (key, args)
             float(args["score"]); float(args["time"]); float(args["nps"]); int(args["nodes"]); int(args["depth"])
+            # A real mean: positive, and lines end around the nominal depth.
+            assert 0 < float(args["mean-depth"]) < int(args["depth"]) + 30, args
             for m in args["pv"].split():
                 assert MOVE.match(m), args["pv"]
             infos.append(args)
