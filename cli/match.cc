@@ -342,6 +342,7 @@ int run_match(const Args& args) {
   std::atomic<int> next{0};
   std::mutex mu;
   MatchScore score;
+  MatchScore as_colour[2];  // engine 1's games with White, with Black
   const auto t0 = Clock::now();
   auto worker = [&] {
     Player p1(*s1), p2(*s2);
@@ -352,9 +353,11 @@ int run_match(const Args& args) {
       const bool engine1_white = g % 2 == 0;
       GameRecord rec = play_game(g + 1, (*openings)[op], op, engine1_white, p1, p2, *s1, *s2, tc, max_plies);
       std::lock_guard<std::mutex> lock(mu);
-      if (rec.points1 == 1) ++score.wins;
-      else if (rec.points1 == 0) ++score.losses;
-      else ++score.draws;
+      for (MatchScore* tally : {&score, &as_colour[rec.engine1_white ? 0 : 1]}) {
+        if (rec.points1 == 1) ++tally->wins;
+        else if (rec.points1 == 0) ++tally->losses;
+        else ++tally->draws;
+      }
       absl::PrintF("game %d/%d: %s - %s %s (%s) [%s: +%d =%d -%d]\n", g + 1, games, rec.pdn.tag("White") ? *rec.pdn.tag("White") : "",
                    rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "", rec.pdn.result, rec.reason, s1->name, score.wins,
                    score.draws, score.losses);
@@ -372,6 +375,10 @@ int run_match(const Args& args) {
     for (const GameRecord& r : records) out << write_pdn(r.pdn) << "\n";
     if (!out) return fail(absl::StrCat("cannot write ", pdn_path));
   }
+  // By colour: a first-move edge (or a colour-dependent bug) shows here.
+  absl::PrintF("colours: %s with White +%d =%d -%d (%.1f/%d), with Black +%d =%d -%d (%.1f/%d)\n", s1->name,
+               as_colour[0].wins, as_colour[0].draws, as_colour[0].losses, as_colour[0].points(), as_colour[0].games(),
+               as_colour[1].wins, as_colour[1].draws, as_colour[1].losses, as_colour[1].points(), as_colour[1].games());
   const EloEstimate elo = estimate_elo(score);
   absl::PrintF("result: %s vs %s: +%d =%d -%d, score %.1f/%d (%.1f%%), Elo %s, %.0f s%s%s\n", s1->name, s2->name,
                score.wins, score.draws, score.losses, score.points(), score.games(), 100 * elo.score, format_elo(elo),

@@ -30,6 +30,13 @@ def main():
     assert m, text
     w, d, l = map(int, m.group(1, 2, 3))
     assert w + d + l == 2
+    # One game with each colour, and the split adds up to the total.
+    c = re.search(r"^colours: Expert with White \+(\d+) =(\d+) -(\d+) \(([\d.]+)/1\), "
+                  r"with Black \+(\d+) =(\d+) -(\d+) \(([\d.]+)/1\)$", text, re.M)
+    assert c, text
+    cw = [int(c.group(i)) for i in (1, 2, 3)]
+    cb = [int(c.group(i)) for i in (5, 6, 7)]
+    assert [x + y for x, y in zip(cw, cb)] == [w, d, l], (cw, cb, w, d, l)
     assert float(m.group(4)) == w + d / 2
     with open(pdn) as f:
         games_pdn = f.read()
