@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "engine/fen.h"
 #include "engine/notation.h"
 
@@ -56,9 +57,11 @@ class Reader {
         if (draft_.has_moves || draft_.has_result) st = finish();
         if (st.ok()) st = read_tag();
       } else if (c == '{') {
-        st = skip_comment();
+        st = read_comment();
       } else if (c == ';') {
+        const std::size_t from = pos_ + 1;
         skip_to_line_end();
+        keep_comment(text_.substr(from, pos_ - from));
       } else if (c == '%' && pos_ == line_start_) {
         skip_to_line_end();  // PDN escape line
       } else if (c == '(') {
@@ -106,6 +109,34 @@ class Reader {
     if (pos_ >= text_.size()) return error_at(line, column, "comment '{' is never closed");
     advance();
     return absl::OkStatus();
+  }
+
+  // A comment of the game itself (not of a variation): kept with the number
+  // of moves read so far, its whitespace runs folded to single spaces.
+  absl::Status read_comment() {
+    const std::size_t from = pos_ + 1;
+    if (absl::Status st = skip_comment(); !st.ok()) return st;
+    keep_comment(text_.substr(from, pos_ - 1 - from));
+    return absl::OkStatus();
+  }
+  void keep_comment(std::string_view raw) {
+    std::string text;
+    for (char c : raw) {
+      if (is_space(c) || c == '\r') {
+        if (!text.empty() && text.back() != ' ') text += ' ';
+      } else {
+        text += c;
+      }
+    }
+    if (!text.empty() && text.back() == ' ') text.pop_back();
+    if (text.empty()) return;
+    const int ply = draft_.built ? draft_.out.game.ply() : 0;
+    auto& comments = draft_.out.comments;
+    if (!comments.empty() && comments.back().first == ply) {
+      absl::StrAppend(&comments.back().second, " ", text);  // one comment per place
+    } else {
+      comments.emplace_back(ply, std::move(text));
+    }
   }
 
   // Variations are alternative lines, not the game: skipped, nesting and
@@ -362,7 +393,20 @@ std::string write_pdn(const PdnGame& in) {
     if (!line.empty()) line += ' ';
     line.append(word.data(), word.size());
   };
+  // Comments go word by word, so they wrap like the moves.
+  std::size_t next_comment = 0;
+  auto emit_comments = [&](int ply) {
+    for (; next_comment < in.comments.size() && in.comments[next_comment].first <= ply; ++next_comment) {
+      std::string text;
+      for (char c : in.comments[next_comment].second) text += c == '}' ? ')' : c;  // '}' would end it early
+      const std::vector<std::string> words = absl::StrSplit(text, ' ', absl::SkipEmpty());
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        emit(absl::StrCat(w == 0 ? "{" : "", words[w], w + 1 == words.size() ? "}" : ""));
+      }
+    }
+  };
   const Game& game = in.game;
+  emit_comments(0);
   const int offset = start.side == Color::kBlack ? 1 : 0;
   for (int i = 0; i < game.ply(); ++i) {
     const Position& pos = game.position(i);
@@ -372,6 +416,7 @@ std::string write_pdn(const PdnGame& in) {
     else if (i == 0) word = absl::StrCat(number, "... ");
     absl::StrAppend(&word, to_pdn(pos, game.moves()[i]));
     emit(word);
+    emit_comments(i + 1);
   }
   emit(in.result);
   out += line;

@@ -3,8 +3,8 @@
 // Reading accepts what real PDN files contain: tag pairs (`[Event "..."]`,
 // `[FEN "W:W31-50:B1-20"]`, `[GameType "20"]`...), move numbers (`1.`,
 // `1...`, glued `1.32-28`), moves in the short or long form (also padded as
-// `1- 7` in old files), comments `{...}`
-// and `; to end of line`, variations `(...)` (skipped), NAGs `$n`, annotation
+// `1- 7` in old files), comments `{...}` and `; to end of line` (kept with
+// the move they follow), variations `(...)` (skipped), NAGs `$n`, annotation
 // marks (`! ? !! ?? !? ?!`), and the result tokens `2-0 0-2 1-1 0-0 *` plus the
 // chess-style `1-0 0-1 1/2-1/2` seen in the wild. Every move is checked
 // against the rules (a game may go on past a draw rule, as some real games
@@ -30,6 +30,12 @@ struct PdnGame {
   // (unknown / unfinished). Taken from the result token after the moves, or
   // from the Result tag when the moves end without one.
   std::string result = "*";
+  // Comments on the game's own moves (those inside variations are skipped
+  // with them): {ply, text}, where ply is the number of moves before it
+  // (0 = before the first move), in file order, one entry per place. Written
+  // back after the same move, in braces. A comment after the result token
+  // belongs to the next game (before its first move).
+  std::vector<std::pair<int, std::string>> comments;
 
   // Value of a tag, or nullptr when absent.
   const std::string* tag(std::string_view name) const;

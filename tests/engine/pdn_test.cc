@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "absl/strings/str_split.h"
 #include "engine/fen.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
@@ -42,7 +43,12 @@ TEST(Pdn, ReadsTagsMovesCommentsVariationsAndResults) {
   ASSERT_EQ(a.game.ply(), 8);
   EXPECT_EQ(a.game.moves()[3], make_move(14, 23, square_bb(19)));
   EXPECT_EQ(a.game.moves()[4], make_move(37, 32));
+  // The game's own comment is kept after the 4th move, lines folded; the
+  // variation's comments went with it.
+  ASSERT_EQ(a.comments.size(), 1u);
+  EXPECT_EQ(a.comments[0], (std::pair<int, std::string>{4, "a comment spanning lines"}));
   const PdnGame& b = (*games)[1];
+  EXPECT_TRUE(b.comments.empty());
   EXPECT_EQ(b.result, "1-1");
   EXPECT_EQ(to_fen(b.game.start()), "B:W45,50:BK5");
   EXPECT_EQ(b.game.ply(), 2);
@@ -187,12 +193,41 @@ TEST(Pdn, WriteThenReadGivesTheSameGame) {
     EXPECT_EQ(back->game.moves(), g.game.moves()) << text;
     EXPECT_EQ(back->game.start(), g.game.start());
     EXPECT_EQ(back->result, g.result);
+    EXPECT_EQ(back->comments, g.comments);
     for (const auto& [name, value] : g.tags) {
       ASSERT_NE(back->tag(name), nullptr) << name;
       EXPECT_EQ(*back->tag(name), value) << name;
     }
     EXPECT_EQ(write_pdn(*back), text);
   }
+}
+
+TEST(Pdn, CommentsStayWithTheirMoves) {
+  absl::StatusOr<PdnGame> g = parse_pdn_game(
+      "{Before the first move} 1. 32-28 {White opens; a classic} {and a second one} 19-23 ; to line end\n"
+      "2. 28x19 {this {nests? no: ends at the first brace} 14x23 {a long note that has to wrap because it goes "
+      "on and on well past the eighty characters of one line} 1-0");
+  ASSERT_TRUE(g.ok()) << g.status();
+  const std::vector<std::pair<int, std::string>> want = {
+      {0, "Before the first move"},
+      {1, "White opens; a classic and a second one"},
+      {2, "to line end"},
+      {3, "this {nests? no: ends at the first brace"},
+      {4, "a long note that has to wrap because it goes on and on well past the eighty characters of one line"}};
+  EXPECT_EQ(g->comments, want);
+  const std::string text = write_pdn(*g);
+  EXPECT_NE(text.find("{Before the first move} 1. 32-28 {White opens; a classic and a second one}"),
+            std::string::npos) << text;
+  for (const std::string& line : std::vector<std::string>(absl::StrSplit(text, '\n'))) EXPECT_LT(line.size(), 80u) << line;
+  absl::StatusOr<PdnGame> back = parse_pdn_game(text);
+  ASSERT_TRUE(back.ok()) << back.status() << "\n" << text;
+  EXPECT_EQ(back->comments, want);
+  // A '}' inside a comment (possible when built in code) cannot end it early.
+  PdnGame made = *g;
+  made.comments = {{1, "odd } brace"}};
+  absl::StatusOr<PdnGame> again = parse_pdn_game(write_pdn(made));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->comments, (std::vector<std::pair<int, std::string>>{{1, "odd ) brace"}}));
 }
 
 TEST(Pdn, WriterFormat) {
