@@ -35,15 +35,15 @@ constexpr Move make_move(int from_square, int to_square, Bitboard captured = 0) 
               static_cast<std::uint8_t>(bit_of_square(to_square))};
 }
 
-// A fixed-capacity list, so move generation never allocates. 256 is well above
-// the move count of positions met in play, but composed positions full of
-// kings can have more legal captures (407 is known, tests/hardening/
-// bounds_test.cc); the generator then stops adding at capacity rather than
-// overflow, and reports it through `overflowed`.
+// A fixed-capacity list, so move generation never allocates. Positions met
+// in play have at most about 130 moves, but composed positions full of kings
+// reach 407 legal captures (tests/hardening/bounds_test.cc), so the capacity
+// is 512. Should a position ever need more, the generator stops adding at
+// capacity rather than overflow, and reports it through `overflowed`.
 struct MoveList {
-  static constexpr int kCapacity = 256;
+  static constexpr int kCapacity = 512;
   // Left uninitialised on purpose: a list is made at every node of the tree,
-  // and zeroing 4 KiB each time would cost more than generating the moves.
+  // and zeroing 8 KiB each time would cost more than generating the moves.
   union {
     Move moves[kCapacity];
   };

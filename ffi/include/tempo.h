@@ -139,10 +139,11 @@ typedef int32_t tempo_status;
 #define TEMPO_TABLE_REASON_CORRUPT_HEADER 6
 
 /* ------------------------------------------------------------- sizes */
-/* The engine's move-list capacity: above the move count of any position seen
- * in play; a few composed king positions have more legal captures, and then
- * only the first TEMPO_MAX_MOVES are generated (a known limit). */
-#define TEMPO_MAX_MOVES 256
+/* The engine's move-list capacity (256 in ABI 1): positions met in play have
+ * about 130 moves at most, the most crowded composed king positions known 407
+ * legal captures. Were a position ever to have more, only the first
+ * TEMPO_MAX_MOVES would be generated. */
+#define TEMPO_MAX_MOVES 512
 #define TEMPO_MAX_CAPTURES 20     /* a move takes at most 20 pieces */
 #define TEMPO_MAX_PATH 21         /* from + one landing square per capture */
 #define TEMPO_MAX_MULTIPV 32

@@ -33,18 +33,17 @@ TEST(MoveListBounds, MostCrowdedPositionsFitWithRoomToSpare) {
   }
 }
 
-// Composed positions with more legal captures than MoveList::kCapacity (256):
-// many kings each with several capture routes of equal length. Found by the
-// same local search; the counts come from a build with a larger capacity.
-// Today the generator keeps the first 256 and sets `overflowed` (reported to
-// the rules owner); whatever the capacity, it must never write past the end,
-// and when it does not overflow it must find every move.
+// Composed positions with more legal captures than the first capacity (256)
+// had room for: many kings each with several capture routes of equal length,
+// found by the same local search. MoveList::kCapacity (512) holds them; were
+// a position ever to need more, the generator keeps the first kCapacity and
+// sets `overflowed`, never writing past the end.
 constexpr Crowded kOverCapacity[] = {
     {"W:WK2,K6,K15,K16,K26,K34,K36,K47,K50:BK1,7,K11,K12,18,K21,K23,25,29,K30,K31,37,K39,40,42,43,K45", 268},
     {"W:WK5,K15,K46,K47,K48,K49:B2,K8,9,K13,18,K19,K22,24,27,K30,K31,K35,36,40,41,K42,43,44", 407},
 };
 
-TEST(MoveListBounds, MoreCapturesThanCapacityAreCutSafelyAndReported) {
+TEST(MoveListBounds, KnownCrowdedCapturePositionsFitOrAreCutSafely) {
   for (const Crowded& c : kOverCapacity) {
     const absl::StatusOr<Position> pos = parse_fen(c.fen);
     ASSERT_TRUE(pos.ok()) << pos.status();
