@@ -16,6 +16,20 @@
 #include "search/search.h"
 
 namespace tempo::cli {
+namespace {
+
+// --use-table / --use-killers: empty keeps the level's value.
+bool override_bool(const char* flag, const std::string& text, bool* field) {
+  if (text.empty()) return true;
+  if (text != "true" && text != "false") {
+    std::fprintf(stderr, "tempo analyse: --%s must be true or false, not '%s'\n", flag, text.c_str());
+    return false;
+  }
+  *field = text == "true";
+  return true;
+}
+
+}  // namespace
 
 int run_analyse(const Args& args) {
   if (!args.empty()) {
@@ -56,6 +70,17 @@ int run_analyse(const Args& args) {
   req.start = start;
   req.moves = *moves;
   req.params = Params::for_level(*level);
+  // -1 keeps the level's value; search() checks the ranges.
+  Params& p = req.params;
+  if (const int v = absl::GetFlag(FLAGS_max_depth); v != -1) p.max_depth = v;
+  if (const int v = absl::GetFlag(FLAGS_eval_noise); v != -1) p.eval_noise = v;
+  if (const double v = absl::GetFlag(FLAGS_blunder_probability); v != -1) p.blunder_probability = v;
+  if (const int v = absl::GetFlag(FLAGS_blunder_margin); v != -1) p.blunder_margin = v;
+  if (const double v = absl::GetFlag(FLAGS_feature_scale); v != -1) p.feature_scale = v;
+  if (!override_bool("use-table", absl::GetFlag(FLAGS_use_table), &p.use_table) ||
+      !override_bool("use-killers", absl::GetFlag(FLAGS_use_killers), &p.use_killers)) {
+    return 2;
+  }
   req.limits.depth = absl::GetFlag(FLAGS_depth);
   req.limits.movetime_ms = absl::GetFlag(FLAGS_movetime);
   req.limits.nodes = static_cast<std::uint64_t>(nodes);

@@ -37,6 +37,18 @@ constexpr int kMaxTableMiB = 1024;
 
 std::string sv_str(absl::string_view s) { return std::string(s.data(), s.size()); }
 
+// The level's values a GUI may override one by one, in the ranges search()
+// accepts; set-param level drops every override.
+struct IntParam { const char* name; int Params::*field; int min, max; };
+struct RealParam { const char* name; double Params::*field; double min, max; };
+struct BoolParam { const char* name; bool Params::*field; };
+constexpr IntParam kIntParams[] = {{"max-depth", &Params::max_depth, 1, kMaxPly - 1},
+                                   {"eval-noise", &Params::eval_noise, 0, 10000},
+                                   {"blunder-margin", &Params::blunder_margin, 0, 10000}};
+constexpr RealParam kRealParams[] = {{"blunder-probability", &Params::blunder_probability, 0, 1},
+                                     {"feature-scale", &Params::feature_scale, 0, 4}};
+constexpr BoolParam kBoolParams[] = {{"use-table", &Params::use_table}, {"use-killers", &Params::use_killers}};
+
 class HubSession {
  public:
   HubSession() : table_(tt::kDefaultBytes, 0) {}
@@ -103,6 +115,7 @@ class HubSession {
   std::vector<Move> moves_;
   Limits limits_ = [] { Limits l; l.depth = 0; l.movetime_ms = 1000; return l; }();
   Level level_ = Level::kExpert;
+  Params params_ = Params::for_level(Level::kExpert);  // level_'s values and the overrides since
   std::uint64_t seed_ = 0;
   std::uint64_t searches_ = 0;  // since new-game; varies the seed move by move
   int multipv_ = 1;
@@ -129,6 +142,15 @@ void HubSession::announce() {
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
+  for (const IntParam& p : kIntParams) {
+    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=int min=", p.min, " max=", p.max));
+  }
+  for (const RealParam& p : kRealParams) {
+    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=real min=", p.min, " max=", p.max));
+  }
+  for (const BoolParam& p : kBoolParams) {
+    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field ? "true" : "false", " type=bool"));
+  }
   emit("wait");
 }
 
@@ -148,6 +170,7 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     absl::StatusOr<Level> l = parse_level(*value);
     if (!l.ok()) return complain(absl::StrCat("set-param level: ", l.status().message()));
     level_ = *l;
+    params_ = Params::for_level(*l);
   } else if (*name == "seed") {
     std::uint64_t s = 0;
     if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: '", *value, "' is not a number"));
@@ -163,6 +186,29 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
       return complain(absl::StrCat("set-param classic: '", *value, "' is not true or false"));
     }
     classic_ = *value == "true";
+  }
+  for (const IntParam& p : kIntParams) {
+    if (*name != p.name) continue;
+    int v = 0;
+    if (!absl::SimpleAtoi(*value, &v) || v < p.min || v > p.max) {
+      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not ", p.min, "..", p.max));
+    }
+    params_.*p.field = v;
+  }
+  for (const RealParam& p : kRealParams) {
+    if (*name != p.name) continue;
+    double v = 0;
+    if (!absl::SimpleAtod(*value, &v) || !(v >= p.min && v <= p.max)) {
+      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not a number ", p.min, "..", p.max));
+    }
+    params_.*p.field = v;
+  }
+  for (const BoolParam& p : kBoolParams) {
+    if (*name != p.name) continue;
+    if (*value != "true" && *value != "false") {
+      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not true or false"));
+    }
+    params_.*p.field = *value == "true";
   }
   // Unknown parameters are ignored, as the protocol asks.
 }
@@ -222,7 +268,7 @@ void HubSession::go(const hub::Line& line) {
   SearchRequest req;
   req.start = start_;
   req.limits = limits_;
-  req.params = Params::for_level(level_);
+  req.params = params_;
   req.params.classic = classic_;
   req.seed = seed_ + searches_++;
   req.multipv = analyze ? multipv_ : 1;

@@ -26,7 +26,9 @@ constexpr Command kCommands[] = {
      "           [--match-movetime S | --match-depth N | --match-time S --match-inc S] [--openings FILE] [--pdn OUT]"},
     {"analyse", tempo::cli::run_analyse,
      "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
-     "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]"},
+     "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]\n"
+     "           level overrides: [--max-depth N] [--eval-noise N] [--blunder-probability P] [--blunder-margin N]\n"
+     "           [--feature-scale F] [--use-table true|false] [--use-killers true|false]"},
     {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
 };
 

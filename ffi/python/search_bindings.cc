@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,11 +77,28 @@ int optional_int(const std::optional<long long>& v, const char* name, long long 
   return static_cast<int>(*v);
 }
 
+// An override of one of the level's parameters; the search itself checks the
+// range (its ValueError names the parameter), this only keeps the value an int.
+void override_param(int& field, const std::optional<long long>& v, const char* name) {
+  if (!v) return;
+  if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+    throw py::value_error(absl::StrCat(name, " = ", *v, " is out of range"));
+  field = static_cast<int>(*v);
+}
+template <typename T>
+void override_param(T& field, const std::optional<T>& v) {
+  if (v) field = *v;
+}
+
 PySearchResult run_search(py::handle target, std::optional<long long> depth, std::optional<long long> movetime_ms,
                           std::optional<long long> nodes, int multipv, const std::string& level, std::uint64_t seed,
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
-                          std::optional<long long> increment_ms, std::optional<long long> moves_to_go) {
+                          std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
+                          std::optional<long long> max_depth, std::optional<long long> time_limit_ms,
+                          std::optional<long long> eval_noise, std::optional<double> blunder_probability,
+                          std::optional<long long> blunder_margin, std::optional<double> feature_scale,
+                          std::optional<bool> use_table, std::optional<bool> use_killers) {
   SearchRequest request;
   std::vector<Move> history;
   if (py::isinstance<Position>(target)) {
@@ -109,6 +127,15 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
     throw py::value_error(absl::StrCat("multipv = ", multipv, " is outside 1..", kMaxMultiPv));
   request.multipv = multipv;
   request.params = Params::for_level(value_or_raise(parse_level(level), "level"));
+  Params& p = request.params;
+  override_param(p.max_depth, max_depth, "max_depth");
+  override_param(p.time_limit_ms, time_limit_ms, "time_limit_ms");
+  override_param(p.eval_noise, eval_noise, "eval_noise");
+  override_param(p.blunder_probability, blunder_probability);
+  override_param(p.blunder_margin, blunder_margin, "blunder_margin");
+  override_param(p.feature_scale, feature_scale);
+  override_param(p.use_table, use_table);
+  override_param(p.use_killers, use_killers);
   request.seed = seed;
 
   // The caller's buffer, used in place; or a private default-size table.
@@ -230,11 +257,19 @@ void bind_search(py::module_& m) {
         py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(),
+        py::arg("moves_to_go") = py::none(), py::arg("max_depth") = py::none(),
+        py::arg("time_limit_ms") = py::none(), py::arg("eval_noise") = py::none(),
+        py::arg("blunder_probability") = py::none(), py::arg("blunder_margin") = py::none(),
+        py::arg("feature_scale") = py::none(), py::arg("use_table") = py::none(),
+        py::arg("use_killers") = py::none(),
         "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
         "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, "
         "moves_to_go); none at all searches to the level's depth. level: 'easy', 'medium', 'hard', "
-        "'expert'. seed drives all randomness of the weaker levels. tt: a writable buffer (bytearray, "
+        "'expert'. Each of the level's parameters can be overridden one by one (None keeps the "
+        "level's value): max_depth (1..127 plies, caps every limit), time_limit_ms (per move, 0 = "
+        "none), eval_noise (0..10000, 100 = a man), blunder_probability (0..1), blunder_margin (>= 0), "
+        "feature_scale (0..4, 0 = material only), use_table, use_killers (bool); out of range raises "
+        "ValueError. seed drives all randomness of the weaker levels. tt: a writable buffer (bytearray, "
         "memoryview, numpy uint8 array, at least TABLE_MIN_BYTES) holding the transposition table, "
         "used in place and kept by you between searches; None uses a private 4 MiB table. on_info(info) "
         "is called after each iteration; an exception it raises stops the search and propagates. "

@@ -242,8 +242,19 @@ def search(
     time_left_ms: Optional[int] = None,
     increment_ms: Optional[int] = None,
     moves_to_go: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    time_limit_ms: Optional[int] = None,
+    eval_noise: Optional[int] = None,
+    blunder_probability: Optional[float] = None,
+    blunder_margin: Optional[int] = None,
+    feature_scale: Optional[float] = None,
+    use_table: Optional[bool] = None,
+    use_killers: Optional[bool] = None,
 ) -> SearchResult:
-    """Searches with the GIL released. `tt` is a writable buffer used in place."""
+    """Searches with the GIL released. `tt` is a writable buffer used in place.
+
+    max_depth .. use_killers override the level's parameters one by one; None
+    keeps the level's value."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

@@ -42,24 +42,33 @@ def search(engine, timeout=10.0):
             raise AssertionError("unexpected %s %r during search\n%s" % (cmd, args, "\n".join(engine.log)))
 
 
+def announce(engine):
+    """Sends hub; returns the id line's args and the params by name."""
+    engine.send("hub")
+    ident = expect(engine, "id")
+    params = {}
+    while True:
+        cmd, args = parse(engine.read())
+        if cmd == "wait":
+            return ident, params
+        assert cmd == "param", cmd
+        params[args["name"]] = args
+
+
 def main():
     tempo = sys.argv[1]
     e = Engine([tempo, "hub"])
 
     # Start-up: id, params, wait; set-param; init -> ready.
-    e.send("hub")
-    ident = expect(e, "id")
+    ident, params = announce(e)
     assert ident["name"] == "Tempo" and ident.get("version") and ident.get("author"), ident
-    params = {}
-    while True:
-        cmd, args = parse(e.read())
-        if cmd == "wait":
-            break
-        assert cmd == "param", cmd
-        params[args["name"]] = args
     for name in ("tt-mb", "level", "seed", "multipv", "classic"):
         assert name in params, params
     assert params["level"]["type"] == "enum" and "expert" in params["level"]["values"]
+    for name, kind in (("max-depth", "int"), ("eval-noise", "int"), ("blunder-probability", "real"),
+                       ("blunder-margin", "int"), ("feature-scale", "real"), ("use-table", "bool"),
+                       ("use-killers", "bool")):
+        assert params[name]["type"] == kind, params[name]
     e.send("set-param name=level value=expert")
     e.send("set-param name=seed value=7")
     e.send("set-param name=no-such-param value=1")  # ignored
@@ -79,6 +88,23 @@ def main():
     e.send('pos pos=%s moves="32-28 18-23 %s"' % (START, first_move))
     e.send("ping")
     expect(e, "pong")
+
+    # One level parameter overridden: max-depth caps `level depth=5`. A bad
+    # value is refused and changes nothing; setting `level` drops the override.
+    e.send("set-param name=max-depth value=2")
+    e.send("set-param name=max-depth value=0")
+    assert "max-depth" in expect(e, "error")["message"]
+    e.send("set-param name=feature-scale value=high")
+    expect(e, "error")
+    assert announce(e)[1]["max-depth"]["value"] == "2"
+    e.send("go think")
+    infos, _ = search(e)
+    assert int(infos[-1]["depth"]) == 2, infos
+    e.send("set-param name=level value=expert")
+    assert announce(e)[1]["max-depth"]["value"] == "127"
+    e.send("go think")
+    infos, _ = search(e)
+    assert int(infos[-1]["depth"]) == 5, infos
 
     e.send('pos pos=%s moves="32-28 18-23"' % START)
     e.send("level nodes=20000")

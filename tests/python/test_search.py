@@ -234,3 +234,44 @@ def test_argument_errors():
         tempo.search("W:W31-50:B1-20", depth=2)
     with pytest.raises(TypeError):
         tempo.search(pos, 3)  # limits are keyword-only
+
+
+def test_level_parameters_one_by_one():
+    pos = tempo.Position.from_fen(MIDGAME)
+    # Easy with its randomness, weaker evaluation, depth and time caps taken
+    # away is Expert without table and killers: every override got through.
+    easy = dict(level="easy", seed=3, depth=4)
+    tamed = tempo.search(pos, **easy, max_depth=4, time_limit_ms=0, eval_noise=0, blunder_probability=0,
+                         feature_scale=1.0)
+    bare = tempo.search(pos, depth=4, seed=3, use_table=False, use_killers=False)
+    assert (tamed.best_move, tamed.score, tamed.nodes, tamed.pv) == (bare.best_move, bare.score, bare.nodes, bare.pv)
+    assert tempo.search(pos, **easy).depth == 3, "without an override the level's max_depth holds"
+
+    assert tempo.search(pos, depth=6, max_depth=2).depth == 2
+    # Material only: the start position is level at depth 1.
+    assert tempo.search(tempo.Position.start(), depth=1, feature_scale=0.0).score == 0
+    assert tempo.search(tempo.Position.start(), depth=1).score != 0
+    noisy = [tempo.search(pos, depth=4, eval_noise=300, seed=1) for _ in range(2)]
+    assert noisy[0].nodes == noisy[1].nodes and noisy[0].score == noisy[1].score, "same seed, same noise"
+    quiet = tempo.search(pos, depth=4, seed=1)
+    assert (noisy[0].nodes, noisy[0].score) != (quiet.nodes, quiet.score)
+    assert tempo.search(pos, depth=3, blunder_probability=1.0, blunder_margin=10000).blunder
+    assert not any(tempo.search(pos, depth=3, level="easy", blunder_probability=0, seed=s).blunder for s in range(20))
+    assert tempo.search(pos, depth=7, use_killers=False).nodes != tempo.search(pos, depth=7).nodes
+    buf = bytearray(tempo.TABLE_MIN_BYTES)
+    tempo.search(pos, depth=5, tt=buf, use_table=False)
+    assert not any(buf), "use_table=False wrote into the table"
+    t0 = time.perf_counter()
+    assert tempo.search(pos, time_limit_ms=100).depth > 1  # Expert has no limit of its own
+    assert time.perf_counter() - t0 < 10
+
+
+def test_parameter_errors():
+    pos = tempo.Position.start()
+    for name, bad in (("max_depth", 0), ("max_depth", 128), ("max_depth", 1 << 40), ("time_limit_ms", -1),
+                      ("eval_noise", -1), ("eval_noise", 10001), ("blunder_probability", 1.5),
+                      ("blunder_margin", -1), ("feature_scale", 4.5), ("feature_scale", float("nan"))):
+        with pytest.raises(ValueError, match=name):
+            tempo.search(pos, depth=2, **{name: bad})
+    with pytest.raises(TypeError):
+        tempo.search(pos, depth=2, feature_scale="high")
