@@ -73,6 +73,7 @@ int run_analyse(const Args& args) {
   // -1 keeps the level's value; search() checks the ranges.
   Params& p = req.params;
   if (const int v = absl::GetFlag(FLAGS_max_depth); v != -1) p.max_depth = v;
+  if (const int v = absl::GetFlag(FLAGS_time_limit); v != -1) p.time_limit_ms = v;
   if (const int v = absl::GetFlag(FLAGS_eval_noise); v != -1) p.eval_noise = v;
   if (const double v = absl::GetFlag(FLAGS_blunder_probability); v != -1) p.blunder_probability = v;
   if (const int v = absl::GetFlag(FLAGS_blunder_margin); v != -1) p.blunder_margin = v;

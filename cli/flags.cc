@@ -15,6 +15,7 @@ ABSL_FLAG(int, tt_mb, 4, "transposition table size in MiB (0 = no table)");
 // Overrides of single level parameters (search/search.h Params); the sentinel
 // keeps the level's value.
 ABSL_FLAG(int, max_depth, -1, "analyse: search depth cap in plies, 1..127 (-1 = the level's value)");
+ABSL_FLAG(int, time_limit, -1, "analyse: the level's own time cap per move in ms, 0 = none (-1 = the level's value)");
 ABSL_FLAG(int, eval_noise, -1, "analyse: evaluation noise, 0..10000, 100 = a man (-1 = the level's value)");
 ABSL_FLAG(double, blunder_probability, -1, "analyse: chance of a deliberately weaker move, 0..1 (-1 = the level's)");
 ABSL_FLAG(int, blunder_margin, -1, "analyse: how much weaker a blunder may be, >= 0 (-1 = the level's value)");

@@ -19,6 +19,7 @@ ABSL_DECLARE_FLAG(std::string, level);
 ABSL_DECLARE_FLAG(std::uint64_t, seed);
 ABSL_DECLARE_FLAG(int, tt_mb);
 ABSL_DECLARE_FLAG(int, max_depth);
+ABSL_DECLARE_FLAG(int, time_limit);
 ABSL_DECLARE_FLAG(int, eval_noise);
 ABSL_DECLARE_FLAG(double, blunder_probability);
 ABSL_DECLARE_FLAG(int, blunder_margin);

@@ -43,6 +43,7 @@ struct IntParam { const char* name; int Params::*field; int min, max; };
 struct RealParam { const char* name; double Params::*field; double min, max; };
 struct BoolParam { const char* name; bool Params::*field; };
 constexpr IntParam kIntParams[] = {{"max-depth", &Params::max_depth, 1, kMaxPly - 1},
+                                   {"time-limit", &Params::time_limit_ms, 0, 86400000},
                                    {"eval-noise", &Params::eval_noise, 0, 10000},
                                    {"blunder-margin", &Params::blunder_margin, 0, 10000}};
 constexpr RealParam kRealParams[] = {{"blunder-probability", &Params::blunder_probability, 0, 1},

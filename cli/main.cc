@@ -27,7 +27,7 @@ constexpr Command kCommands[] = {
     {"analyse", tempo::cli::run_analyse,
      "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
      "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]\n"
-     "           level overrides: [--max-depth N] [--eval-noise N] [--blunder-probability P] [--blunder-margin N]\n"
+     "           level overrides: [--max-depth N] [--time-limit MS] [--eval-noise N] [--blunder-probability P] [--blunder-margin N]\n"
      "           [--feature-scale F] [--use-table true|false] [--use-killers true|false]"},
     {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
 };
