@@ -1,6 +1,7 @@
 // Game (a record with PDN tags and result), its status, and PDN reading.
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -124,6 +125,20 @@ void bind_game(py::module_& m) {
           }, py::arg("name"))
       .def("set_tag", [](PdnGame& g, const std::string& name, const std::string& value) { g.set_tag(name, value); },
            py::arg("name"), py::arg("value"))
+      .def_property_readonly("comments", [](const PdnGame& g) { return g.comments; },
+            "PDN comments as (ply, text) pairs: the text follows the ply-th move (0 = before the first).")
+      .def("set_comment", [](PdnGame& g, int ply, const std::string& text) {
+            if (ply < 0 || ply > g.game.ply())
+              throw py::index_error(absl::StrCat("ply ", ply, " is outside 0..", g.game.ply()));
+            auto& c = g.comments;
+            auto at = std::find_if(c.begin(), c.end(), [&](const auto& e) { return e.first >= ply; });
+            if (at != c.end() && at->first == ply) {
+              if (text.empty()) c.erase(at); else at->second = text;
+            } else if (!text.empty()) {
+              c.insert(at, {ply, text});
+            }
+          }, py::arg("ply"), py::arg("text"),
+          "Sets the comment after the ply-th move (0 = before the first); empty text removes it.")
       .def("pdn", [](const PdnGame& g) {
             PdnGame out = g;
             out.result = export_result(g);

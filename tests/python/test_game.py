@@ -170,3 +170,16 @@ def test_five_move_rule():
     game = king_walk("W:WK47:BK4", seed=5)
     assert game.status().draw_rule == tempo.DrawRule.FIVE_MOVES
     assert game.ply == 10
+
+
+def test_pdn_comments_survive_and_can_be_edited():
+    g = tempo.Game.from_pdn("{Opening note} 1. 32-28 {the classic} 19-23 2. 28x19 14x23 *")
+    assert g.comments == [(0, "Opening note"), (1, "the classic")]
+    g.set_comment(4, "equal")
+    g.set_comment(0, "")  # removes
+    g.set_comment(1, "the classic centre move")
+    assert g.comments == [(1, "the classic centre move"), (4, "equal")]
+    back = tempo.Game.from_pdn(g.pdn())
+    assert back.comments == g.comments
+    with pytest.raises(IndexError):
+        g.set_comment(5, "past the end")
