@@ -118,14 +118,15 @@ class Searcher {
     history_->clear();
     scale_ = eval::scale_q10(req.params.feature_scale);
     noise_ = req.params.eval_noise;
-    // Scores depend on the evaluation settings (and, with noise, on the seed):
-    // entries written under one level must not answer another level's probes.
-    // Mixing those settings into the table key makes them simply miss, so a
-    // buffer shared between levels is never reset and full strength (salt 0)
-    // keeps its entries bit for bit.
+    // Scores depend on the evaluation settings: entries written under one
+    // level must not answer another level's probes. Mixing the settings into
+    // the table key makes them simply miss, so a buffer shared between levels
+    // is never reset and full strength (salt 0) keeps its entries bit for bit.
+    // The seed stays out: callers vary it move by move (the app, the Hub
+    // session), and a level's entries from the previous move, noisy under
+    // another seed, are still what makes the table worth carrying.
     if (scale_ != eval::kFullScale || noise_ != 0) {
-      table_salt_ = levels::mix(levels::mix(static_cast<std::uint64_t>(scale_), static_cast<std::uint64_t>(noise_)),
-                                noise_ != 0 ? req.seed : 0);
+      table_salt_ = levels::mix(static_cast<std::uint64_t>(scale_), static_cast<std::uint64_t>(noise_));
     }
     killers_on_ = req.params.use_killers;
     classic_ = req.params.classic;

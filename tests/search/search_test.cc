@@ -206,9 +206,9 @@ TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
   EXPECT_TRUE(is_legal(s0, rr->best_move));
 }
 
-// Entries written under a level with other evaluation settings (or another
-// noise seed) must not steer a later search on the same buffer: they miss,
-// and the buffer is reused, not reset.
+// Entries written under a level with other evaluation settings must not
+// steer a later search on the same buffer: they miss, and the buffer is
+// reused, not reset.
 TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
   auto run = [&](std::uint8_t* buffer, Level level, std::uint64_t seed) {
@@ -230,7 +230,7 @@ TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
     Level then;
     std::uint64_t then_seed;
   };
-  for (const Case& c : {Case{Level::kEasy, 1, Level::kExpert, 1}, Case{Level::kMedium, 1, Level::kMedium, 2},
+  for (const Case& c : {Case{Level::kEasy, 1, Level::kExpert, 1}, Case{Level::kMedium, 1, Level::kHard, 2},
                         Case{Level::kExpert, 1, Level::kHard, 1}}) {
     auto fresh = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
     auto shared = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
@@ -242,6 +242,14 @@ TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
     EXPECT_EQ(after.best_move, alone.best_move);
     EXPECT_EQ(after.score, alone.score);
   }
+  // The same level under another seed (the next move of a game) does find
+  // its entries: that is the carry-over the app relies on.
+  auto fresh = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+  auto carried = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+  const SearchResult alone = run(fresh.get(), Level::kMedium, 2);
+  run(carried.get(), Level::kMedium, 1);
+  const SearchResult after = run(carried.get(), Level::kMedium, 2);
+  EXPECT_LT(after.nodes, alone.nodes);
 }
 
 // Params::classic (the app's old search, for comparison matches): a depth-1
