@@ -183,27 +183,26 @@ TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9, 300)
 // legal move (a GUI may play on), scored as the rule makes it: every position
 // that keeps the count going is a draw. Game status is the caller's to check.
 TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
+  auto search_after = [](const Position& start, const std::vector<Move>& moves) {
+    SearchRequest req = at_depth(start, 4);
+    req.moves = moves;
+    absl::StatusOr<SearchResult> r = search(req);
+    EXPECT_TRUE(r.ok()) << r.status();
+    EXPECT_TRUE(r.ok() && r->has_move);
+    return r.ok() ? *r : SearchResult{};
+  };
   Position start = fen("W:WK46,K47,K48:BK3,K4"), end;
   const std::vector<Move> moves = quiet_king_history(start, 50, &end);  // 25 moves each
   ASSERT_EQ(moves.size(), 50u);
-  SearchRequest req = at_depth(start, 4);
-  req.moves = moves;
-  absl::StatusOr<SearchResult> r = search(req);
-  ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_TRUE(r->has_move);
-  EXPECT_TRUE(is_legal(end, r->best_move));
-  EXPECT_EQ(r->score, 0);
+  const SearchResult r = search_after(start, moves);
+  EXPECT_TRUE(is_legal(end, r.best_move));
+  EXPECT_EQ(r.score, 0);
 
   // Threefold repetition: S0 appears a third time.
   const Position s0 = fen("W:WK46,37,38:BK1,K2");
   const std::vector<Move> cycle = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1),
                                    make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
-  SearchRequest rep = at_depth(s0, 4);
-  rep.moves = cycle;
-  absl::StatusOr<SearchResult> rr = search(rep);
-  ASSERT_TRUE(rr.ok()) << rr.status();
-  ASSERT_TRUE(rr->has_move);
-  EXPECT_TRUE(is_legal(s0, rr->best_move));
+  EXPECT_TRUE(is_legal(s0, search_after(s0, cycle).best_move));
 }
 
 // Entries written under a level with other evaluation settings must not

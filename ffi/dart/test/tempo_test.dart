@@ -50,13 +50,7 @@ void main() {
 
   test('TempoAi finds a legal move and keeps its table', () async {
     final ai = TempoAi(libraryPath: path, tableBytes: TEMPO_TABLE_MIN_BYTES);
-    final board = List<int>.filled(51, 0);
-    for (var s = 1; s <= 20; ++s) {
-      board[s] = TEMPO_WHITE_MAN;
-    }
-    for (var s = 31; s <= 50; ++s) {
-      board[s] = TEMPO_BLACK_MAN;
-    }
+    final board = appStartBoard();
     final first = await ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.easy, depth: 4);
     expect(first, isNotNull);
     expect(first!.move.from, inInclusiveRange(16, 20)); // app numbering
@@ -66,13 +60,7 @@ void main() {
 
   test('params override the level one by one', () async {
     final ai = TempoAi(libraryPath: path, tableBytes: TEMPO_TABLE_MIN_BYTES);
-    final board = List<int>.filled(51, 0);
-    for (var s = 1; s <= 20; ++s) {
-      board[s] = TEMPO_WHITE_MAN;
-    }
-    for (var s = 31; s <= 50; ++s) {
-      board[s] = TEMPO_BLACK_MAN;
-    }
+    final board = appStartBoard();
     // Easy stops at 3 plies; with maxDepth 5 it goes to 5.
     final deeper = await ai.findBestMove(
         board: board, whiteToMove: true, level: TempoLevel.easy, params: const TempoParams(maxDepth: 5));
@@ -93,16 +81,22 @@ void main() {
 
   test('cancel drops the result', () async {
     final ai = TempoAi(libraryPath: path);
-    final board = List<int>.filled(51, 0);
-    for (var s = 1; s <= 20; ++s) {
-      board[s] = TEMPO_WHITE_MAN;
-    }
-    for (var s = 31; s <= 50; ++s) {
-      board[s] = TEMPO_BLACK_MAN;
-    }
+    final board = appStartBoard();
     final pending = ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.expert, movetimeMs: 5000);
     await Future<void>.delayed(const Duration(milliseconds: 200));
     ai.cancel();
     expect(await pending, isNull);
   });
+}
+
+/// The start position as the app stores it: White's men on 1-20 (rotated).
+List<int> appStartBoard() {
+  final board = List<int>.filled(51, 0);
+  for (var s = 1; s <= 20; ++s) {
+    board[s] = TEMPO_WHITE_MAN;
+  }
+  for (var s = 31; s <= 50; ++s) {
+    board[s] = TEMPO_BLACK_MAN;
+  }
+  return board;
 }
