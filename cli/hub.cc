@@ -410,6 +410,23 @@ int run_hub(const Args& args) {
         {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
+  // The level overrides shared with `tempo analyse`, when given (after
+  // --level, which would reset them).
+  std::vector<std::pair<std::string, std::string>> overrides;
+  auto add_int = [&](const char* name, int v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
+  auto add_real = [&](const char* name, double v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
+  auto add_bool = [&](const char* name, const std::string& v) { if (!v.empty()) overrides.emplace_back(name, v); };
+  add_int("max-depth", absl::GetFlag(FLAGS_max_depth));
+  add_int("time-limit", absl::GetFlag(FLAGS_time_limit));
+  add_int("eval-noise", absl::GetFlag(FLAGS_eval_noise));
+  add_real("blunder-probability", absl::GetFlag(FLAGS_blunder_probability));
+  add_int("blunder-margin", absl::GetFlag(FLAGS_blunder_margin));
+  add_real("feature-scale", absl::GetFlag(FLAGS_feature_scale));
+  add_bool("use-table", absl::GetFlag(FLAGS_use_table));
+  add_bool("use-killers", absl::GetFlag(FLAGS_use_killers));
+  for (const auto& [name, value] : overrides) {
+    if (!session.set_start_param(name, value)) return 2;
+  }
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!session.handle(line)) return 0;

@@ -3,6 +3,7 @@
 usage: hub_session_test.py <path to tempo>
 """
 import re
+import subprocess
 import sys
 import time
 
@@ -223,6 +224,23 @@ def main():
     t0 = time.monotonic()
     assert e2.close(3) == 0
     assert time.monotonic() - t0 < 2.0
+
+    # Level overrides as start values on the command line, as for analyse.
+    e3 = Engine([tempo, "hub", "--level=hard", "--max-depth=3", "--eval-noise=0"])
+    _, params = announce(e3)
+    assert params["level"]["value"] == "hard" and params["max-depth"]["value"] == "3", params
+    assert params["eval-noise"]["value"] == "0", params
+    e3.send("init")
+    expect(e3, "ready")
+    e3.send("pos pos=%s" % START)
+    e3.send("level depth=6")
+    e3.send("go think")
+    infos, _ = search(e3)
+    assert max(int(i["depth"]) for i in infos) == 3, infos
+    e3.send("quit")
+    assert e3.proc.wait(2) == 0
+    bad = subprocess.run([tempo, "hub", "--max-depth=0"], input="", capture_output=True, text=True, timeout=10)
+    assert bad.returncode == 2 and "max-depth" in bad.stderr, (bad.returncode, bad.stderr)
     print("hub session: ok")
 
 
