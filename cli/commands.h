@@ -15,5 +15,11 @@ int run_dxp(const Args& args);    // cli/dxp.cc
 int run_match(const Args& args);  // cli/match.cc
 int run_analyse(const Args& args);
 int run_bench(const Args& args);
+int run_selfplay(const Args& args);  // cli/selfplay.cc
+int run_fit(const Args& args);       // cli/fit.cc
+
+// The opening book as given, or, for the default relative path, the one next
+// to the source tree the program was built in (build/tempo -> ../data).
+std::string find_openings(const std::string& path);
 
 }  // namespace tempo::cli

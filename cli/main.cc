@@ -30,6 +30,8 @@ constexpr Command kCommands[] = {
      "           level overrides: [--max-depth N] [--time-limit MS] [--eval-noise N] [--blunder-probability P] [--blunder-margin N]\n"
      "           [--feature-scale F] [--use-table true|false] [--use-killers true|false]"},
     {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
+    {"selfplay", tempo::cli::run_selfplay,
+     "play training games: --out FILE [--games N] [--nodes N] [--threads T] [--random-plies R] [--seed S]"},
 };
 
 void usage(FILE* out) {

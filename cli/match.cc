@@ -285,6 +285,8 @@ absl::StatusOr<EngineSpec> engine_spec(const std::string& command, const std::st
   return spec;
 }
 
+}  // namespace
+
 // The book as given, or, for the default relative path, next to the source
 // tree the program was built in (build/tempo -> ../data/openings.txt).
 std::string find_openings(const std::string& path) {
@@ -302,7 +304,6 @@ std::string find_openings(const std::string& path) {
   return path;
 }
 
-}  // namespace
 
 int run_match(const Args& args) {
   auto fail = [](const std::string& what) {

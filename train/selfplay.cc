@@ -1,0 +1,194 @@
+#include "train/selfplay.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
+
+#include "absl/strings/str_cat.h"
+#include "engine/game.h"
+#include "engine/movegen.h"
+#include "search/levels.h"
+#include "search/search.h"
+#include "train/records.h"
+
+namespace tempo::train {
+namespace {
+
+constexpr std::size_t kTableBytes = std::size_t{1} << 20;
+
+// Quiet: neither side could capture now (the evaluation is only asked about
+// such positions in the search, and a label on a position with a capture
+// pending says more about the capture than about the position).
+bool quiet(const Position& pos) {
+  if (has_capture(pos)) return false;
+  Position other = pos;
+  other.side = ~other.side;
+  return !has_capture(other);
+}
+
+struct Shared {
+  const SelfplayOptions& opt;
+  std::FILE* out;
+  std::mutex mu;
+  std::atomic<std::uint32_t> next_game;
+  std::uint32_t end_game;
+  std::atomic<std::uint64_t> positions{0};
+  std::atomic<int> games_done{0}, white_wins{0}, draws{0}, black_wins{0};
+  std::atomic<bool> failed{false};
+  std::string error;
+};
+
+// One game; returns false on an internal error (recorded in `sh.error`).
+bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
+  const SelfplayOptions& opt = sh.opt;
+  std::uint64_t rng = levels::mix(opt.seed, number);
+  auto next_random = [&rng] { return rng = levels::mix(rng, 0x5eed); };
+  std::memset(table, 0, kTableBytes);
+  Game game;
+  const Opening& opening = opt.openings[number % opt.openings.size()];
+  for (const Move& m : opening.moves) {
+    if (!game.play(m).ok()) return true;  // checked when the book was read
+  }
+  auto search_here = [&](int multipv, int depth, std::uint64_t nodes) {
+    SearchRequest req;
+    req.start = game.start();
+    req.moves = game.moves();
+    req.limits.depth = depth;
+    req.limits.nodes = nodes;
+    req.multipv = multipv;
+    req.seed = rng;
+    req.tt = table;
+    req.tt_len = kTableBytes;
+    return search(req);
+  };
+
+  // A few random but reasonable moves, so that games from one opening differ.
+  for (int i = 0; i < opt.random_plies && !game.status().over(); ++i) {
+    absl::StatusOr<SearchResult> r = search_here(kMaxMultiPv, 4, 0);
+    if (!r.ok() || !r->has_move) break;
+    int near = 0;
+    for (const ScoredMove& sm : r->multipv) near += sm.score >= r->multipv[0].score - opt.random_margin;
+    const Move m = r->multipv[static_cast<std::size_t>(next_random() % static_cast<std::uint64_t>(near))].move;
+    if (!game.play(m).ok()) break;
+  }
+
+  std::vector<Record> recs;
+  int result = 0;  // White's view
+  for (;;) {
+    const GameStatus st = game.status();
+    if (st.over()) {
+      result = st.state == GameState::kDraw ? 0 : st.winner == Color::kWhite ? 1 : -1;
+      break;
+    }
+    if (game.ply() >= opt.max_plies) break;
+    absl::StatusOr<SearchResult> r = search_here(1, 0, opt.nodes);
+    if (!r.ok()) {
+      std::lock_guard<std::mutex> lock(sh.mu);
+      sh.error = absl::StrCat("game ", number, ": ", r.status().message());
+      return false;
+    }
+    const Position& pos = game.current();
+    const int white_score = pos.side == Color::kWhite ? r->score : -r->score;
+    if (quiet(pos)) {
+      Record rec;
+      rec.white = pos.white;
+      rec.black = pos.black;
+      rec.kings = pos.kings;
+      rec.side = pos.side == Color::kWhite ? 0 : 1;
+      rec.score = static_cast<std::int16_t>(std::clamp(white_score, -30000, 30000));
+      rec.game = number;
+      recs.push_back(rec);
+    }
+    // A proven win is how the game ends: no need to play it out.
+    if (std::abs(r->score) >= kWinThreshold) {
+      result = white_score > 0 ? 1 : -1;
+      break;
+    }
+    if (!game.play(r->best_move).ok()) break;
+  }
+  for (Record& rec : recs) rec.result = static_cast<std::int8_t>(result);
+
+  std::lock_guard<std::mutex> lock(sh.mu);
+  if (!recs.empty() && std::fwrite(recs.data(), sizeof(Record), recs.size(), sh.out) != recs.size()) {
+    sh.error = "write failed (disk full?)";
+    return false;
+  }
+  std::fflush(sh.out);
+  sh.positions += recs.size();
+  ++sh.games_done;
+  (result > 0 ? sh.white_wins : result < 0 ? sh.black_wins : sh.draws)++;
+  return true;
+}
+
+}  // namespace
+
+absl::Status selfplay(const SelfplayOptions& opt) {
+  if (opt.openings.empty()) return absl::InvalidArgumentError("no openings");
+  if (opt.threads < 1 || opt.threads > 256) return absl::InvalidArgumentError("threads must be 1..256");
+  if (opt.games < 1) return absl::InvalidArgumentError("games must be at least 1");
+  if (opt.nodes < 100) return absl::InvalidArgumentError("nodes must be at least 100");
+
+  // Resume: the games already in the file stay; numbering goes on after them.
+  std::uint32_t have = 0, next = 0;
+  if (std::FILE* in = std::fopen(opt.out.c_str(), "rb")) {
+    Record r;
+    std::uint32_t max_game = 0;
+    std::int64_t whole = 0, count = 0;
+    while (std::fread(&r, sizeof r, 1, in) == 1) {
+      ++count;
+      whole += sizeof r;
+      if (count == 1 || r.game > max_game) max_game = r.game;
+      if (count == 1 || r.game != next) ++have, next = r.game;
+    }
+    std::fclose(in);
+    if (count > 0) {
+      // Drop a partial record left by an interruption.
+      if (truncate(opt.out.c_str(), whole) != 0) return absl::InternalError("cannot trim " + opt.out);
+      next = max_game + 1;
+    }
+  }
+  if (static_cast<int>(have) >= opt.games) return absl::OkStatus();
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(opt.out.c_str(), "ab"), &std::fclose);
+  if (!out) return absl::NotFoundError("cannot open " + opt.out + " for writing");
+
+  Shared sh{opt, out.get(), {}, {next}, next + static_cast<std::uint32_t>(opt.games) - have, {}, {}, {}, {}, {}, {}, {}};
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> workers;
+  for (int t = 0; t < opt.threads; ++t) {
+    workers.emplace_back([&sh] {
+      auto table = std::make_unique<std::uint8_t[]>(kTableBytes);
+      for (;;) {
+        if (sh.failed) return;
+        const std::uint32_t g = sh.next_game++;
+        if (g >= sh.end_game) return;
+        if (!play_one(sh, g, table.get())) sh.failed = true;
+      }
+    });
+  }
+  const int todo = opt.games - static_cast<int>(have);
+  double last = -10;
+  for (;;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const int done = sh.games_done;
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (opt.progress && (done >= todo || sh.failed || s - last >= 5)) {
+      last = s;
+      std::fprintf(stderr, "selfplay: %d/%d games (%u before), %llu positions, %.1f games/s, +%d =%d -%d (White's view)\n",
+                   done, todo, have, static_cast<unsigned long long>(sh.positions.load()), s > 0 ? done / s : 0.0,
+                   sh.white_wins.load(), sh.draws.load(), sh.black_wins.load());
+    }
+    if (done >= todo || sh.failed) break;
+  }
+  for (std::thread& w : workers) w.join();
+  if (sh.failed) return absl::InternalError(sh.error);
+  return absl::OkStatus();
+}
+
+}  // namespace tempo::train
