@@ -32,6 +32,9 @@ constexpr Command kCommands[] = {
     {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
     {"selfplay", tempo::cli::run_selfplay,
      "play training games: --out FILE [--games N] [--nodes N] [--threads T] [--random-plies R] [--seed S]"},
+    {"fit", tempo::cli::run_fit,
+     "fit the evaluation's weights: --data FILE[,FILE] --out FILE [--init FILE] [--layout 0|1] [--epochs N]\n"
+     "           [--lambda L] [--l2 R] [--learning-rate A]"},
 };
 
 void usage(FILE* out) {

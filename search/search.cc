@@ -668,7 +668,9 @@ absl::StatusOr<SearchResult> search(const SearchRequest& request) {
 }
 
 std::uint64_t table_fingerprint() {
-  return levels::mix(0x54656d706f000000ULL ^ zobrist::kVersion, static_cast<std::uint64_t>(eval::kVersion));
+  // The weights' checksum is in it too: new weights mean new scores.
+  return levels::mix(levels::mix(0x54656d706f000000ULL ^ zobrist::kVersion, static_cast<std::uint64_t>(eval::kVersion)),
+                     eval::weights_checksum());
 }
 
 int evaluate(const Position& pos, double feature_scale) { return eval::score(pos, eval::scale_q10(feature_scale)); }

@@ -1,10 +1,17 @@
-// The evaluation, term by term (search/eval.h). Exact values are left to
-// tuning; these pin what each term is for: its sign, when it applies, and
-// how the terms add up.
+// The learned evaluation (search/eval.h, search/eval_features.h). Weight
+// values are left to the fitter; these pin what the features mean (each
+// term's sign and when it applies), the colour symmetry the pattern tables
+// have by construction, and how the parts add up.
 #include "search/eval.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include "search/eval_features.h"
 #include "search/search.h"
 #include "tests/search/search_test_util.h"
 
@@ -12,8 +19,6 @@ namespace tempo {
 namespace {
 
 using testing::fen;
-
-eval::Terms terms(const char* f) { return eval::breakdown(fen(f)).terms; }
 
 Position mirrored(const Position& p) {
   Position mirror = Position::empty(~p.side);
@@ -29,71 +34,113 @@ Position mirrored(const Position& p) {
   return mirror;
 }
 
+// Every feature the evaluation sees, as (table, index, sign) and term values.
+struct Features {
+  std::vector<std::tuple<int, int, int>> patterns;
+  std::map<int, int> terms;
+  void pattern(int table, int index, int sign) { patterns.emplace_back(table, index, sign); }
+  void term(eval::Term t, int value) { terms[t] += value; }
+};
+
+template <int L>
+Features features_of(const Position& p) {
+  Features f;
+  eval::features<eval::kLayouts[L]>(p, f);
+  std::sort(f.patterns.begin(), f.patterns.end());
+  for (auto it = f.terms.begin(); it != f.terms.end();) it = it->second == 0 ? f.terms.erase(it) : std::next(it);
+  return f;
+}
+
+// The mirror image (half a turn, colours swapped) has the same features with
+// White's and Black's reads exchanged: every table entry read for White is
+// read for Black, and every term is negated. So any weights at all give the
+// mirror the same score from the side to move's view.
+template <int L>
+void expect_mirror_features(const Position& p) {
+  const Features a = features_of<L>(p), b = features_of<L>(mirrored(p));
+  std::vector<std::tuple<int, int, int>> flipped;
+  for (const auto& [t, i, s] : b.patterns) flipped.emplace_back(t, i, -s);
+  std::sort(flipped.begin(), flipped.end());
+  EXPECT_EQ(a.patterns, flipped);
+  std::map<int, int> negated;
+  for (const auto& [t, v] : b.terms) negated[t] = -v;
+  EXPECT_EQ(a.terms, negated);
+}
+
+TEST(Evaluate, FeaturesAreColourSymmetricInEveryLayout) {
+  for (const Position& p : testing::random_positions(5, 6, 90)) {
+    expect_mirror_features<0>(p);
+    expect_mirror_features<1>(p);
+  }
+}
+
 TEST(Evaluate, ColourSymmetric) {
-  for (const Position& p : testing::random_positions(5, 4, 80)) {
+  for (const Position& p : testing::random_positions(7, 6, 90)) {
     const Position mirror = mirrored(p);
     EXPECT_EQ(evaluate(p), evaluate(mirror));
     EXPECT_EQ(evaluate(p, 0.5), evaluate(mirror, 0.5));
   }
 }
 
-TEST(Evaluate, MaterialOnlyAtScaleZero) {
-  EXPECT_EQ(evaluate(Position::start(), 0), 0);
-  EXPECT_EQ(evaluate(fen("W:W31,32,K33:B1,2"), 0), 300);
-  EXPECT_EQ(evaluate(fen("B:W31,32,K33:B1,2"), 0), -300);
-}
-
-TEST(Evaluate, TermsAddUpToTheScore) {
-  for (const Position& p : testing::random_positions(11, 4, 90)) {
-    const eval::Breakdown b = eval::breakdown(p);
-    EXPECT_EQ(b.positional, b.terms.sum());
-    const int white_view = (b.material + b.positional) * b.scale_num / 16;
-    EXPECT_EQ(evaluate(p), p.side == Color::kWhite ? white_view : -white_view);
+TEST(Evaluate, EveryRegionHasEightSquaresAndAMirror) {
+  for (const eval::Layout& l : eval::kLayouts) {
+    for (int t = 0; t < l.size; ++t) {
+      EXPECT_EQ(popcount(l.pairs[t].white_region), eval::kRegionSquares);
+      EXPECT_EQ(popcount(l.pairs[t].black_region), eval::kRegionSquares);
+      Bitboard turned = 0;
+      for (int s = 1; s <= 50; ++s)
+        if (l.pairs[t].white_region & square_bb(s)) turned |= square_bb(51 - s);
+      EXPECT_EQ(turned, l.pairs[t].black_region);
+    }
   }
 }
 
-// A man with a free path to promotion and no opponent king to catch it.
-TEST(Evaluate, RunawayAndBreakthrough) {
-  // White man on 20 (three rows to go); the cone ahead of it is
-  // 14, 15, 9, 10, 3, 4, 5. Black's man on 16 is far from promoting.
-  const int runaway = terms("W:W20:B16").breakthrough;
-  EXPECT_GT(runaway, 0);
-  // Only its own man ahead (on 15, itself a runaway): it has broken
-  // through, but clearing the way costs tempi, so it counts less.
-  const int with_own_ahead = terms("W:W15,20:B16").breakthrough - terms("W:W15:B16").breakthrough;
-  EXPECT_GT(with_own_ahead, 0);
-  EXPECT_LT(with_own_ahead, runaway);
-  // An opponent man in the cone can stop it.
-  EXPECT_EQ(terms("W:W20:B4,16").breakthrough, 0);
-  // So can any opponent king.
-  EXPECT_EQ(terms("W:W20:B16,K1").breakthrough, 0);
-  // Nearer promotion is worth more.
-  EXPECT_GT(terms("W:W15:B16").breakthrough, runaway);
+// Pattern indices: each square a base-3 digit, empty 0, own man 1, the
+// opponent's man 2; kings are not in the patterns.
+TEST(Evaluate, PatternIndexDigits) {
+  const eval::RegionPair& p = eval::kLayouts[0].pairs[0];  // rows 4-7, columns 0-3
+  // Its lowest square is 21 (row 4, column 0): digit 3^0.
+  EXPECT_EQ(eval::white_index(p, square_bb(21), 0), 1);
+  EXPECT_EQ(eval::white_index(p, 0, square_bb(21)), 2);
+  EXPECT_EQ(eval::white_index(p, 0, 0), 0);
+  // Black's read of the mirror region is the same digit for the turned square 30.
+  EXPECT_EQ(eval::black_index(p, 0, square_bb(30)), 1);
+  EXPECT_EQ(eval::black_index(p, square_bb(30), 0), 2);
+  // A king leaves the pattern alone.
+  Features f = features_of<0>(fen("W:WK21:BK30"));
+  for (const auto& [t, i, s] : f.patterns) EXPECT_EQ(i, 0);
 }
 
-// Locked: both sides' men wedged into each other, few free moves left. The
-// side with more free moves wins the waiting game.
-TEST(Evaluate, LockedPositionsFavourTheSideWithMoreFreeMoves) {
-  // Rows 5-6 White against rows 3-4 Black, no captures either way. White's
-  // men on 41 and 42 have two free men's moves, Black's man on 6 one.
+TEST(Evaluate, RunawayAndBreakthroughTerms) {
+  // White man on 20: three rows to go, nothing ahead, no black king.
+  EXPECT_EQ(features_of<0>(fen("W:W20:B16")).terms[eval::kRunaway3], 1);
+  // Its own man ahead: broken through, not a free runaway.
+  Features own = features_of<0>(fen("W:W15,20:B1"));
+  EXPECT_EQ(own.terms[eval::kRunaway2], 1);
+  EXPECT_EQ(own.terms[eval::kBreakthrough], 1);
+  // A black man in the cone, or any black king, stops it.
+  EXPECT_EQ(features_of<0>(fen("W:W20:B4,16")).terms.count(eval::kRunaway3), 0u);
+  EXPECT_EQ(features_of<0>(fen("W:W20:B16,K1")).terms.count(eval::kRunaway3), 0u);
+}
+
+TEST(Evaluate, LockedTermFavoursTheSideWithMoreFreeMoves) {
   const char* locked = "W:W26,27,28,29,30,31,32,33,34,35,41,42:B6,16,17,18,19,20,21,22,23,24,25";
-  EXPECT_GT(terms(locked).locked, 0);
-  EXPECT_LT(eval::breakdown(mirrored(fen(locked))).terms.locked, 0);
-  // Black with more spare men's moves (6, 7 and 8 can all step): Black's favour.
-  EXPECT_LT(terms("W:W26,27,28,29,30,31,32,33,34,35,41:B6,7,8,16,17,18,19,20,21,22,23,24,25").locked, 0);
-  // Not locked: the start position, or a king on the board (kings always
-  // find moves somewhere).
-  EXPECT_EQ(eval::breakdown(Position::start()).terms.locked, 0);
-  EXPECT_EQ(terms("W:W26,27,28,29,30,31,32,33,34,35,41,42,K48:B6,16,17,18,19,20,21,22,23,24,25").locked, 0);
+  EXPECT_GT(features_of<0>(fen(locked)).terms[eval::kLocked], 0);
+  EXPECT_LT(features_of<0>(mirrored(fen(locked))).terms[eval::kLocked], 0);
+  EXPECT_EQ(features_of<0>(Position::start()).terms.count(eval::kLocked), 0u);
 }
 
 TEST(Evaluate, DrawishMaterialIsScaledDown) {
-  // A lone king against up to three pieces holds.
   EXPECT_EQ(eval::breakdown(fen("W:WK46,K47,K48:BK3")).scale_num, 1);
-  // Kings on both sides and at most a king's worth ahead: scaled, not zeroed.
   EXPECT_EQ(eval::breakdown(fen("W:WK46,K47,K48:BK3,K4")).scale_num, 6);
-  // Men still to play for: not scaled.
   EXPECT_EQ(eval::breakdown(fen("W:W31,32,33:B18,19")).scale_num, 16);
+}
+
+TEST(Evaluate, MaterialCounts) {
+  EXPECT_EQ(evaluate(Position::start(), 0), 0);
+  EXPECT_GT(evaluate(fen("W:W31,32,33:B1,2"), 0), 50);
+  EXPECT_GT(evaluate(fen("W:W31,32,K33:B1,2,3"), 0), 100);
+  EXPECT_LT(evaluate(fen("B:W31,32,33:B1,2"), 0), -50);
 }
 
 TEST(Evaluate, FeatureScaleScalesOnlyThePositionalTerms) {
@@ -103,6 +150,18 @@ TEST(Evaluate, FeatureScaleScalesOnlyThePositionalTerms) {
   EXPECT_EQ(evaluate(p, 1.0), b.material + b.positional);
   EXPECT_EQ(evaluate(p, 0.5), b.material + b.positional / 2);
   EXPECT_EQ(evaluate(p, 0.0), b.material);
+}
+
+TEST(Evaluate, BreakdownPartsAddUp) {
+  for (const Position& p : testing::random_positions(11, 4, 90)) {
+    const eval::Breakdown b = eval::breakdown(p);
+    int terms = 0;
+    for (int t = 0; t < eval::kNumTerms; ++t) terms += b.terms[t];
+    // Each part is rounded on its own: allow one point per part.
+    EXPECT_NEAR(b.material + b.positional, b.patterns + terms, eval::kNumTerms + 1);
+    const int white_view = (b.material + b.positional) * b.scale_num / 16;
+    EXPECT_NEAR(evaluate(p), p.side == Color::kWhite ? white_view : -white_view, 1);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,244 @@
+#include "train/fit.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <numeric>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "search/eval.h"
+#include "train/records.h"
+#include "train/weights_file.h"
+
+namespace tempo::train {
+namespace {
+
+using eval::kNumTerms;
+using eval::kPatternSize;
+
+// One position's features, flattened: pattern entries then terms.
+struct Rows {
+  std::vector<std::uint32_t> begin;    // first feature of row i; size rows + 1
+  std::vector<std::int32_t> feature;   // pattern: +-(table * 6561 + index + 1); term: +-(offset + term + 1)
+  std::vector<std::int16_t> value;     // multiplier (1 for patterns)
+  std::vector<float> phase;            // opening share, 0..1
+  std::vector<float> drawish;          // drawish scale, 0..1
+  std::vector<float> result;           // 0, 0.5, 1 (White's view)
+  std::vector<float> search;           // search score, White's view
+  std::vector<std::uint8_t> held_out;
+  std::size_t size() const { return phase.size(); }
+};
+
+struct Collect {
+  Rows& rows;
+  int term_offset;
+  void pattern(int table, int index, int sign) {
+    rows.feature.push_back(sign * (table * kPatternSize + index + 1));
+    rows.value.push_back(1);
+  }
+  void term(eval::Term t, int value) {
+    if (value == 0) return;
+    rows.feature.push_back(term_offset + t + 1);
+    rows.value.push_back(static_cast<std::int16_t>(value));
+  }
+};
+
+double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+double cross_entropy(double p, double y) {
+  p = std::clamp(p, 1e-9, 1 - 1e-9);
+  return -(y * std::log(p) + (1 - y) * std::log(1 - p));
+}
+
+}  // namespace
+
+absl::Status fit(const FitOptions& opt) {
+  if (opt.layout < 0 || opt.layout >= eval::kNumLayouts) return absl::InvalidArgumentError("unknown layout");
+  if (opt.data.empty()) return absl::InvalidArgumentError("no data files");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+
+  // ---------------------------------------------------------------- data
+  const int tables = eval::kLayouts[opt.layout].size;
+  const int term_offset = tables * kPatternSize;
+  Rows rows;
+  rows.begin.push_back(0);
+  std::size_t games = 0;
+  for (const std::string& path : opt.data) {
+    absl::StatusOr<std::vector<Record>> recs = read_records(path);
+    if (!recs.ok()) return recs.status();
+    std::uint32_t last_game = ~0u;
+    for (const Record& r : *recs) {
+      if (r.game != last_game) ++games, last_game = r.game;
+      const Position pos = r.position();
+      Collect c{rows, term_offset};
+      eval::features(pos, opt.layout, c);
+      rows.begin.push_back(static_cast<std::uint32_t>(rows.feature.size()));
+      rows.phase.push_back(static_cast<float>(eval::phase_of(pos)) / eval::kPhaseMax);
+      rows.drawish.push_back(static_cast<float>(eval::drawish_scale(pos)) / 16.0f);
+      rows.result.push_back(0.5f * static_cast<float>(r.result + 1));
+      rows.search.push_back(r.score);
+      rows.held_out.push_back(opt.validation_every > 0 && r.game % static_cast<std::uint32_t>(opt.validation_every) == 0);
+    }
+  }
+  const std::size_t n = rows.size();
+  if (n == 0) return absl::InvalidArgumentError("the data files hold no positions");
+  std::vector<std::uint32_t> train_rows, val_rows;
+  for (std::uint32_t i = 0; i < n; ++i) (rows.held_out[i] ? val_rows : train_rows).push_back(i);
+  std::fprintf(stderr, "fit: %zu positions from %zu games (%zu training, %zu held out), %.1f s\n", n, games,
+               train_rows.size(), val_rows.size(), seconds());
+
+  // The search scores' own scale, for the blended target: the K that best
+  // turns them into the results.
+  double k_search = 100;
+  {
+    double best = 1e300;
+    for (double k = 20; k <= 1000; k *= 1.02) {
+      double loss = 0;
+      for (std::size_t i = 0; i < n; i += 7) loss += cross_entropy(sigmoid(rows.search[i] / k), rows.result[i]);
+      if (loss < best) best = loss, k_search = k;
+    }
+  }
+  std::vector<float> target(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    target[i] = static_cast<float>(opt.lambda * rows.result[i] +
+                                   (1 - opt.lambda) * sigmoid(std::clamp(rows.search[i], -3000.0f, 3000.0f) / k_search));
+  }
+
+  // ---------------------------------------------------------------- weights
+  // w[2 * feature + 0] opening, [.. + 1] endgame, in score points.
+  const std::size_t num_features = static_cast<std::size_t>(term_offset) + kNumTerms;
+  std::vector<double> w(2 * num_features, 0.0);
+  auto term_at = [&](int t) { return 2 * (static_cast<std::size_t>(term_offset) + t); };
+  if (!opt.init.empty()) {
+    absl::StatusOr<Weights> init = read_weights(opt.init);
+    if (!init.ok()) return init.status();
+    if (init->layout != opt.layout) return absl::InvalidArgumentError("--init has another layout than --layout");
+    for (std::size_t i = 0; i < init->patterns.size(); ++i)
+      for (int ph = 0; ph < 2; ++ph) w[2 * i + ph] = static_cast<double>(init->patterns[i][ph]) / kWeightUnit;
+    for (int t = 0; t < kNumTerms; ++t)
+      for (int ph = 0; ph < 2; ++ph) w[term_at(t) + ph] = static_cast<double>(init->terms[t][ph]) / kWeightUnit;
+  } else {
+    w[term_at(eval::kMan)] = w[term_at(eval::kMan) + 1] = 100;
+    w[term_at(eval::kKing)] = w[term_at(eval::kKing) + 1] = 300;
+  }
+  w[term_at(eval::kMan)] = 100;  // the unit
+  std::vector<bool> regularised(w.size(), true);
+  for (int t : {eval::kMan, eval::kKing, eval::kFirstKing}) regularised[term_at(t)] = regularised[term_at(t) + 1] = false;
+  double log_k = std::log(k_search);
+
+  auto score_of = [&](std::size_t i) {
+    const double ph = rows.phase[i];
+    double s = 0;
+    for (std::uint32_t f = rows.begin[i]; f < rows.begin[i + 1]; ++f) {
+      const std::int32_t id = rows.feature[f];
+      const std::size_t at = 2 * static_cast<std::size_t>(std::abs(id) - 1);
+      const double v = (id < 0 ? -1.0 : 1.0) * rows.value[f];
+      s += v * (ph * w[at] + (1 - ph) * w[at + 1]);
+    }
+    return s * rows.drawish[i];
+  };
+  auto loss_on = [&](const std::vector<std::uint32_t>& which, bool on_results) {
+    double loss = 0;
+    for (std::uint32_t i : which)
+      loss += cross_entropy(sigmoid(score_of(i) / std::exp(log_k)), on_results ? rows.result[i] : target[i]);
+    return which.empty() ? 0.0 : loss / static_cast<double>(which.size());
+  };
+
+  // ---------------------------------------------------------------- Adam
+  std::vector<double> grad(w.size()), m(w.size()), v(w.size());
+  double gk = 0, mk = 0, vk = 0;
+  constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEps = 1e-8;
+  std::mt19937_64 rng(opt.seed);
+  long step = 0;
+  const double v0 = loss_on(val_rows, true);
+  std::fprintf(stderr, "fit: start: held-out loss %.5f, search scores alone %.5f (K %.0f)\n", v0,
+               [&] {
+                 double l = 0;
+                 for (std::uint32_t i : val_rows) l += cross_entropy(sigmoid(rows.search[i] / k_search), rows.result[i]);
+                 return val_rows.empty() ? 0.0 : l / static_cast<double>(val_rows.size());
+               }(),
+               k_search);
+  double best_val = 1e300;
+  std::vector<double> best_w = w;
+  double best_log_k = log_k;
+  int best_epoch = 0;
+  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+    std::shuffle(train_rows.begin(), train_rows.end(), rng);
+    // Step size decays to a tenth over the run: big moves first, then settle.
+    const double lr = opt.learning_rate * std::pow(0.1, static_cast<double>(epoch - 1) / std::max(1, opt.epochs - 1));
+    for (std::size_t b0 = 0; b0 < train_rows.size(); b0 += static_cast<std::size_t>(opt.batch)) {
+      const std::size_t b1 = std::min(train_rows.size(), b0 + static_cast<std::size_t>(opt.batch));
+      std::fill(grad.begin(), grad.end(), 0.0);
+      gk = 0;
+      const double k = std::exp(log_k);
+      for (std::size_t j = b0; j < b1; ++j) {
+        const std::uint32_t i = train_rows[j];
+        const double s = score_of(i);
+        const double err = sigmoid(s / k) - target[i];  // d loss / d (s / k)
+        gk += err * (-s / k);                            // d loss / d log k
+        const double ds = err / k * rows.drawish[i];
+        const double ph = rows.phase[i];
+        for (std::uint32_t f = rows.begin[i]; f < rows.begin[i + 1]; ++f) {
+          const std::int32_t id = rows.feature[f];
+          const std::size_t at = 2 * static_cast<std::size_t>(std::abs(id) - 1);
+          const double g = ds * (id < 0 ? -1.0 : 1.0) * rows.value[f];
+          grad[at] += g * ph;
+          grad[at + 1] += g * (1 - ph);
+        }
+      }
+      const double inv = 1.0 / static_cast<double>(b1 - b0);
+      ++step;
+      const double c1 = 1 - std::pow(kBeta1, static_cast<double>(step));
+      const double c2 = 1 - std::pow(kBeta2, static_cast<double>(step));
+      for (std::size_t p = 0; p < w.size(); ++p) {
+        double g = grad[p] * inv;
+        if (regularised[p]) g += 2 * opt.l2 * w[p];
+        if (g == 0 && m[p] == 0) continue;  // never seen, never moved
+        m[p] = kBeta1 * m[p] + (1 - kBeta1) * g;
+        v[p] = kBeta2 * v[p] + (1 - kBeta2) * g * g;
+        w[p] -= lr * (m[p] / c1) / (std::sqrt(v[p] / c2) + kEps);
+      }
+      w[term_at(eval::kMan)] = 100;
+      gk *= inv;
+      mk = kBeta1 * mk + (1 - kBeta1) * gk;
+      vk = kBeta2 * vk + (1 - kBeta2) * gk * gk;
+      log_k -= 0.01 * lr / opt.learning_rate * (mk / c1) / (std::sqrt(vk / c2) + kEps);
+    }
+    const double val = loss_on(val_rows, true);
+    std::fprintf(stderr, "fit: epoch %d/%d: held-out loss %.5f, K %.1f, man %.0f/%.0f king %.0f/%.0f, %.0f s\n", epoch,
+                 opt.epochs, val, std::exp(log_k), w[term_at(eval::kMan)], w[term_at(eval::kMan) + 1],
+                 w[term_at(eval::kKing)], w[term_at(eval::kKing) + 1], seconds());
+    if (val < best_val || val_rows.empty()) best_val = val, best_w = w, best_log_k = log_k, best_epoch = epoch;
+  }
+
+  // ---------------------------------------------------------------- write
+  Weights out;
+  out.layout = opt.layout;
+  out.patterns.assign(static_cast<std::size_t>(tables) * kPatternSize, {0, 0});
+  auto q = [](double x) {
+    return static_cast<std::int16_t>(std::clamp(std::lround(x * kWeightUnit), -32767L, 32767L));
+  };
+  for (std::size_t i = 0; i < out.patterns.size(); ++i) out.patterns[i] = {q(best_w[2 * i]), q(best_w[2 * i + 1])};
+  for (int t = 0; t < kNumTerms; ++t) out.terms[t] = {q(best_w[term_at(t)]), q(best_w[term_at(t) + 1])};
+  out.comments = {
+      "Tempo evaluation weights (train/weights_file.h describes the format).",
+      absl::StrFormat("Fitted by `tempo fit` from %d positions of %d self-play games (%d held out).", n, games,
+                      val_rows.size()),
+      absl::StrFormat("layout %d, epoch %d of %d, lambda %.2f, l2 %g, K %.1f, held-out loss %.5f (start %.5f)",
+                      opt.layout, best_epoch, opt.epochs, opt.lambda, opt.l2, std::exp(best_log_k), best_val, v0),
+  };
+  std::ofstream f(opt.out, std::ios::binary | std::ios::trunc);
+  f << format_weights(out);
+  if (!f) return absl::InternalError(absl::StrCat("cannot write ", opt.out));
+  std::fprintf(stderr, "fit: wrote %s (best epoch %d, held-out loss %.5f), %.0f s\n", opt.out.c_str(), best_epoch,
+               best_val, seconds());
+  return absl::OkStatus();
+}
+
+}  // namespace tempo::train
