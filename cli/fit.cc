@@ -14,7 +14,7 @@ ABSL_FLAG(std::string, init, "", "fit: weights file to start from (default: hand
 ABSL_FLAG(int, layout, 0, "fit: region layout, 0 or 1 (search/eval_features.h)");
 ABSL_FLAG(int, epochs, 30, "fit: passes over the data, 1..10000");
 ABSL_FLAG(double, lambda, 0.75, "fit: weight of the game result in the target, 0..1 (the rest: the search score)");
-ABSL_FLAG(double, l2, 2e-5, "fit: L2 regularisation of the positional weights, >= 0");
+ABSL_FLAG(double, l2, 3e-3, "fit: L2 regularisation (decoupled weight decay per step) of the positional weights, >= 0");
 ABSL_FLAG(double, learning_rate, 1.0, "fit: Adam step in score points, > 0");
 
 namespace tempo::cli {

@@ -197,8 +197,11 @@ absl::Status fit(const FitOptions& opt) {
       const double c1 = 1 - std::pow(kBeta1, static_cast<double>(step));
       const double c2 = 1 - std::pow(kBeta2, static_cast<double>(step));
       for (std::size_t p = 0; p < w.size(); ++p) {
-        double g = grad[p] * inv;
-        if (regularised[p]) g += 2 * opt.l2 * w[p];
+        const double g = grad[p] * inv;
+        // Decoupled weight decay (AdamW): an L2 penalty inside Adam's
+        // normalised step would push rarely seen weights to zero at full
+        // speed; decay shrinks every weight by the same small fraction.
+        if (regularised[p]) w[p] *= 1 - lr * opt.l2;
         if (g == 0 && m[p] == 0) continue;  // never seen, never moved
         m[p] = kBeta1 * m[p] + (1 - kBeta1) * g;
         v[p] = kBeta2 * v[p] + (1 - kBeta2) * g * g;

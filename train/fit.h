@@ -25,7 +25,7 @@ struct FitOptions {
   int batch = 16384;
   double learning_rate = 1.0;     // Adam step, in score points
   double lambda = 0.75;           // target = lambda * result + (1 - lambda) * sigmoid(search score / K)
-  double l2 = 2e-5;               // regularisation of every non-material weight, per squared score point
+  double l2 = 3e-3;               // decoupled weight decay of every non-material weight, per step at full rate
   int validation_every = 10;      // games with number % this == 0 are held out (0 = none)
   std::uint64_t seed = 1;         // shuffling
 };
