@@ -378,8 +378,9 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
         r = std::clamp(r, 0, new_depth - 1);
       }
       score = -node(ply + 1, new_depth - r, -alpha - 1, -alpha, child, child_key, false);
-      if (score > alpha && r > 0) score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
-      if (score > alpha && score < beta && pv) score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, true);
+      // (A stopped search returns at once: no re-search may count another node.)
+      if (!stopped_ && score > alpha && r > 0) score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
+      if (!stopped_ && score > alpha && score < beta && pv) score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, true);
     }
     if (stopped_) return 0;
     if (score > best) {
@@ -422,7 +423,7 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
       score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
     } else {
       score = -node(1, depth - 1, -alpha - 1, -alpha, child, child_key, false);
-      if (score > alpha && score < beta) score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
+      if (!stopped_ && score > alpha && score < beta) score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
     }
     if (stopped_) break;
     if (score > best) best = score;

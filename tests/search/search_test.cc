@@ -98,10 +98,10 @@ TEST(Search, BadRequestsAreErrors) {
   EXPECT_FALSE(search(req).ok());
 }
 
-// Repetition: the game went S0 -> S1 -> S2 -> S3 -> S0. White, a man down,
+// Repetition: the game went S0 -> S1 -> S2 -> S3 -> S0. White, a king down,
 // can play back to S1, a position of the game: the search takes that draw.
 TEST(Search, RepetitionWithGameHistoryIsADraw) {
-  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const Position s0 = fen("W:WK46,37:BK1,K2");
   const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
   SearchRequest req = at_depth(s0, 3);
   req.moves = moves;
@@ -154,7 +154,7 @@ std::vector<Move> try_quiet_king_history(Position start, int plies, std::uint64_
   return moves;
 }
 
-void expect_counting_rule_draw(const char* start_fen, int plies, int undrawn_score) {
+void expect_counting_rule_draw(const char* start_fen, int plies) {
   Position start = fen(start_fen), end;
   std::vector<Move> moves = quiet_king_history(start, plies, &end);
   ASSERT_EQ(static_cast<int>(moves.size()), plies) << start_fen;
@@ -172,12 +172,14 @@ void expect_counting_rule_draw(const char* start_fen, int plies, int undrawn_sco
   shorter.moves = moves;
   absl::StatusOr<SearchResult> s = search(shorter);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ(s->score, end.side == Color::kWhite ? undrawn_score : -undrawn_score) << start_fen;
+  // Material only, and one side a king or more ahead: not a draw score
+  // (the drawish-material scaling shrinks it, never to zero).
+  EXPECT_NE(s->score, 0) << start_fen;
 }
 
-TEST(Search, TwentyFiveMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK3,K4", 49, 300); }
-TEST(Search, SixteenMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK4", 31, 600); }
-TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9, 300); }
+TEST(Search, TwentyFiveMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK3,K4", 49); }
+TEST(Search, SixteenMoveRule) { expect_counting_rule_draw("W:WK46,K47,K48:BK4", 31); }
+TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9); }
 
 // A game already drawn by a rule is over; the search still answers with a
 // legal move (a GUI may play on), scored as the rule makes it: every position
@@ -199,7 +201,7 @@ TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
   EXPECT_EQ(r.score, 0);
 
   // Threefold repetition: S0 appears a third time.
-  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const Position s0 = fen("W:WK46,37:BK1,K2");
   const std::vector<Move> cycle = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1),
                                    make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
   EXPECT_TRUE(is_legal(s0, search_after(s0, cycle).best_move));
@@ -285,7 +287,7 @@ TEST(Search, ClassicSearchIsPlainFixedDepthAlphaBeta) {
   EXPECT_GT(hanging, 0) << "no position had a capture at the horizon: the test would prove nothing";
 
   // The repetition draw of RepetitionWithGameHistoryIsADraw goes unseen.
-  const Position s0 = fen("W:WK46,37,38:BK1,K2");
+  const Position s0 = fen("W:WK46,37:BK1,K2");
   const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
   SearchRequest req = at_depth(s0, 3);
   req.moves = moves;
