@@ -16,22 +16,7 @@
 #include "search/search.h"
 
 namespace tempo::cli {
-namespace {
-
-// --use-table / --use-killers: empty keeps the level's value.
-bool override_bool(const char* flag, const std::string& text, bool* field) {
-  if (text.empty()) return true;
-  if (text != "true" && text != "false") {
-    std::fprintf(stderr, "tempo analyse: --%s must be true or false, not '%s'\n", flag, text.c_str());
-    return false;
-  }
-  *field = text == "true";
-  return true;
-}
-
-}  // namespace
-
-int run_analyse(const Args& args) {
+int run_analyse(const Args& args, const ParamArgs& param_args) {
   if (!args.empty()) {
     std::fprintf(stderr, "tempo analyse: unexpected argument '%s'\n", args[0].c_str());
     return 2;
@@ -70,16 +55,8 @@ int run_analyse(const Args& args) {
   req.start = start;
   req.moves = *moves;
   req.params = Params::for_level(*level);
-  // -1 keeps the level's value; search() checks the ranges.
-  Params& p = req.params;
-  if (const int v = absl::GetFlag(FLAGS_max_depth); v != -1) p.max_depth = v;
-  if (const int v = absl::GetFlag(FLAGS_time_limit); v != -1) p.time_limit_ms = v;
-  if (const int v = absl::GetFlag(FLAGS_eval_noise); v != -1) p.eval_noise = v;
-  if (const double v = absl::GetFlag(FLAGS_blunder_probability); v != -1) p.blunder_probability = v;
-  if (const int v = absl::GetFlag(FLAGS_blunder_margin); v != -1) p.blunder_margin = v;
-  if (const double v = absl::GetFlag(FLAGS_feature_scale); v != -1) p.feature_scale = v;
-  if (!override_bool("use-table", absl::GetFlag(FLAGS_use_table), &p.use_table) ||
-      !override_bool("use-killers", absl::GetFlag(FLAGS_use_killers), &p.use_killers)) {
+  if (absl::Status st = apply_param_flags(param_args, req.params); !st.ok()) {
+    std::fprintf(stderr, "tempo analyse: %s\n", std::string(st.message()).c_str());
     return 2;
   }
   req.limits.depth = absl::GetFlag(FLAGS_depth);

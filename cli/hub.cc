@@ -25,6 +25,7 @@
 #include "cli/flags.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 #include "protocol/hub.h"
 #include "search/search.h"
 #include "tt/table.h"
@@ -36,19 +37,6 @@ constexpr char kVersion[] = "0.1";
 constexpr int kMaxTableMiB = 1024;
 
 std::string sv_str(absl::string_view s) { return std::string(s.data(), s.size()); }
-
-// The level's values a GUI may override one by one, in the ranges search()
-// accepts; set-param level drops every override.
-struct IntParam { const char* name; int Params::*field; int min, max; };
-struct RealParam { const char* name; double Params::*field; double min, max; };
-struct BoolParam { const char* name; bool Params::*field; };
-constexpr IntParam kIntParams[] = {{"max-depth", &Params::max_depth, 1, kMaxPly - 1},
-                                   {"time-limit", &Params::time_limit_ms, 0, 86400000},
-                                   {"eval-noise", &Params::eval_noise, 0, 10000},
-                                   {"blunder-margin", &Params::blunder_margin, 0, 10000}};
-constexpr RealParam kRealParams[] = {{"blunder-probability", &Params::blunder_probability, 0, 1},
-                                     {"feature-scale", &Params::feature_scale, 0, 4}};
-constexpr BoolParam kBoolParams[] = {{"use-table", &Params::use_table}, {"use-killers", &Params::use_killers}};
 
 class HubSession {
  public:
@@ -143,14 +131,16 @@ void HubSession::announce() {
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
-  for (const IntParam& p : kIntParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=int min=", p.min, " max=", p.max));
-  }
-  for (const RealParam& p : kRealParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=real min=", p.min, " max=", p.max));
-  }
-  for (const BoolParam& p : kBoolParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field ? "true" : "false", " type=bool"));
+  for (const ParamSpec& p : kParamSpecs) {
+    const std::string value = p.value_text(p.get(params_));
+    switch (p.type) {
+      case ParamType::kBool: emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=bool")); break;
+      case ParamType::kInt:
+      case ParamType::kReal:
+        emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=", p.type == ParamType::kInt ? "int" : "real",
+                          " min=", p.value_text(p.min), " max=", p.value_text(p.max)));
+        break;
+    }
   }
   emit("wait");
 }
@@ -161,7 +151,7 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
   if (*name == "tt-mb") {
     int mib = 0;
     if (!absl::SimpleAtoi(*value, &mib) || mib < 1 || mib > kMaxTableMiB) {
-      return complain(absl::StrCat("set-param tt-mb: '", *value, "' is not a size 1..", kMaxTableMiB, " MiB"));
+      return complain(absl::StrCat("set-param tt-mb: ", quote(*value), " is not a size 1..", kMaxTableMiB, " MiB"));
     }
     if (mib != table_mib_) {
       table_mib_ = mib;
@@ -174,42 +164,24 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     params_ = Params::for_level(*l);
   } else if (*name == "seed") {
     std::uint64_t s = 0;
-    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: '", *value, "' is not a number"));
+    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: ", quote(*value), " is not a number"));
     seed_ = s;
   } else if (*name == "multipv") {
     int k = 0;
     if (!absl::SimpleAtoi(*value, &k) || k < 1 || k > kMaxMultiPv) {
-      return complain(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
+      return complain(absl::StrCat("set-param multipv: ", quote(*value), " is not 1..", kMaxMultiPv));
     }
     multipv_ = k;
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
-      return complain(absl::StrCat("set-param classic: '", *value, "' is not true or false"));
+      return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
     }
     classic_ = *value == "true";
   }
-  for (const IntParam& p : kIntParams) {
-    if (*name != p.name) continue;
-    int v = 0;
-    if (!absl::SimpleAtoi(*value, &v) || v < p.min || v > p.max) {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not ", p.min, "..", p.max));
+  if (const ParamSpec* spec = find_param(*name); spec != nullptr && *name == spec->name) {
+    if (absl::Status st = tempo::set_param(params_, *spec, *value, absl::StrCat("set-param ", av(spec->name))); !st.ok()) {
+      return complain(st.message());
     }
-    params_.*p.field = v;
-  }
-  for (const RealParam& p : kRealParams) {
-    if (*name != p.name) continue;
-    double v = 0;
-    if (!absl::SimpleAtod(*value, &v) || !(v >= p.min && v <= p.max)) {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not a number ", p.min, "..", p.max));
-    }
-    params_.*p.field = v;
-  }
-  for (const BoolParam& p : kBoolParams) {
-    if (*name != p.name) continue;
-    if (*value != "true" && *value != "false") {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not true or false"));
-    }
-    params_.*p.field = *value == "true";
   }
   // Unknown parameters are ignored, as the protocol asks.
 }
@@ -383,7 +355,7 @@ bool HubSession::handle(const std::string& text) {
   } else if (cmd == "pos") {
     set_position(line);
   } else if (cmd == "level") {
-    absl::StatusOr<Limits> l = hub::parse_level(line);
+    absl::StatusOr<Limits> l = hub::parse_limits(line);
     if (l.ok()) limits_ = *l; else error(l.status().message());
   } else if (cmd == "go") {
     go(line);
@@ -394,7 +366,7 @@ bool HubSession::handle(const std::string& text) {
 
 }  // namespace
 
-int run_hub(const Args& args) {
+int run_hub(const Args& args, const ParamArgs& params) {
   if (!args.empty()) {
     std::fprintf(stderr, "tempo hub: unexpected argument '%s'\n", args[0].c_str());
     return 2;
@@ -410,22 +382,9 @@ int run_hub(const Args& args) {
         {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
-  // The level overrides shared with `tempo analyse`, when given (after
-  // --level, which would reset them).
-  std::vector<std::pair<std::string, std::string>> overrides;
-  auto add_int = [&](const char* name, int v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
-  auto add_real = [&](const char* name, double v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
-  auto add_bool = [&](const char* name, const std::string& v) { if (!v.empty()) overrides.emplace_back(name, v); };
-  add_int("max-depth", absl::GetFlag(FLAGS_max_depth));
-  add_int("time-limit", absl::GetFlag(FLAGS_time_limit));
-  add_int("eval-noise", absl::GetFlag(FLAGS_eval_noise));
-  add_real("blunder-probability", absl::GetFlag(FLAGS_blunder_probability));
-  add_int("blunder-margin", absl::GetFlag(FLAGS_blunder_margin));
-  add_real("feature-scale", absl::GetFlag(FLAGS_feature_scale));
-  add_bool("use-table", absl::GetFlag(FLAGS_use_table));
-  add_bool("use-killers", absl::GetFlag(FLAGS_use_killers));
-  for (const auto& [name, value] : overrides) {
-    if (!session.set_start_param(name, value)) return 2;
+  // The level parameters (--max-depth ...), after --level, which would reset them.
+  for (const ParamArg& p : params) {
+    if (!session.set_start_param(std::string(p.spec->name), p.text)) return 2;
   }
   std::string line;
   while (std::getline(std::cin, line)) {

@@ -1,20 +1,10 @@
 #include "cli/search_text.h"
 
-#include <cstdlib>
-
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/notation.h"
-#include "search/search.h"
 
 namespace tempo::cli {
-
-std::string score_text(int score) {
-  if (score >= kWinThreshold) return absl::StrCat("win ", kWinScore - score);
-  if (score <= -kWinThreshold) return absl::StrCat("loss ", kWinScore + score);
-  return absl::StrFormat("%.2f", score / 100.0);
-}
 
 std::string line_text(Position pos, std::span<const Move> line) {
   std::string out;

@@ -9,11 +9,9 @@
 #include "absl/status/statusor.h"
 #include "engine/move.h"
 #include "engine/position.h"
+#include "engine/score.h"  // score_text
 
 namespace tempo::cli {
-
-// "0.12" in men for ordinary scores, "win 7" / "loss 6" (plies) near the end.
-std::string score_text(int score);
 
 // PDN text of a line of play from `pos`.
 std::string line_text(Position pos, std::span<const Move> line);

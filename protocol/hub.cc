@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/score.h"
 
 namespace tempo::hub {
 namespace {
@@ -109,7 +110,7 @@ std::string format_line(const Line& line) {
   return out;
 }
 
-absl::StatusOr<Limits> parse_level(const Line& line) {
+absl::StatusOr<Limits> parse_limits(const Line& line) {
   Limits limits;
   bool any = false;
   if (line.value("depth")) {
@@ -160,8 +161,8 @@ absl::StatusOr<Limits> parse_level(const Line& line) {
 }
 
 std::string format_score(int score) {
-  if (score >= kWinThreshold) return absl::StrFormat("%.2f", 1000.0 - (kWinScore - score));
-  if (score <= -kWinThreshold) return absl::StrFormat("%.2f", -1000.0 + (kWinScore + score));
+  if (is_win(score)) return absl::StrFormat("%.2f", 1000.0 - plies_to_end(score));
+  if (is_loss(score)) return absl::StrFormat("%.2f", -1000.0 + plies_to_end(score));
   return absl::StrFormat("%.2f", score / 100.0);
 }
 

@@ -601,19 +601,9 @@ absl::StatusOr<SearchResult> Searcher::run() {
 }
 
 absl::Status check_request(const SearchRequest& r) {
-  const Params& p = r.params;
   if (r.multipv < 1 || r.multipv > kMaxMultiPv)
     return absl::InvalidArgumentError(absl::StrCat("multipv ", r.multipv, " is out of range 1..", kMaxMultiPv));
-  if (p.max_depth < 1 || p.max_depth > kMaxPly - 1)
-    return absl::InvalidArgumentError(absl::StrCat("params.max_depth ", p.max_depth, " is out of range 1..", kMaxPly - 1));
-  if (p.time_limit_ms < 0) return absl::InvalidArgumentError("params.time_limit_ms is negative");
-  if (p.eval_noise < 0 || p.eval_noise > 10000)
-    return absl::InvalidArgumentError(absl::StrCat("params.eval_noise ", p.eval_noise, " is out of range 0..10000"));
-  if (!(p.blunder_probability >= 0 && p.blunder_probability <= 1))
-    return absl::InvalidArgumentError("params.blunder_probability must be within 0..1");
-  if (p.blunder_margin < 0) return absl::InvalidArgumentError("params.blunder_margin is negative");
-  if (!(p.feature_scale >= 0 && p.feature_scale <= 4))
-    return absl::InvalidArgumentError("params.feature_scale must be within 0..4");
+  if (absl::Status st = check_params(r.params); !st.ok()) return st;
   const Limits& l = r.limits;
   if (l.depth < 0 || l.movetime_ms < 0 || l.time_left_ms < 0 || l.increment_ms < 0 || l.moves_to_go < 0)
     return absl::InvalidArgumentError("limits must not be negative");

@@ -16,49 +16,11 @@
 #include "absl/status/statusor.h"
 #include "engine/move.h"
 #include "engine/position.h"
+#include "engine/score.h"
+#include "search/params.h"
 #include "tt/table.h"
 
 namespace tempo {
-
-inline constexpr int kMaxPly = 128;       // deepest line the search follows
-inline constexpr int kMaxMultiPv = 32;
-inline constexpr int kWinScore = tt::kWinScore;  // win in n plies = kWinScore - n
-inline constexpr int kWinThreshold = tt::kWinThreshold;
-
-enum class Level : std::uint8_t { kEasy = 0, kMedium = 1, kHard = 2, kExpert = 3 };
-const char* level_name(Level l);
-absl::StatusOr<Level> parse_level(std::string_view name);
-
-// How strong and how human the search plays; Expert is full strength.
-struct Params {
-  int max_depth = kMaxPly - 1;     // plies
-  int time_limit_ms = 0;           // per move, 0 = none (on top of Limits)
-  int eval_noise = 0;              // uniform +-noise/2 added at leaves (100 = a man)
-  double blunder_probability = 0;  // chance of a deliberate weaker root move
-  int blunder_margin = 0;          // how much weaker it may be (static score)
-  double feature_scale = 1.0;      // evaluation positional terms, 0 = material only
-  bool use_table = true;
-  bool use_killers = true;
-  // The app's old search, for comparison matches only: iterative deepening
-  // over plain alpha-beta to a fixed depth, leaves evaluated as they stand
-  // (no quiescence, even with a capture pending), no PVS, reductions,
-  // extensions, pruning or aspiration, and no draw rules.
-  bool classic = false;
-
-  static Params for_level(Level l);
-};
-
-// When to stop. Zero means "not set"; with nothing set the search runs to
-// Params::max_depth.
-struct Limits {
-  int depth = 0;
-  std::uint64_t nodes = 0;
-  int movetime_ms = 0;
-  int time_left_ms = 0;    // game clock of the side to move
-  int increment_ms = 0;
-  int moves_to_go = 0;     // 0 = sudden death
-  bool infinite = false;   // only the cancel flag stops it
-};
 
 // A line of play, fixed size so the search never allocates for it.
 struct Line {

@@ -53,7 +53,13 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi DESTINATION ${TEMPO_PYTHON_INS
 
 # The pytest suite as one ctest test. RUN_SERIAL: one of its tests times two
 # searches in two threads, which wants both cores.
-set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg")
+# The program and the C library too: test_param_interfaces.py checks that
+# every interface takes the same parameter values.
+set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg"
+    "TEMPO_BINARY=$<TARGET_FILE:tempo>")
+if(TARGET tempo_ffi)
+  list(APPEND TEMPO_PYTEST_ENV "TEMPO_LIBRARY=$<TARGET_FILE:tempo_ffi>")
+endif()
 if(TEMPO_SANITIZE)
   # The interpreter is not instrumented: the sanitizer runtimes must be loaded
   # first, and Python's own allocations at exit are not leaks of ours.

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const absl::StatusOr<hub::Line> third = hub::parse_line(text2);
   FUZZ_CHECK(third.ok() && same(*again, *third) && text2 == text, "line writing is not stable: [%s] -> [%s]",
              text.c_str(), text2.c_str());
-  const absl::StatusOr<Limits> limits = hub::parse_level(*line);
+  const absl::StatusOr<Limits> limits = hub::parse_limits(*line);
   if (limits.ok()) {
     FUZZ_CHECK(limits->depth >= 0 && limits->movetime_ms >= 0 && limits->time_left_ms >= 0 &&
                    limits->increment_ms >= 0 && limits->moves_to_go >= 0,
