@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/search_text.h"
-#include "engine/fen.h"
+#include "engine/game.h"
 #include "engine/notation.h"
 #include "search/search.h"
 
@@ -21,18 +21,18 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo analyse: unexpected argument '%s'\n", args[0].c_str());
     return 2;
   }
-  Position start = Position::start();
+  Game game;
   if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-    absl::StatusOr<Position> parsed = parse_fen(fen);
-    if (!parsed.ok()) {
-      std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(parsed.status().message()).c_str());
+    absl::StatusOr<Game> from_fen = Game::from_fen(fen);
+    if (!from_fen.ok()) {
+      std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(from_fen.status().message()).c_str());
       return 2;
     }
-    start = *parsed;
+    game = *std::move(from_fen);
   }
-  absl::StatusOr<std::vector<Move>> moves = parse_move_list(start, absl::GetFlag(FLAGS_moves));
-  if (!moves.ok()) {
-    std::fprintf(stderr, "tempo analyse: --moves: %s\n", std::string(moves.status().message()).c_str());
+  // A drawn position may still be analysed: the moves go on past the rules.
+  if (absl::Status st = game.play_line(absl::GetFlag(FLAGS_moves), /*stop_at_draw=*/false); !st.ok()) {
+    std::fprintf(stderr, "tempo analyse: --moves: %s\n", std::string(st.message()).c_str());
     return 2;
   }
   absl::StatusOr<Level> level = parse_level(absl::GetFlag(FLAGS_level));
@@ -52,8 +52,6 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   }
 
   SearchRequest req;
-  req.start = start;
-  req.moves = *moves;
   req.params = Params::for_level(*level);
   if (absl::Status st = apply_param_flags(param_args, req.params); !st.ok()) {
     std::fprintf(stderr, "tempo analyse: %s\n", std::string(st.message()).c_str());
@@ -74,8 +72,7 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
     req.tt = table.get();
   }
-  Position root = start;
-  for (const Move& m : *moves) root.play(m);
+  const Position& root = game.current();
   const bool several = req.multipv > 1;
   req.on_progress = [&](const Progress& p) {
     std::string line = absl::StrFormat("info depth %d seldepth %d", p.depth, p.seldepth);
@@ -86,7 +83,7 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
   };
-  absl::StatusOr<SearchResult> result = search(req);
+  absl::StatusOr<SearchResult> result = search(game, req);
   if (!result.ok()) {
     std::fprintf(stderr, "tempo analyse: %s\n", std::string(result.status().message()).c_str());
     return 2;

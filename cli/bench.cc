@@ -96,11 +96,10 @@ int run_bench(const Args& args) {
   for (std::size_t i = 0; i < positions.size(); ++i) {
     if (tt_len) std::memset(table.get(), 0, tt_len);  // every position starts from an empty table
     SearchRequest req;
-    req.start = positions[i];
     req.limits.depth = depth;
     req.tt = table.get();
     req.tt_len = tt_len;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(positions[i], req);
     if (!r.ok()) {
       std::fprintf(stderr, "tempo bench: position %zu: %s\n", i + 1, std::string(r.status().message()).c_str());
       return 1;

@@ -83,8 +83,6 @@ int my_index(Color c) { return c == Color::kWhite ? 0 : 1; }
 // Our move under the clock (and the --depth / --movetime caps).
 absl::StatusOr<SearchResult> think(Match& m) {
   SearchRequest req;
-  req.start = m.game.start();
-  req.moves = m.game.moves();
   req.params = Params::for_level(m.level);
   req.seed = m.seed + static_cast<std::uint64_t>(m.game.ply());
   req.tt = m.table.data();
@@ -101,7 +99,7 @@ absl::StatusOr<SearchResult> think(Match& m) {
       req.limits.moves_to_go = std::max(1, m.moves_per_period - done % m.moves_per_period);
     }
   }
-  return search(req);
+  return search(m.game, req);
 }
 
 const char* color_word(Color c) { return c == Color::kWhite ? "white" : "black"; }

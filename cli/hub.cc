@@ -20,7 +20,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "engine/movegen.h"
@@ -35,8 +34,6 @@ namespace {
 
 constexpr char kVersion[] = "0.1";
 constexpr int kMaxTableMiB = 1024;
-
-std::string sv_str(absl::string_view s) { return std::string(s.data(), s.size()); }
 
 class HubSession {
  public:
@@ -95,13 +92,12 @@ class HubSession {
   void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
-  void run_search(SearchRequest request, bool pondering, bool wait_for_stop);
+  void run_search(const Game& game, SearchRequest request, bool pondering, bool wait_for_stop);
   void report(const Progress& p);
 
   // Session state (touched by the main thread only, never during a search
   // except through the copies handed to the worker).
-  Position start_ = Position::start();
-  std::vector<Move> moves_;
+  Game game_;  // from the last good `pos`
   Limits limits_ = [] { Limits l; l.depth = 0; l.movetime_ms = 1000; return l; }();
   Level level_ = Level::kExpert;
   Params params_ = Params::for_level(Level::kExpert);  // level_'s values and the overrides since
@@ -191,27 +187,17 @@ void HubSession::set_position(const hub::Line& line) {
   if (!text) return error("pos: needs pos=<side and 50 squares>");
   absl::StatusOr<Position> start = parse_hub_position(*text);
   if (!start.ok()) return error(absl::StrCat("pos: ", start.status().message()));
-  if (absl::Status s = start->validate(); !s.ok()) return error(absl::StrCat("pos: ", s.message()));
-  std::vector<Move> moves;
-  Position cur = *start;
+  absl::StatusOr<Game> game = Game::from_position(*start);
+  if (!game.ok()) return error(absl::StrCat("pos: ", game.status().message()));
+  // Hub move text, or PDN text as some GUIs send (`19x30`, long form); moves
+  // past a draw rule are the GUI's business. A bad command keeps the
+  // previous position: nothing is lost.
   if (const std::optional<std::string> list = line.value("moves")) {
-    int n = 0;
-    for (absl::string_view t : absl::StrSplit(*list, ' ', absl::SkipWhitespace())) {
-      ++n;
-      const std::string_view text(t.data(), t.size());
-      absl::StatusOr<Move> m = parse_hub_move(cur, text);
-      // Some GUIs send PDN move text (`19x30`, long form): accept it when unambiguous.
-      if (!m.ok() && parse_pdn_move(cur, text).ok()) m = parse_pdn_move(cur, text);
-      if (!m.ok()) {
-        // Keep the previous position: a bad command never loses state.
-        return error(absl::StrCat("pos: move ", n, " '", sv_str(t), "': ", m.status().message()));
-      }
-      moves.push_back(*m);
-      cur.play(*m);
+    if (absl::Status st = game->play_line(*list, /*stop_at_draw=*/false); !st.ok()) {
+      return error(absl::StrCat("pos: ", st.message()));
     }
   }
-  start_ = *start;
-  moves_ = std::move(moves);
+  game_ = *std::move(game);
 }
 
 void HubSession::report(const Progress& p) {
@@ -239,7 +225,6 @@ void HubSession::go(const hub::Line& line) {
   const bool ponder = line.has("ponder");
   const bool analyze = line.has("analyze");
   SearchRequest req;
-  req.start = start_;
   req.limits = limits_;
   req.params = params_;
   req.params.classic = classic_;
@@ -247,7 +232,6 @@ void HubSession::go(const hub::Line& line) {
   req.multipv = analyze ? multipv_ : 1;
   req.tt = table_.data();
   req.tt_len = table_.size();
-  // The worker gets its own copy of the moves; the span points into it.
   finished_.store(false);
   set_cancel(0);
   {
@@ -256,15 +240,15 @@ void HubSession::go(const hub::Line& line) {
     ponder_hit_ = false;
     pondering_ = ponder;
   }
-  worker_ = std::thread([this, req, moves = moves_, ponder]() mutable {
-    req.moves = moves;
+  // The worker gets its own copy of the game.
+  worker_ = std::thread([this, game = game_, req, ponder]() mutable {
     const bool infinite = req.limits.infinite;
-    run_search(std::move(req), ponder, infinite);
+    run_search(game, std::move(req), ponder, infinite);
     finished_.store(true);
   });
 }
 
-void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_stop) {
+void HubSession::run_search(const Game& game, SearchRequest req, bool pondering, bool wait_for_stop) {
   const Limits real_limits = req.limits;
   // Pondering: the clock is not running, so search without limits until
   // `ponder-hit` (then search again with the real limits, the table warm)
@@ -275,7 +259,7 @@ void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_sto
   }
   req.cancel = &cancel_;
   req.on_progress = [this](const Progress& p) { report(p); };
-  absl::StatusOr<SearchResult> result = search(req);
+  absl::StatusOr<SearchResult> result = search(game, req);
   if (pondering && result.ok()) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [this] { return stop_requested_ || ponder_hit_; });
@@ -284,7 +268,7 @@ void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_sto
       lock.unlock();
       set_cancel(0);
       req.limits = real_limits;
-      result = search(req);
+      result = search(game, req);
       wait_for_stop = real_limits.infinite;
     }
   }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 
 namespace tempo::ffi {
 
@@ -155,6 +156,32 @@ void write_line(Position pos, const Move* moves, int count, char* out, std::size
     out[used] = '\0';
     pos.play(moves[i]);
   }
+}
+
+tempo_status build_game(const Position& start, const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                        bool stop_at_draw, std::string_view ply_word, Game* out, char* error, std::size_t error_len) {
+  absl::StatusOr<Game> game = Game::from_position(start);
+  if (!game.ok()) return from_status(game.status(), TEMPO_ERR_INVALID_POSITION, error, error_len);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::string ply = absl::StrCat(av(ply_word), " ", i + 1, ": ");
+    if (const GameStatus over = game->status(); stop_at_draw && over.over()) {
+      set_error(error, error_len,
+                absl::StrCat(ply, "the game is already over after ply ", i, " (", describe(over), ")"));
+      return TEMPO_ERR_INVALID_ARGUMENT;
+    }
+    Move m;
+    char why[160] = "";
+    if (find_legal(game->current(), *move_at(moves, move_size, i), &m, why, sizeof why) != TEMPO_OK) {
+      set_error(error, error_len, absl::StrCat(ply, why));
+      return TEMPO_ERR_ILLEGAL_MOVE;
+    }
+    if (absl::Status st = game->play(m, stop_at_draw); !st.ok()) {
+      set_error(error, error_len, absl::StrCat(ply, st.message()));
+      return TEMPO_ERR_ILLEGAL_MOVE;
+    }
+  }
+  *out = *std::move(game);
+  return TEMPO_OK;
 }
 
 tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len) {

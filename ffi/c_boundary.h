@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "engine/game.h"
 #include "engine/move.h"
 #include "engine/position.h"
 #include "ffi/include/tempo.h"
@@ -69,6 +70,14 @@ void to_c(const Position& pos, tempo_position* out);  // keeps out->size
 // The legal move of `pos` that `in` names (from, to, captured set), or
 // ILLEGAL_MOVE with a message.
 tempo_status find_legal(const Position& pos, const tempo_move& in, Move* out, char* error, std::size_t error_len);
+// The game from `start` (valid) after the caller's `count` moves, each
+// matched against the legal moves: the one replay of a caller's history.
+// With `stop_at_draw`, a move after a drawn position is INVALID_ARGUMENT (as
+// Game::play); an unmatched move is ILLEGAL_MOVE. The error names the ply as
+// "<ply_word> <n>".
+tempo_status build_game(const Position& start, const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                        bool stop_at_draw, std::string_view ply_word, Game* out, char* error, std::size_t error_len);
+
 // Fills from, to, captured squares and the canonical path; keeps out->size.
 void to_c(const Position& pos, const Move& m, tempo_move* out);
 

@@ -167,24 +167,17 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       return TEMPO_ERR_TABLE;
     }
 
-    // The history, checked move by move so the error can say which ply.
-    std::vector<Move> moves;
-    moves.reserve(request->move_count);
-    Position root = start;
-    for (uint32_t i = 0; i < request->move_count; ++i) {
-      Move m;
-      char why[160] = "";
-      if (find_legal(root, *move_at(request->moves, request->move_size, i), &m, why, sizeof why) != TEMPO_OK) {
-        set_error(error, error_len, absl::StrCat("history ply ", i + 1, ": ", why));
-        return TEMPO_ERR_ILLEGAL_MOVE;
-      }
-      moves.push_back(m);
-      root.play(m);
+    // The history, checked move by move so the error can say which ply; a
+    // game drawn by a rule may be searched on (a GUI decides when it ends).
+    Game game;
+    if (tempo_status st = build_game(start, request->moves, request->move_size, request->move_count,
+                                     /*stop_at_draw=*/false, "history ply", &game, error, error_len);
+        st != TEMPO_OK) {
+      return st;
     }
+    const Position& root = game.current();
 
     SearchRequest req;
-    req.start = start;
-    req.moves = moves;
     req.limits.depth = request->depth;
     req.limits.movetime_ms = request->movetime_ms;
     req.limits.nodes = request->nodes;
@@ -216,7 +209,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       };
     }
 
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(game, req);
     if (!r.ok()) {
       set_error(error, error_len, message_of(r.status()));
       return r.status().code() == absl::StatusCode::kInvalidArgument ? TEMPO_ERR_INVALID_ARGUMENT

@@ -109,11 +109,14 @@ bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Mov
 
 class Searcher {
  public:
-  Searcher(const SearchRequest& req, const Position& root, std::vector<std::uint64_t> keys, DrawCounters root_draw)
-      : req_(req), root_(root), keys_(std::move(keys)), base_(static_cast<int>(keys_.size()) - 1) {
+  // The game's keys come first in keys_, the search path's follow.
+  Searcher(const SearchRequest& req, const Game& game)
+      : req_(req), root_(game.current()), base_(game.ply()) {
+    keys_.reserve(game.keys().size() + kMaxPly + 2);
+    keys_.assign(game.keys().begin(), game.keys().end());
     keys_.resize(keys_.size() + kMaxPly + 2);
     frames_ = std::make_unique<Frame[]>(kMaxPly + 2);
-    frames_[0].draw = root_draw;
+    frames_[0].draw = game.counters();
     history_ = std::make_unique<ordering::History>();
     history_->clear();
     scale_ = eval::scale_q10(req.params.feature_scale);
@@ -613,35 +616,9 @@ absl::Status check_request(const SearchRequest& r) {
 
 }  // namespace
 
-absl::StatusOr<SearchResult> search(const SearchRequest& request) {
+absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request) {
   if (absl::Status s = check_request(request); !s.ok()) return s;
-  if (absl::Status s = request.start.validate(); !s.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("start position: ", s.message()));
-  }
-  // Replay the game, checking every move and collecting the keys and draw
-  // counters the search needs to know about repetitions and counting rules.
-  std::vector<std::uint64_t> keys;
-  keys.reserve(request.moves.size() + 1 + kMaxPly + 2);
-  Position pos = request.start;
-  std::uint64_t key = zobrist::key(pos);
-  keys.push_back(key);
-  DrawCounters draw = DrawCounters::at_start(pos);
-  MoveList legal;
-  for (std::size_t i = 0; i < request.moves.size(); ++i) {
-    const Move& m = request.moves[i];
-    generate_moves(pos, legal);
-    if (!legal.contains(m)) {
-      return absl::InvalidArgumentError(absl::StrCat("moves[", i, "] (from square ", m.from_square(), " to ",
-                                                     m.to_square(), ") is not legal in that position"));
-    }
-    const Position next = pos.after(m);
-    draw = draw.next(pos, m, next);
-    key = zobrist::key_after(key, pos, m);
-    keys.push_back(key);
-    pos = next;
-  }
-
-  Searcher searcher(request, pos, std::move(keys), draw);
+  Searcher searcher(request, game);
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
@@ -655,6 +632,12 @@ absl::StatusOr<SearchResult> search(const SearchRequest& request) {
     result->tt_reason = table->reason();
   }
   return result;
+}
+
+absl::StatusOr<SearchResult> search(const Position& position, const SearchRequest& request) {
+  absl::StatusOr<Game> game = Game::from_position(position);
+  if (!game.ok()) return game.status();
+  return search(*game, request);
 }
 
 std::uint64_t table_fingerprint() {

@@ -1,9 +1,11 @@
 // Tempo's search: iterative-deepening alpha-beta over the caller's table.
 //
-// One call = one search. Everything the search needs comes in the request
-// (position, game history, limits, level, seed, table buffer, cancel flag,
-// progress callback) and everything it found goes out in the result; there is
-// no global state, so concurrent calls on distinct buffers are independent.
+// One call = one search of a game's current position. The game (engine/game.h,
+// the one record of a history every layer builds) brings the repetitions and
+// draw counters; the request brings everything else (limits, parameters,
+// seed, table buffer, cancel flag, progress callback); everything found goes
+// out in the result. There is no global state, so concurrent calls on
+// distinct buffers are independent.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/game.h"
 #include "engine/move.h"
 #include "engine/position.h"
 #include "engine/score.h"
@@ -48,8 +51,6 @@ struct ScoredMove {
 };
 
 struct SearchRequest {
-  Position start;                  // the game's position before `moves`
-  std::span<const Move> moves;     // moves played since `start` (legal, in order)
   Limits limits;
   Params params;
   std::uint64_t seed = 0;          // all randomness (noise, blunders) comes from it
@@ -76,9 +77,14 @@ struct SearchResult {
   tt::Reason tt_reason = tt::Reason::kNone;
 };
 
-// Errors: invalid start position, an illegal move in `moves`, bad table buffer,
-// out-of-range parameters. With exactly one legal move it answers at once.
-absl::StatusOr<SearchResult> search(const SearchRequest& request);
+// Searches game.current(). The game is the history: its earlier positions
+// count for repetitions and its draw counters for the counting rules. Errors:
+// out-of-range parameters or limits, a bad table buffer. With exactly one
+// legal move it answers at once.
+absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request);
+// A position without history: its own one-position game (errors: as above,
+// and an invalid position).
+absl::StatusOr<SearchResult> search(const Position& position, const SearchRequest& request);
 
 // The fingerprint of the hashing and evaluation this build uses; a table
 // written with another fingerprint is reset.

@@ -117,19 +117,18 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
                           const py::kwargs& params) {
+  // The search's own copy of the game: another Python thread may play on
+  // the caller's while the GIL is released.
   SearchRequest request;
-  std::vector<Move> history;
+  Game game;
   if (py::isinstance<Position>(target)) {
-    request.start = target.cast<const Position&>();
+    game = value_or_raise(Game::from_position(target.cast<const Position&>()));
   } else if (py::isinstance<PdnGame>(target)) {
-    const Game& game = target.cast<const PdnGame&>().game;
-    request.start = game.start();
-    history = game.moves();
+    game = target.cast<const PdnGame&>().game;
   } else {
     throw py::type_error(absl::StrCat("search() needs a tempo.Position or tempo.Game, got ",
                                       std::string(py::str(py::type::of(target).attr("__name__")))));
   }
-  request.moves = history;
 
   constexpr long long kMaxMs = 1LL << 30;
   request.limits.depth = optional_int(depth, "depth", 1, kMaxPly - 1);
@@ -168,8 +167,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   // A Python exception in the callback (or Ctrl-C) stops the search and is
   // raised once the search has returned.
   std::exception_ptr callback_error;
-  Position root = request.start;
-  for (const Move& mv : history) root.play(mv);
+  const Position root = game.current();
   if (on_info) {
     request.on_progress = [&](const Progress& p) {
       py::gil_scoped_acquire acquire;
@@ -189,7 +187,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   absl::StatusOr<SearchResult> found;
   {
     py::gil_scoped_release release;
-    found = search(request);
+    found = search(game, request);
   }
   if (callback_error) std::rethrow_exception(callback_error);
   PySearchResult out{value_or_raise(std::move(found)), root, {}, {}};
