@@ -10,15 +10,16 @@
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "cli/search_text.h"
 #include "engine/game.h"
 #include "engine/notation.h"
+#include "engine/score.h"
+#include "engine/text.h"
 #include "search/search.h"
 
 namespace tempo::cli {
 int run_analyse(const Args& args, const ParamArgs& param_args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "tempo analyse: unexpected argument '%s'\n", args[0].c_str());
+    std::fprintf(stderr, "tempo analyse: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
   Game game;

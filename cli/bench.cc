@@ -16,8 +16,9 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "cli/search_text.h"
 #include "engine/fen.h"
+#include "engine/notation.h"
+#include "engine/score.h"
 #include "search/search.h"
 
 namespace tempo::cli {

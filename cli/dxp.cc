@@ -26,6 +26,7 @@
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/pdn.h"
+#include "engine/text.h"
 #include "protocol/dxp.h"
 #include "search/search.h"
 #include "tt/table.h"
@@ -236,7 +237,7 @@ int play(Match& m) {
 }  // namespace
 
 int run_dxp(const Args& args) {
-  if (!args.empty()) return fail(absl::StrCat("unexpected argument '", args[0], "'"));
+  if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
   const bool listen = absl::GetFlag(FLAGS_dxp_listen);
   const std::string host = absl::GetFlag(FLAGS_dxp_connect);
   if (listen == !host.empty()) return fail("give exactly one of --dxp-listen or --dxp-connect HOST");

@@ -93,7 +93,7 @@ class HubSession {
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
   void run_search(const Game& game, SearchRequest request, bool pondering, bool wait_for_stop);
-  void report(const Progress& p);
+  void report(const Position& root, const Progress& p);
 
   // Session state (touched by the main thread only, never during a search
   // except through the copies handed to the worker).
@@ -200,11 +200,8 @@ void HubSession::set_position(const hub::Line& line) {
   game_ = *std::move(game);
 }
 
-void HubSession::report(const Progress& p) {
-  std::string pv;
-  if (p.pv) {
-    for (int i = 0; i < p.pv->size; ++i) absl::StrAppend(&pv, i ? " " : "", to_hub_move(p.pv->moves[i]));
-  }
+void HubSession::report(const Position& root, const Progress& p) {
+  const std::string pv = p.pv ? line_text(root, p.pv->view(), Notation::kHub) : "";
   const double seconds = p.time_ms / 1000.0;
   const double mnps = p.time_ms > 0 ? static_cast<double>(p.nodes) / (p.time_ms / 1000.0) / 1e6 : 0.0;
   hub::Line info{"info", {}};
@@ -258,7 +255,7 @@ void HubSession::run_search(const Game& game, SearchRequest req, bool pondering,
     req.limits.infinite = true;
   }
   req.cancel = &cancel_;
-  req.on_progress = [this](const Progress& p) { report(p); };
+  req.on_progress = [this, &game](const Progress& p) { report(game.current(), p); };
   absl::StatusOr<SearchResult> result = search(game, req);
   if (pondering && result.ok()) {
     std::unique_lock<std::mutex> lock(mu_);
@@ -352,7 +349,7 @@ bool HubSession::handle(const std::string& text) {
 
 int run_hub(const Args& args, const ParamArgs& params) {
   if (!args.empty()) {
-    std::fprintf(stderr, "tempo hub: unexpected argument '%s'\n", args[0].c_str());
+    std::fprintf(stderr, "tempo hub: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
   std::ios::sync_with_stdio(false);

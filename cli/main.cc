@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/param_flags.h"
+#include "engine/text.h"
 
 namespace {
 
@@ -141,7 +142,7 @@ int main(int argc, char** argv) {
     }
     return c.run(rest);
   }
-  std::fprintf(stderr, "tempo: unknown command '%s'\n\n", name.c_str());
+  std::fprintf(stderr, "tempo: unknown command %s\n\n", tempo::quote(name).c_str());
   usage(stderr);
   return 2;
 }

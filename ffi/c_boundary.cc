@@ -142,20 +142,12 @@ tempo_status write_text(std::string_view text, char* out, std::size_t out_len, s
   return TEMPO_OK;
 }
 
-void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len) {
+void write_line(const Position& pos, const Move* moves, int count, char* out, std::size_t out_len) {
   if (out == nullptr || out_len == 0) return;
-  std::size_t used = 0;
-  out[0] = '\0';
-  for (int i = 0; i < count; ++i) {
-    const std::string text = to_pdn(pos, moves[i]);
-    const std::size_t need = text.size() + (used > 0 ? 1 : 0);
-    if (used + need + 1 > out_len) break;
-    if (used > 0) out[used++] = ' ';
-    std::memcpy(out + used, text.data(), text.size());
-    used += text.size();
-    out[used] = '\0';
-    pos.play(moves[i]);
-  }
+  const std::string text =
+      line_text(pos, {moves, static_cast<std::size_t>(count)}, Notation::kPdn, out_len - 1);  // room for the NUL
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
 }
 
 tempo_status build_game(const Position& start, const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,

@@ -86,7 +86,7 @@ tempo_status write_text(std::string_view text, char* out, std::size_t out_len, s
 
 // A PDN line (moves separated by spaces) starting at `pos`, cut at a move
 // boundary to fit `out_len` bytes with the NUL.
-void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len);
+void write_line(const Position& pos, const Move* moves, int count, char* out, std::size_t out_len);
 
 // Maps an engine error to a status code and writes its message.
 tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len);
