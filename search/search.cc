@@ -115,7 +115,9 @@ class Searcher {
     keys_.reserve(game.keys().size() + kMaxPly + 2);
     keys_.assign(game.keys().begin(), game.keys().end());
     keys_.resize(keys_.size() + kMaxPly + 2);
-    frames_ = std::make_unique<Frame[]>(kMaxPly + 2);
+    // Not zero-filled (130 frames of ~12 KB): every field is written before
+    // it is read (move lists by the generator, move order by score_moves).
+    frames_ = std::make_unique_for_overwrite<Frame[]>(kMaxPly + 2);
     frames_[0].draw = game.counters();
     history_ = std::make_unique<ordering::History>();
     history_->clear();
@@ -154,12 +156,13 @@ class Searcher {
     if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
       stopped_ = cancelled_ = true;
     }
-    if (limits_armed_) {
-      if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
-      if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
-    }
+    // Node and time limits apply from the first node: a position full of
+    // kings can make depth 1 alone explode, and a stop before depth 1
+    // completes falls back to the first move in order, which is still legal.
+    if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
+    if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
     next_poll_ = nodes_ + kPollInterval;
-    if (limits_armed_ && node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
+    if (node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
   }
 
   void count_node(int ply) {
@@ -236,7 +239,6 @@ class Searcher {
   }
   int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
   int root_search(int depth, int alpha, int beta, int first);
-  void fill_result(SearchResult& r, int upto) const;
 
   const SearchRequest& req_;
   const Position root_;
@@ -262,10 +264,6 @@ class Searcher {
   std::uint64_t next_poll_ = kPollInterval;
   int seldepth_ = 0;
   std::uint64_t leaves_ = 0, leaf_plies_ = 0;  // this iteration's line ends
-  // Node and time limits apply from the first node: a position full of kings
-  // can make depth 1 alone explode, and a stop before depth 1 completes falls
-  // back to the first move in order, which is still legal.
-  bool limits_armed_ = true;
   bool stopped_ = false;
   bool cancelled_ = false;
 };
@@ -474,7 +472,6 @@ absl::StatusOr<SearchResult> Searcher::run() {
     // One legal move: answer at once, with a quiescence score for it.
     const Move m = legal[0];
     const Position child = root_.after(m);
-    limits_armed_ = true;
     enter(0, root_, m, child, zobrist::key_after(root_key, root_, m));
     result.best_move = m;
     result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
@@ -536,7 +533,6 @@ absl::StatusOr<SearchResult> Searcher::run() {
     for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
     completed_depth = depth;
     completed_seldepth = seldepth_;
-    limits_armed_ = true;
     if (req_.on_progress) {
       for (int i = 0; i < lines; ++i) {
         Progress p;
