@@ -1,7 +1,6 @@
 // Fuzzes the Hub v2 line reader and the `level` reader: never crashes; an
 // accepted line writes back to text that reads back to the same line (the
 // writer's output is a fixed point); level limits are never negative.
-// fuzz-requires: protocol/hub.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 
 #include "protocol/hub.h"

@@ -12,7 +12,6 @@
 // move is legal and heads its PV; every PV is a legal line; scores are in
 // range; a search on a copy of the same bytes gives the same answer (no
 // uninitialised or address-dependent reads); a second search reuses the table.
-// fuzz-requires: search/levels.cc tt/table.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 #include <cstring>
 #include <vector>
