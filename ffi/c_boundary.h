@@ -33,6 +33,11 @@ inline constexpr std::uint32_t kSearchRequestV2 =
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 
+// The app numbers the board rotated (its White starts on 1-20): square s in
+// the app is square 51 - s in FMJD numbering, and the same map goes back.
+constexpr int rotate_square(int square) { return 51 - square; }
+static_assert(rotate_square(46) == 5 && rotate_square(rotate_square(12)) == 12);
+
 // Writes `text` (truncated) into an optional caller error buffer.
 void set_error(char* error, std::size_t error_len, std::string_view text);
 inline std::string_view message_of(const absl::Status& st) {
