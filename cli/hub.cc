@@ -363,7 +363,13 @@ int run_hub(const Args& args, const ParamArgs& params) {
         {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
-  // The level parameters (--max-depth ...), after --level, which would reset them.
+  // The level parameters (--max-depth ...), after --level, which would reset
+  // them. Checked first so that an error names the flag as it was given.
+  Params scratch;
+  if (absl::Status st = apply_param_flags(params, scratch); !st.ok()) {
+    std::fprintf(stderr, "tempo hub: %s\n", std::string(st.message()).c_str());
+    return 2;
+  }
   for (const ParamArg& p : params) {
     if (!session.set_start_param(std::string(p.spec->name), p.text)) return 2;
   }
