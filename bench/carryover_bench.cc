@@ -71,18 +71,27 @@ void report(benchmark::State& state, const Totals& fresh, const Totals& carried)
   state.counters["same_move"] = static_cast<double>(fresh.same_moves) / fresh.searches;
 }
 
+// The game from g's start after the first `ply` moves of `line`.
+Game game_after(const Game& g, const std::vector<Move>& line, std::size_t ply) {
+  Game out = *Game::from_position(g.start());
+  for (std::size_t i = 0; i < ply; ++i) {
+    if (!out.play(line[i], /*stop_at_draw=*/false).ok()) break;
+  }
+  return out;
+}
+
 // One timed fixed-depth search of the position after `ply` moves of `line`
-// on `buf`; adds it to `t` and returns it (nullopt on error).
+// on `buf` (the game is built outside the timed part); adds it to `t` and
+// returns it (nullopt on error).
 std::optional<SearchResult> timed_search(const Game& g, const std::vector<Move>& line, std::size_t ply, int depth,
                                          std::vector<std::uint8_t>& buf, Totals& t) {
+  const Game game = game_after(g, line, ply);
   SearchRequest r;
-  r.start = g.start();
-  r.moves = std::span<const Move>(line.data(), ply);
   r.limits.depth = depth;
   r.tt = buf.data();
   r.tt_len = buf.size();
   const double t0 = thread_seconds();
-  absl::StatusOr<SearchResult> res = search(r);
+  absl::StatusOr<SearchResult> res = search(game, r);
   t.seconds += thread_seconds() - t0;
   if (!res.ok()) return std::nullopt;
   t.nodes += res->nodes;
@@ -203,11 +212,9 @@ void BM_CarryoverVsPlayer(benchmark::State& state) {
       state, [](int i) { return i % 2 == 0; },
       [](const Game& g, const std::vector<Move>& line, std::uint64_t seed) -> std::optional<Move> {
         SearchRequest r;
-        r.start = g.start();
-        r.moves = line;
         r.params = Params::for_level(Level::kMedium);
         r.seed = seed;
-        absl::StatusOr<SearchResult> res = search(r);
+        absl::StatusOr<SearchResult> res = search(game_after(g, line, line.size()), r);
         if (!res.ok() || !res->has_move) return std::nullopt;
         return res->best_move;
       },

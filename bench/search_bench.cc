@@ -41,14 +41,13 @@ struct Buffer {
 
 SearchResult run(const Position& pos, int depth, Buffer* table) {
   SearchRequest req;
-  req.start = pos;
   req.limits.depth = depth;
   if (table) {
     table->clear();
     req.tt = table->bytes.get();
     req.tt_len = table->len;
   }
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(pos, req);
   return r.ok() ? *r : SearchResult{};
 }
 
@@ -83,7 +82,6 @@ void BM_SearchCancelLatency(benchmark::State& state) {
   for (auto _ : state) {
     std::int32_t cancel = 0;
     SearchRequest req;
-    req.start = Position::start();
     req.limits.infinite = true;
     req.cancel = &cancel;
     req.tt = table.bytes.get();
@@ -94,7 +92,7 @@ void BM_SearchCancelLatency(benchmark::State& state) {
       set_at = std::chrono::steady_clock::now().time_since_epoch().count();
       std::atomic_ref<std::int32_t>(cancel).store(1, std::memory_order_relaxed);
     });
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(Position::start(), req);
     const std::int64_t done = std::chrono::steady_clock::now().time_since_epoch().count();
     setter.join();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::duration(done - set_at)).count();

@@ -10,44 +10,30 @@
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "cli/search_text.h"
-#include "engine/fen.h"
+#include "engine/game.h"
 #include "engine/notation.h"
+#include "engine/score.h"
+#include "engine/text.h"
 #include "search/search.h"
 
 namespace tempo::cli {
-namespace {
-
-// --use-table / --use-killers: empty keeps the level's value.
-bool override_bool(const char* flag, const std::string& text, bool* field) {
-  if (text.empty()) return true;
-  if (text != "true" && text != "false") {
-    std::fprintf(stderr, "tempo analyse: --%s must be true or false, not '%s'\n", flag, text.c_str());
-    return false;
-  }
-  *field = text == "true";
-  return true;
-}
-
-}  // namespace
-
-int run_analyse(const Args& args) {
+int run_analyse(const Args& args, const ParamArgs& param_args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "tempo analyse: unexpected argument '%s'\n", args[0].c_str());
+    std::fprintf(stderr, "tempo analyse: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
-  Position start = Position::start();
+  Game game;
   if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-    absl::StatusOr<Position> parsed = parse_fen(fen);
-    if (!parsed.ok()) {
-      std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(parsed.status().message()).c_str());
+    absl::StatusOr<Game> from_fen = Game::from_fen(fen);
+    if (!from_fen.ok()) {
+      std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(from_fen.status().message()).c_str());
       return 2;
     }
-    start = *parsed;
+    game = *std::move(from_fen);
   }
-  absl::StatusOr<std::vector<Move>> moves = parse_move_list(start, absl::GetFlag(FLAGS_moves));
-  if (!moves.ok()) {
-    std::fprintf(stderr, "tempo analyse: --moves: %s\n", std::string(moves.status().message()).c_str());
+  // A drawn position may still be analysed: the moves go on past the rules.
+  if (absl::Status st = game.play_line(absl::GetFlag(FLAGS_moves), /*stop_at_draw=*/false); !st.ok()) {
+    std::fprintf(stderr, "tempo analyse: --moves: %s\n", std::string(st.message()).c_str());
     return 2;
   }
   absl::StatusOr<Level> level = parse_level(absl::GetFlag(FLAGS_level));
@@ -67,19 +53,9 @@ int run_analyse(const Args& args) {
   }
 
   SearchRequest req;
-  req.start = start;
-  req.moves = *moves;
   req.params = Params::for_level(*level);
-  // -1 keeps the level's value; search() checks the ranges.
-  Params& p = req.params;
-  if (const int v = absl::GetFlag(FLAGS_max_depth); v != -1) p.max_depth = v;
-  if (const int v = absl::GetFlag(FLAGS_time_limit); v != -1) p.time_limit_ms = v;
-  if (const int v = absl::GetFlag(FLAGS_eval_noise); v != -1) p.eval_noise = v;
-  if (const double v = absl::GetFlag(FLAGS_blunder_probability); v != -1) p.blunder_probability = v;
-  if (const int v = absl::GetFlag(FLAGS_blunder_margin); v != -1) p.blunder_margin = v;
-  if (const double v = absl::GetFlag(FLAGS_feature_scale); v != -1) p.feature_scale = v;
-  if (!override_bool("use-table", absl::GetFlag(FLAGS_use_table), &p.use_table) ||
-      !override_bool("use-killers", absl::GetFlag(FLAGS_use_killers), &p.use_killers)) {
+  if (absl::Status st = apply_param_flags(param_args, req.params); !st.ok()) {
+    std::fprintf(stderr, "tempo analyse: %s\n", std::string(st.message()).c_str());
     return 2;
   }
   req.limits.depth = absl::GetFlag(FLAGS_depth);
@@ -97,8 +73,7 @@ int run_analyse(const Args& args) {
     table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
     req.tt = table.get();
   }
-  Position root = start;
-  for (const Move& m : *moves) root.play(m);
+  const Position& root = game.current();
   const bool several = req.multipv > 1;
   req.on_progress = [&](const Progress& p) {
     std::string line = absl::StrFormat("info depth %d seldepth %d", p.depth, p.seldepth);
@@ -109,7 +84,7 @@ int run_analyse(const Args& args) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
   };
-  absl::StatusOr<SearchResult> result = search(req);
+  absl::StatusOr<SearchResult> result = search(game, req);
   if (!result.ok()) {
     std::fprintf(stderr, "tempo analyse: %s\n", std::string(result.status().message()).c_str());
     return 2;

@@ -16,8 +16,9 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "cli/search_text.h"
 #include "engine/fen.h"
+#include "engine/notation.h"
+#include "engine/score.h"
 #include "search/search.h"
 
 namespace tempo::cli {
@@ -96,11 +97,10 @@ int run_bench(const Args& args) {
   for (std::size_t i = 0; i < positions.size(); ++i) {
     if (tt_len) std::memset(table.get(), 0, tt_len);  // every position starts from an empty table
     SearchRequest req;
-    req.start = positions[i];
     req.limits.depth = depth;
     req.tt = table.get();
     req.tt_len = tt_len;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(positions[i], req);
     if (!r.ok()) {
       std::fprintf(stderr, "tempo bench: position %zu: %s\n", i + 1, std::string(r.status().message()).c_str());
       return 1;

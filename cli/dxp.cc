@@ -26,6 +26,7 @@
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/pdn.h"
+#include "engine/text.h"
 #include "protocol/dxp.h"
 #include "search/search.h"
 #include "tt/table.h"
@@ -83,8 +84,6 @@ int my_index(Color c) { return c == Color::kWhite ? 0 : 1; }
 // Our move under the clock (and the --depth / --movetime caps).
 absl::StatusOr<SearchResult> think(Match& m) {
   SearchRequest req;
-  req.start = m.game.start();
-  req.moves = m.game.moves();
   req.params = Params::for_level(m.level);
   req.seed = m.seed + static_cast<std::uint64_t>(m.game.ply());
   req.tt = m.table.data();
@@ -101,7 +100,7 @@ absl::StatusOr<SearchResult> think(Match& m) {
       req.limits.moves_to_go = std::max(1, m.moves_per_period - done % m.moves_per_period);
     }
   }
-  return search(req);
+  return search(m.game, req);
 }
 
 const char* color_word(Color c) { return c == Color::kWhite ? "white" : "black"; }
@@ -238,7 +237,7 @@ int play(Match& m) {
 }  // namespace
 
 int run_dxp(const Args& args) {
-  if (!args.empty()) return fail(absl::StrCat("unexpected argument '", args[0], "'"));
+  if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
   const bool listen = absl::GetFlag(FLAGS_dxp_listen);
   const std::string host = absl::GetFlag(FLAGS_dxp_connect);
   if (listen == !host.empty()) return fail("give exactly one of --dxp-listen or --dxp-connect HOST");

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text.h"
 
 extern char** environ;
 
@@ -50,7 +51,7 @@ absl::Status EngineProcess::start(const std::string& command) {
   if (rc != 0) {
     close(in[1]);
     close(out[0]);
-    return absl::InternalError(absl::StrCat("cannot start '", command, "': ", std::strerror(rc)));
+    return absl::InternalError(absl::StrCat("cannot start ", quote(command), ": ", std::strerror(rc)));
   }
   pid_ = pid;
   to_child_ = in[1];

@@ -1,6 +1,7 @@
 // Command-line flags shared by the subcommands (absl flags are process-wide,
 // so each name is declared once here). Dashes in flag names are accepted:
-// `--tt-mb` and `--tt_mb` are the same flag.
+// `--tt-mb` and `--tt_mb` are the same flag. The level parameters
+// (--max-depth ...) are not absl flags: see param_flags.h.
 #pragma once
 
 #include <cstdint>
@@ -18,11 +19,3 @@ ABSL_DECLARE_FLAG(int, multipv);
 ABSL_DECLARE_FLAG(std::string, level);
 ABSL_DECLARE_FLAG(std::uint64_t, seed);
 ABSL_DECLARE_FLAG(int, tt_mb);
-ABSL_DECLARE_FLAG(int, max_depth);
-ABSL_DECLARE_FLAG(int, time_limit);
-ABSL_DECLARE_FLAG(int, eval_noise);
-ABSL_DECLARE_FLAG(double, blunder_probability);
-ABSL_DECLARE_FLAG(int, blunder_margin);
-ABSL_DECLARE_FLAG(double, feature_scale);
-ABSL_DECLARE_FLAG(std::string, use_table);
-ABSL_DECLARE_FLAG(std::string, use_killers);

@@ -20,11 +20,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 #include "protocol/hub.h"
 #include "search/search.h"
 #include "tt/table.h"
@@ -34,21 +34,6 @@ namespace {
 
 constexpr char kVersion[] = "0.1";
 constexpr int kMaxTableMiB = 1024;
-
-std::string sv_str(absl::string_view s) { return std::string(s.data(), s.size()); }
-
-// The level's values a GUI may override one by one, in the ranges search()
-// accepts; set-param level drops every override.
-struct IntParam { const char* name; int Params::*field; int min, max; };
-struct RealParam { const char* name; double Params::*field; double min, max; };
-struct BoolParam { const char* name; bool Params::*field; };
-constexpr IntParam kIntParams[] = {{"max-depth", &Params::max_depth, 1, kMaxPly - 1},
-                                   {"time-limit", &Params::time_limit_ms, 0, 86400000},
-                                   {"eval-noise", &Params::eval_noise, 0, 10000},
-                                   {"blunder-margin", &Params::blunder_margin, 0, 10000}};
-constexpr RealParam kRealParams[] = {{"blunder-probability", &Params::blunder_probability, 0, 1},
-                                     {"feature-scale", &Params::feature_scale, 0, 4}};
-constexpr BoolParam kBoolParams[] = {{"use-table", &Params::use_table}, {"use-killers", &Params::use_killers}};
 
 class HubSession {
  public:
@@ -107,13 +92,12 @@ class HubSession {
   void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
-  void run_search(SearchRequest request, bool pondering, bool wait_for_stop);
-  void report(const Progress& p);
+  void run_search(const Game& game, SearchRequest request, bool pondering, bool wait_for_stop);
+  void report(const Position& root, const Progress& p);
 
   // Session state (touched by the main thread only, never during a search
   // except through the copies handed to the worker).
-  Position start_ = Position::start();
-  std::vector<Move> moves_;
+  Game game_;  // from the last good `pos`
   Limits limits_ = [] { Limits l; l.depth = 0; l.movetime_ms = 1000; return l; }();
   Level level_ = Level::kExpert;
   Params params_ = Params::for_level(Level::kExpert);  // level_'s values and the overrides since
@@ -143,14 +127,16 @@ void HubSession::announce() {
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
-  for (const IntParam& p : kIntParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=int min=", p.min, " max=", p.max));
-  }
-  for (const RealParam& p : kRealParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field, " type=real min=", p.min, " max=", p.max));
-  }
-  for (const BoolParam& p : kBoolParams) {
-    emit(absl::StrCat("param name=", p.name, " value=", params_.*p.field ? "true" : "false", " type=bool"));
+  for (const ParamSpec& p : kParamSpecs) {
+    const std::string value = p.value_text(p.get(params_));
+    switch (p.type) {
+      case ParamType::kBool: emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=bool")); break;
+      case ParamType::kInt:
+      case ParamType::kReal:
+        emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=", p.type == ParamType::kInt ? "int" : "real",
+                          " min=", p.value_text(p.min), " max=", p.value_text(p.max)));
+        break;
+    }
   }
   emit("wait");
 }
@@ -161,7 +147,7 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
   if (*name == "tt-mb") {
     int mib = 0;
     if (!absl::SimpleAtoi(*value, &mib) || mib < 1 || mib > kMaxTableMiB) {
-      return complain(absl::StrCat("set-param tt-mb: '", *value, "' is not a size 1..", kMaxTableMiB, " MiB"));
+      return complain(absl::StrCat("set-param tt-mb: ", quote(*value), " is not a size 1..", kMaxTableMiB, " MiB"));
     }
     if (mib != table_mib_) {
       table_mib_ = mib;
@@ -174,42 +160,24 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     params_ = Params::for_level(*l);
   } else if (*name == "seed") {
     std::uint64_t s = 0;
-    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: '", *value, "' is not a number"));
+    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: ", quote(*value), " is not a number"));
     seed_ = s;
   } else if (*name == "multipv") {
     int k = 0;
     if (!absl::SimpleAtoi(*value, &k) || k < 1 || k > kMaxMultiPv) {
-      return complain(absl::StrCat("set-param multipv: '", *value, "' is not 1..", kMaxMultiPv));
+      return complain(absl::StrCat("set-param multipv: ", quote(*value), " is not 1..", kMaxMultiPv));
     }
     multipv_ = k;
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
-      return complain(absl::StrCat("set-param classic: '", *value, "' is not true or false"));
+      return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
     }
     classic_ = *value == "true";
   }
-  for (const IntParam& p : kIntParams) {
-    if (*name != p.name) continue;
-    int v = 0;
-    if (!absl::SimpleAtoi(*value, &v) || v < p.min || v > p.max) {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not ", p.min, "..", p.max));
+  if (const ParamSpec* spec = find_param(*name); spec != nullptr && *name == spec->name) {
+    if (absl::Status st = tempo::set_param(params_, *spec, *value, absl::StrCat("set-param ", av(spec->name))); !st.ok()) {
+      return complain(st.message());
     }
-    params_.*p.field = v;
-  }
-  for (const RealParam& p : kRealParams) {
-    if (*name != p.name) continue;
-    double v = 0;
-    if (!absl::SimpleAtod(*value, &v) || !(v >= p.min && v <= p.max)) {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not a number ", p.min, "..", p.max));
-    }
-    params_.*p.field = v;
-  }
-  for (const BoolParam& p : kBoolParams) {
-    if (*name != p.name) continue;
-    if (*value != "true" && *value != "false") {
-      return complain(absl::StrCat("set-param ", p.name, ": '", *value, "' is not true or false"));
-    }
-    params_.*p.field = *value == "true";
   }
   // Unknown parameters are ignored, as the protocol asks.
 }
@@ -219,34 +187,21 @@ void HubSession::set_position(const hub::Line& line) {
   if (!text) return error("pos: needs pos=<side and 50 squares>");
   absl::StatusOr<Position> start = parse_hub_position(*text);
   if (!start.ok()) return error(absl::StrCat("pos: ", start.status().message()));
-  if (absl::Status s = start->validate(); !s.ok()) return error(absl::StrCat("pos: ", s.message()));
-  std::vector<Move> moves;
-  Position cur = *start;
+  absl::StatusOr<Game> game = Game::from_position(*start);
+  if (!game.ok()) return error(absl::StrCat("pos: ", game.status().message()));
+  // Hub move text, or PDN text as some GUIs send (`19x30`, long form); moves
+  // past a draw rule are the GUI's business. A bad command keeps the
+  // previous position: nothing is lost.
   if (const std::optional<std::string> list = line.value("moves")) {
-    int n = 0;
-    for (absl::string_view t : absl::StrSplit(*list, ' ', absl::SkipWhitespace())) {
-      ++n;
-      const std::string_view text(t.data(), t.size());
-      absl::StatusOr<Move> m = parse_hub_move(cur, text);
-      // Some GUIs send PDN move text (`19x30`, long form): accept it when unambiguous.
-      if (!m.ok() && parse_pdn_move(cur, text).ok()) m = parse_pdn_move(cur, text);
-      if (!m.ok()) {
-        // Keep the previous position: a bad command never loses state.
-        return error(absl::StrCat("pos: move ", n, " '", sv_str(t), "': ", m.status().message()));
-      }
-      moves.push_back(*m);
-      cur.play(*m);
+    if (absl::Status st = game->play_line(*list, /*stop_at_draw=*/false); !st.ok()) {
+      return error(absl::StrCat("pos: ", st.message()));
     }
   }
-  start_ = *start;
-  moves_ = std::move(moves);
+  game_ = *std::move(game);
 }
 
-void HubSession::report(const Progress& p) {
-  std::string pv;
-  if (p.pv) {
-    for (int i = 0; i < p.pv->size; ++i) absl::StrAppend(&pv, i ? " " : "", to_hub_move(p.pv->moves[i]));
-  }
+void HubSession::report(const Position& root, const Progress& p) {
+  const std::string pv = p.pv ? line_text(root, p.pv->view(), Notation::kHub) : "";
   const double seconds = p.time_ms / 1000.0;
   const double mnps = p.time_ms > 0 ? static_cast<double>(p.nodes) / (p.time_ms / 1000.0) / 1e6 : 0.0;
   hub::Line info{"info", {}};
@@ -267,7 +222,6 @@ void HubSession::go(const hub::Line& line) {
   const bool ponder = line.has("ponder");
   const bool analyze = line.has("analyze");
   SearchRequest req;
-  req.start = start_;
   req.limits = limits_;
   req.params = params_;
   req.params.classic = classic_;
@@ -275,7 +229,6 @@ void HubSession::go(const hub::Line& line) {
   req.multipv = analyze ? multipv_ : 1;
   req.tt = table_.data();
   req.tt_len = table_.size();
-  // The worker gets its own copy of the moves; the span points into it.
   finished_.store(false);
   set_cancel(0);
   {
@@ -284,15 +237,15 @@ void HubSession::go(const hub::Line& line) {
     ponder_hit_ = false;
     pondering_ = ponder;
   }
-  worker_ = std::thread([this, req, moves = moves_, ponder]() mutable {
-    req.moves = moves;
+  // The worker gets its own copy of the game.
+  worker_ = std::thread([this, game = game_, req, ponder]() mutable {
     const bool infinite = req.limits.infinite;
-    run_search(std::move(req), ponder, infinite);
+    run_search(game, std::move(req), ponder, infinite);
     finished_.store(true);
   });
 }
 
-void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_stop) {
+void HubSession::run_search(const Game& game, SearchRequest req, bool pondering, bool wait_for_stop) {
   const Limits real_limits = req.limits;
   // Pondering: the clock is not running, so search without limits until
   // `ponder-hit` (then search again with the real limits, the table warm)
@@ -302,8 +255,8 @@ void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_sto
     req.limits.infinite = true;
   }
   req.cancel = &cancel_;
-  req.on_progress = [this](const Progress& p) { report(p); };
-  absl::StatusOr<SearchResult> result = search(req);
+  req.on_progress = [this, &game](const Progress& p) { report(game.current(), p); };
+  absl::StatusOr<SearchResult> result = search(game, req);
   if (pondering && result.ok()) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [this] { return stop_requested_ || ponder_hit_; });
@@ -312,7 +265,7 @@ void HubSession::run_search(SearchRequest req, bool pondering, bool wait_for_sto
       lock.unlock();
       set_cancel(0);
       req.limits = real_limits;
-      result = search(req);
+      result = search(game, req);
       wait_for_stop = real_limits.infinite;
     }
   }
@@ -383,7 +336,7 @@ bool HubSession::handle(const std::string& text) {
   } else if (cmd == "pos") {
     set_position(line);
   } else if (cmd == "level") {
-    absl::StatusOr<Limits> l = hub::parse_level(line);
+    absl::StatusOr<Limits> l = hub::parse_limits(line);
     if (l.ok()) limits_ = *l; else error(l.status().message());
   } else if (cmd == "go") {
     go(line);
@@ -394,9 +347,9 @@ bool HubSession::handle(const std::string& text) {
 
 }  // namespace
 
-int run_hub(const Args& args) {
+int run_hub(const Args& args, const ParamArgs& params) {
   if (!args.empty()) {
-    std::fprintf(stderr, "tempo hub: unexpected argument '%s'\n", args[0].c_str());
+    std::fprintf(stderr, "tempo hub: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
   std::ios::sync_with_stdio(false);
@@ -410,22 +363,15 @@ int run_hub(const Args& args) {
         {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
-  // The level overrides shared with `tempo analyse`, when given (after
-  // --level, which would reset them).
-  std::vector<std::pair<std::string, std::string>> overrides;
-  auto add_int = [&](const char* name, int v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
-  auto add_real = [&](const char* name, double v) { if (v != -1) overrides.emplace_back(name, absl::StrCat(v)); };
-  auto add_bool = [&](const char* name, const std::string& v) { if (!v.empty()) overrides.emplace_back(name, v); };
-  add_int("max-depth", absl::GetFlag(FLAGS_max_depth));
-  add_int("time-limit", absl::GetFlag(FLAGS_time_limit));
-  add_int("eval-noise", absl::GetFlag(FLAGS_eval_noise));
-  add_real("blunder-probability", absl::GetFlag(FLAGS_blunder_probability));
-  add_int("blunder-margin", absl::GetFlag(FLAGS_blunder_margin));
-  add_real("feature-scale", absl::GetFlag(FLAGS_feature_scale));
-  add_bool("use-table", absl::GetFlag(FLAGS_use_table));
-  add_bool("use-killers", absl::GetFlag(FLAGS_use_killers));
-  for (const auto& [name, value] : overrides) {
-    if (!session.set_start_param(name, value)) return 2;
+  // The level parameters (--max-depth ...), after --level, which would reset
+  // them. Checked first so that an error names the flag as it was given.
+  Params scratch;
+  if (absl::Status st = apply_param_flags(params, scratch); !st.ok()) {
+    std::fprintf(stderr, "tempo hub: %s\n", std::string(st.message()).c_str());
+    return 2;
+  }
+  for (const ParamArg& p : params) {
+    if (!session.set_start_param(std::string(p.spec->name), p.text)) return 2;
   }
   std::string line;
   while (std::getline(std::cin, line)) {

@@ -1,54 +1,123 @@
 // `tempo`: the command-line front end of the Tempo draughts engine.
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/param_flags.h"
+#include "engine/text.h"
 
 namespace {
 
+using tempo::cli::Args;
+using tempo::cli::ParamArgs;
+
 struct Command {
   const char* name;
-  int (*run)(const tempo::cli::Args&);
-  const char* help;
+  int (*run)(const Args&);                     // a command without level parameters
+  int (*run_with_params)(const Args&, const ParamArgs&);  // or one with them (--max-depth ...)
+  const char* synopsis;
+  std::initializer_list<const char*> flags;    // its absl flags, as declared (underscores)
 };
 
-constexpr Command kCommands[] = {
-    {"perft", tempo::cli::run_perft, "count move-tree leaves: [--fen FEN] [--depth N] [--divide]"},
-    {"hub", tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout"},
-    {"dxp", tempo::cli::run_dxp,
-     "play one DXP game over TCP: --dxp-listen | --dxp-connect HOST [--dxp-port P] [--dxp-minutes M] [--dxp-moves N]"},
-    {"match", tempo::cli::run_match,
-     "play two Hub engines: --engine1 CMD --engine2 CMD [--params1 k=v,..] [--params2 ..] [--games N]\n"
-     "           [--match-movetime S | --match-depth N | --match-time S --match-inc S] [--openings FILE] [--pdn OUT]"},
-    {"analyse", tempo::cli::run_analyse,
-     "search a position: [--fen FEN] [--moves \"...\"] [--depth N | --movetime MS | --nodes N] [--multipv K]\n"
-     "           [--level easy|medium|hard|expert] [--seed S] [--tt-mb M]\n"
-     "           level overrides: [--max-depth N] [--time-limit MS] [--eval-noise N] [--blunder-probability P] [--blunder-margin N]\n"
-     "           [--feature-scale F] [--use-table true|false] [--use-killers true|false]"},
-    {"bench", tempo::cli::run_bench, "search the positions of data/bench.fen to a fixed depth: [--depth N] [--tt-mb M]"},
-    {"selfplay", tempo::cli::run_selfplay,
-     "play training games: --out FILE [--games N] [--nodes N] [--threads T] [--random-plies R] [--seed S]"},
-    {"fit", tempo::cli::run_fit,
-     "fit the evaluation's weights: --data FILE[,FILE] --out FILE [--init FILE] [--layout 0|1] [--epochs N]\n"
-     "           [--lambda L] [--l2 R] [--learning-rate A]"},
+const Command kCommands[] = {
+    {"perft", tempo::cli::run_perft, nullptr, "count move-tree leaves", {"fen", "depth", "divide"}},
+    {"analyse", nullptr, tempo::cli::run_analyse, "search a position, print every iteration and the best move",
+     {"fen", "moves", "depth", "movetime", "nodes", "multipv", "level", "seed", "tt_mb"}},
+    {"bench", tempo::cli::run_bench, nullptr,
+     "search the positions of data/bench.fen (or FILE) to a fixed depth: node signature and speed",
+     {"depth", "tt_mb"}},
+    {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values",
+     {"level", "seed", "multipv", "tt_mb"}},
+    {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)",
+     {"dxp_listen", "dxp_connect", "dxp_host", "dxp_port", "dxp_minutes", "dxp_moves", "dxp_color", "dxp_name",
+      "dxp_pdn", "dxp_timeout", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
+    {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN",
+     {"engine1", "engine2", "params1", "params2", "name1", "name2", "openings", "games", "match_movetime",
+      "match_depth", "match_nodes", "match_time", "match_inc", "match_margin", "match_max_plies", "concurrency",
+      "pdn"}},
+    {"selfplay", tempo::cli::run_selfplay, nullptr, "play training games to a record file",
+     {"out", "openings", "games", "nodes", "threads", "random_plies", "seed"}},
+    {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records",
+     {"data", "out", "init", "layout", "epochs", "lambda", "l2", "learning_rate", "seed"}},
 };
+
+std::string dashed(std::string_view name) {
+  std::string s(name);
+  for (char& c : s) if (c == '_') c = '-';
+  return s;
+}
 
 void usage(FILE* out) {
   std::fprintf(out, "usage: tempo <command> [flags]\n\ncommands:\n");
-  for (const Command& c : kCommands) std::fprintf(out, "  %-8s %s\n", c.name, c.help);
-  std::fprintf(out, "\n`tempo --help` lists every flag.\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  %-9s %s\n", c.name, c.synopsis);
+  std::fprintf(out, "\n`tempo <command> --help` lists that command's flags; `tempo --helpfull` every command's.\n");
+}
+
+// One command's flags, dashed as the documentation spells them, with their
+// defaults; the level parameters with their ranges from the schema.
+void command_help(FILE* out, const Command& c) {
+  std::fprintf(out, "usage: tempo %s [flags]%s\n%s\n\nflags:\n", c.name,
+               std::strcmp(c.name, "bench") == 0 ? " [FILE]" : "", c.synopsis);
+  for (const char* name : c.flags) {
+    const absl::CommandLineFlag* f = absl::FindCommandLineFlag(name);
+    if (f == nullptr) continue;
+    const char* value = f->IsOfType<bool>() ? "" : f->IsOfType<std::string>() ? "=TEXT"
+                        : f->IsOfType<double>() ? "=X" : "=N";
+    std::fprintf(out, "  --%s%s  (default %s)\n      %s\n", dashed(name).c_str(), value,
+                 f->DefaultValue().empty() ? "\"\"" : f->DefaultValue().c_str(), f->Help().c_str());
+  }
+  if (c.run_with_params) std::fprintf(out, "%s", tempo::cli::param_flags_help().c_str());
+}
+
+bool wants(const std::vector<std::string>& argv, std::initializer_list<const char*> spellings) {
+  for (std::size_t i = 1; i < argv.size(); ++i) {
+    if (argv[i] == "--") break;
+    for (const char* s : spellings) if (argv[i] == s) return true;
+  }
+  return false;
+}
+
+const Command* find_command(const std::vector<std::string>& argv) {
+  for (std::size_t i = 1; i < argv.size(); ++i) {
+    for (const Command& c : kCommands) if (argv[i] == c.name) return &c;
+  }
+  return nullptr;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("tempo <command> [flags]; commands: perft, analyse, bench, hub, dxp, match");
-  // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
+  absl::SetProgramUsageMessage("tempo <command> [flags]; `tempo <command> --help` lists a command's flags");
   std::vector<std::string> storage(argv, argv + argc);
+  // Help is ours, not absl's: per command, dashed, with the schema's ranges.
+  if (wants(storage, {"--helpfull"})) {
+    usage(stdout);
+    for (const Command& c : kCommands) {
+      std::printf("\n");
+      command_help(stdout, c);
+    }
+    return 0;
+  }
+  if (wants(storage, {"--help", "-h", "--helpshort"})) {
+    if (const Command* c = find_command(storage)) command_help(stdout, *c); else usage(stdout);
+    return 0;
+  }
+  // The level parameters never reach absl (their names and ranges come from
+  // search/params.h).
+  absl::StatusOr<ParamArgs> params = tempo::cli::take_param_flags(storage);
+  if (!params.ok()) {
+    std::fprintf(stderr, "tempo: %s\n", std::string(params.status().message()).c_str());
+    return 2;
+  }
+  // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
   std::vector<char*> args;
   for (std::string& a : storage) {
     if (a.rfind("--", 0) == 0) {
@@ -62,11 +131,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string name = positional[1];
-  tempo::cli::Args rest(positional.begin() + 2, positional.end());
+  Args rest(positional.begin() + 2, positional.end());
   for (const Command& c : kCommands) {
-    if (name == c.name) return c.run(rest);
+    if (name != c.name) continue;
+    if (c.run_with_params) return c.run_with_params(rest, *params);
+    if (!params->empty()) {
+      std::fprintf(stderr, "tempo %s: --%s is a level parameter, taken by analyse and hub only\n", c.name,
+                   std::string(params->front().spec->name).c_str());
+      return 2;
+    }
+    return c.run(rest);
   }
-  std::fprintf(stderr, "tempo: unknown command '%s'\n\n", name.c_str());
+  std::fprintf(stderr, "tempo: unknown command %s\n\n", tempo::quote(name).c_str());
   usage(stderr);
   return 2;
 }

@@ -28,6 +28,7 @@
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/pdn.h"
+#include "engine/text.h"
 #include "protocol/elo.h"
 #include "protocol/hub.h"
 #include "protocol/openings.h"
@@ -150,7 +151,7 @@ class Player {
   absl::Status expect(const std::string& word, int timeout_ms) {
     while (true) {
       absl::StatusOr<std::string> line = proc_.read_line(timeout_ms);
-      if (!line.ok()) return absl::Status(line.status().code(), absl::StrCat("waiting for '", word, "': ", line.status().message()));
+      if (!line.ok()) return absl::Status(line.status().code(), absl::StrCat("waiting for ", quote(word), ": ", line.status().message()));
       absl::StatusOr<hub::Line> parsed = hub::parse_line(*line);
       if (!parsed.ok()) continue;
       if (parsed->command == "id") id_name_ = parsed->value("name").value_or("");
@@ -226,7 +227,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
     if (!move.ok()) move = parse_pdn_move(game.current(), *text);  // be lenient with PDN-speaking engines
     if (!move.ok()) {
       loser = side;
-      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " played an illegal move '", *text, "': ",
+      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " played an illegal move ", quote(*text), ": ",
                             move.status().message());
       players[i]->restart();
       break;
@@ -273,7 +274,7 @@ absl::StatusOr<EngineSpec> engine_spec(const std::string& command, const std::st
   for (absl::string_view kv : absl::StrSplit(params, ',', absl::SkipWhitespace())) {
     const std::size_t eq = kv.find('=');
     if (eq == absl::string_view::npos || eq == 0) {
-      return absl::InvalidArgumentError(absl::StrCat("--params for ", which, ": '", std::string(kv), "' is not name=value"));
+      return absl::InvalidArgumentError(absl::StrCat("--params for ", which, ": ", quote(std::string(kv)), " is not name=value"));
     }
     spec.params.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
   }
@@ -310,7 +311,7 @@ int run_match(const Args& args) {
     std::fprintf(stderr, "tempo match: %s\n", what.c_str());
     return 2;
   };
-  if (!args.empty()) return fail(absl::StrCat("unexpected argument '", args[0], "'"));
+  if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
   absl::StatusOr<EngineSpec> s1 = engine_spec(absl::GetFlag(FLAGS_engine1), absl::GetFlag(FLAGS_params1), absl::GetFlag(FLAGS_name1), "engine1");
   absl::StatusOr<EngineSpec> s2 = engine_spec(absl::GetFlag(FLAGS_engine2), absl::GetFlag(FLAGS_params2), absl::GetFlag(FLAGS_name2), "engine2");
   if (!s1.ok()) return fail(std::string(s1.status().message()));

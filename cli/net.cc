@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text.h"
 
 namespace tempo::cli {
 namespace {
@@ -29,7 +30,7 @@ absl::StatusOr<sockaddr_in> resolve(const std::string& host, int port) {
   hints.ai_family = AF_INET;
   hints.ai_socktype = SOCK_STREAM;
   if (getaddrinfo(host.c_str(), nullptr, &hints, &res) != 0 || res == nullptr) {
-    return absl::NotFoundError(absl::StrCat("cannot resolve host '", host, "'"));
+    return absl::NotFoundError(absl::StrCat("cannot resolve host ", quote(host)));
   }
   addr.sin_addr = reinterpret_cast<sockaddr_in*>(res->ai_addr)->sin_addr;
   freeaddrinfo(res);

@@ -9,12 +9,13 @@
 #include "engine/fen.h"
 #include "engine/notation.h"
 #include "engine/perft.h"
+#include "engine/text.h"
 
 namespace tempo::cli {
 
 int run_perft(const Args& args) {
   if (!args.empty()) {
-    std::fprintf(stderr, "tempo perft: unexpected argument '%s'\n", args[0].c_str());
+    std::fprintf(stderr, "tempo perft: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
   Position pos = Position::start();

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/text.h"
 
 namespace tempo {
 namespace {
@@ -14,13 +15,7 @@ constexpr std::size_t kMaxFenLength = 1024;
 // `lead` is how many characters were trimmed off the front, so that the
 // reported position counts from the start of the caller's text.
 absl::Status error_at(std::string_view fen, std::size_t at, std::string_view what, std::size_t lead) {
-  std::string shown;
-  if (at < fen.size()) {
-    const unsigned char c = static_cast<unsigned char>(fen[at]);
-    shown = std::isprint(c) ? absl::StrCat(" ('", std::string(1, fen[at]), "')") : absl::StrCat(" (byte 0x", absl::Hex(c, absl::kZeroPad2), ")");
-  } else {
-    shown = " (end of text)";
-  }
+  const std::string shown = at < fen.size() ? absl::StrCat(" (", quote(fen.substr(at, 1)), ")") : " (end of text)";
   return absl::InvalidArgumentError(absl::StrCat("bad FEN at character ", at + 1 + lead, shown, ": ", absl::string_view(what.data(), what.size())));
 }
 

@@ -1,9 +1,11 @@
 #include "engine/game.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "engine/fen.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 #include "engine/zobrist.h"
 
 namespace tempo {
@@ -87,6 +89,21 @@ absl::StatusOr<Move> Game::play_text(std::string_view text, bool stop_at_draw) {
   }
   if (absl::Status st = play(*m, stop_at_draw); !st.ok()) return st;
   return *m;
+}
+
+absl::Status Game::play_line(std::string_view text, bool stop_at_draw) {
+  Game next = *this;
+  int n = 0;
+  for (absl::string_view token : absl::StrSplit(av(text), absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty())) {
+    if (token.back() == '.') continue;  // a move number
+    ++n;
+    const std::string_view move(token.data(), token.size());
+    if (absl::StatusOr<Move> m = next.play_text(move, stop_at_draw); !m.ok()) {
+      return absl::Status(m.status().code(), absl::StrCat("move ", n, " ", quote(move), ": ", m.status().message()));
+    }
+  }
+  *this = std::move(next);
+  return absl::OkStatus();
 }
 
 absl::Status Game::undo() {

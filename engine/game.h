@@ -6,8 +6,10 @@
 // side to move has no legal move (and loses), or a draw rule applies
 // (threefold repetition, the 25-, 16- and 5-move rules; see draw.h).
 //
-// Used by the search (history for repetitions and draw counters), the C ABI,
-// the Python module and the Hub loop.
+// The one record of a history: search() takes one (repetitions, draw
+// counters), and every outer layer (the C ABI, the Python module, the Hub
+// loop, `tempo analyse`, DXP, self-play) builds one instead of replaying
+// moves itself.
 #pragma once
 
 #include <cstdint>
@@ -70,6 +72,10 @@ class Game {
   // Plays move text: PDN (`32-28`, `19x30`, long form `47x38x24x13x36`) or
   // Hub (`28x19x23`: from, to, captured squares). Returns the move played.
   absl::StatusOr<Move> play_text(std::string_view text, bool stop_at_draw = true);
+  // Plays move text separated by spaces, each as play_text() reads it; move
+  // numbers ("12.", "12...") are skipped. On error nothing is played and the
+  // message names the move: "move 3 '18-24': ...".
+  absl::Status play_line(std::string_view text, bool stop_at_draw = true);
   // Takes back the last move. Fails when no move has been played.
   absl::Status undo();
 

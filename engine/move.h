@@ -42,8 +42,10 @@ constexpr Move make_move(int from_square, int to_square, Bitboard captured = 0) 
 // capacity rather than overflow, and reports it through `overflowed`.
 struct MoveList {
   static constexpr int kCapacity = 512;
-  // Left uninitialised on purpose: a list is made at every node of the tree,
-  // and zeroing 8 KiB each time would cost more than generating the moves.
+  // Left uninitialised on purpose: the generator writes every entry it
+  // counts, and a list is often made for a look at a handful of moves (a
+  // local in the rules API, the search's per-ply frames): zeroing 8 KiB
+  // would cost more than generating them.
   union {
     Move moves[kCapacity];
   };

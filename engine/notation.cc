@@ -6,21 +6,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/movegen.h"
+#include "engine/text.h"
 
 namespace tempo {
 namespace {
 
 constexpr std::size_t kMaxMoveText = 256;  // 1 + 20 captures, generously
-
-std::string printable(std::string_view s) {
-  std::string out;
-  for (char c : s.substr(0, 64)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isprint(u)) out += c; else absl::StrAppend(&out, "\\x", absl::Hex(u, absl::kZeroPad2));
-  }
-  if (s.size() > 64) out += "...";
-  return out;
-}
 
 // Splits `a<sep>b<sep>c` into square numbers; `seps` collects the separators.
 absl::StatusOr<std::vector<int>> split_squares(std::string_view text, std::string& seps) {
@@ -29,7 +20,7 @@ absl::StatusOr<std::vector<int>> split_squares(std::string_view text, std::strin
   while (true) {
     if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i]))) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad move text '", printable(text), "': expected a square number at character ", i + 1));
+          absl::StrCat("bad move text ", quote(text), ": expected a square number at character ", i + 1));
     }
     int v = 0;
     const std::size_t start = i;
@@ -40,14 +31,14 @@ absl::StatusOr<std::vector<int>> split_squares(std::string_view text, std::strin
     }
     if (v < 1 || v > 50) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad move text '", printable(text), "': square at character ", start + 1, " is not 1..50"));
+          absl::StrCat("bad move text ", quote(text), ": square at character ", start + 1, " is not 1..50"));
     }
     squares.push_back(v);
     if (i == text.size()) break;
     const char c = text[i];
     if (c != '-' && c != 'x' && c != 'X' && c != ':') {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad move text '", printable(text), "': expected '-' or 'x' at character ", i + 1));
+          absl::StrCat("bad move text ", quote(text), ": expected '-' or 'x' at character ", i + 1));
     }
     seps += (c == '-') ? '-' : 'x';
     ++i;
@@ -78,14 +69,14 @@ absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) 
   if (!sq.ok()) return sq.status();
   const std::vector<int>& s = *sq;
   if (s.size() < 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': needs two squares"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": needs two squares"));
   }
   const bool quiet = seps.find('x') == std::string::npos;
   if (quiet && s.size() != 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': a quiet move has two squares"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": a quiet move has two squares"));
   }
   if (!quiet && seps.find('-') != std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': mixes '-' and 'x'"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": mixes '-' and 'x'"));
   }
   MoveList legal;
   generate_moves(pos, legal);
@@ -98,7 +89,7 @@ absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) 
     std::string why = "no legal move goes from " + std::to_string(s.front()) + " to " + std::to_string(s.back());
     if (quiet && has_capture(pos)) why += " (a capture is compulsory)";
     else if (!quiet && !has_capture(pos)) why += " (there is no capture in this position)";
-    return absl::InvalidArgumentError(absl::StrCat("illegal move '", printable(text), "': ", why));
+    return absl::InvalidArgumentError(absl::StrCat("illegal move ", quote(text), ": ", why));
   }
   if (s.size() > 2) {
     // Long form: the given landing squares must appear, in order, on a route.
@@ -118,11 +109,11 @@ absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) 
     candidates = matching;
     if (candidates.empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("illegal move '", printable(text), "': no legal capture passes those squares"));
+          absl::StrCat("illegal move ", quote(text), ": no legal capture passes those squares"));
     }
   }
   if (candidates.size() > 1) {
-    return absl::InvalidArgumentError(absl::StrCat("ambiguous move '", printable(text), "': ", candidates.size(),
+    return absl::InvalidArgumentError(absl::StrCat("ambiguous move ", quote(text), ": ", candidates.size(),
                                                    " legal captures go from ", s.front(), " to ", s.back(),
                                                    "; name the landing squares (long form)"));
   }
@@ -147,19 +138,19 @@ absl::StatusOr<Move> parse_hub_move(const Position& pos, std::string_view text) 
   if (!sq.ok()) return sq.status();
   const std::vector<int>& s = *sq;
   if (s.size() < 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': needs two squares"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": needs two squares"));
   }
   const bool quiet = seps.find('x') == std::string::npos;
   if (quiet && s.size() != 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': a quiet move has two squares"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": a quiet move has two squares"));
   }
   if (!quiet && seps.find('-') != std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': mixes '-' and 'x'"));
+    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": mixes '-' and 'x'"));
   }
   Bitboard captured = 0;
   for (std::size_t i = 2; i < s.size(); ++i) {
     if (captured & square_bb(s[i])) {
-      return absl::InvalidArgumentError(absl::StrCat("bad move text '", printable(text), "': square ", s[i], " captured twice"));
+      return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": square ", s[i], " captured twice"));
     }
     captured |= square_bb(s[i]);
   }
@@ -178,11 +169,23 @@ absl::StatusOr<Move> parse_hub_move(const Position& pos, std::string_view text) 
   }
   if (matches == 1) return found;
   if (matches > 1) {
-    return absl::InvalidArgumentError(absl::StrCat("ambiguous move '", printable(text), "': ", matches,
+    return absl::InvalidArgumentError(absl::StrCat("ambiguous move ", quote(text), ": ", matches,
                                                    " legal captures go from ", s[0], " to ", s[1],
                                                    "; list the captured squares"));
   }
-  return absl::InvalidArgumentError(absl::StrCat("illegal move '", printable(text), "' in this position"));
+  return absl::InvalidArgumentError(absl::StrCat("illegal move ", quote(text), " in this position"));
+}
+
+std::string line_text(Position pos, std::span<const Move> line, Notation notation, std::size_t max_length) {
+  std::string out;
+  for (const Move& m : line) {
+    const std::string text = notation == Notation::kPdn ? to_pdn(pos, m) : to_hub_move(m);
+    if (out.size() + (out.empty() ? 0 : 1) + text.size() > max_length) break;
+    if (!out.empty()) out += ' ';
+    out += text;
+    pos.play(m);
+  }
+  return out;
 }
 
 std::string to_hub_position(const Position& pos) {
@@ -217,8 +220,8 @@ absl::StatusOr<Position> parse_hub_position(std::string_view text) {
       case 'B': p = Piece::kBlackKing; break;
       case 'e': case '.': p = Piece::kEmpty; break;
       default:
-        return absl::InvalidArgumentError(absl::StrCat("bad Hub position: square ", s, " is '", printable(text.substr(s, 1)),
-                                                       "'; expected one of w b W B e"));
+        return absl::InvalidArgumentError(absl::StrCat("bad Hub position: square ", s, " is ", quote(text.substr(s, 1)),
+                                                       "; expected one of w b W B e"));
     }
     pos.set(s, p);
   }

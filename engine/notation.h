@@ -2,6 +2,8 @@
 // (`28x19x23`: from, to, then every captured square).
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,14 @@ absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text);
 // captured square in increasing order.
 std::string to_hub_move(const Move& m);
 absl::StatusOr<Move> parse_hub_move(const Position& pos, std::string_view text);
+
+enum class Notation : std::uint8_t { kPdn, kHub };
+
+// A line of play from `pos` as move text separated by spaces: the one PV
+// printer (the CLI, the Hub, the C ABI). Cut at a move boundary so that it
+// is at most `max_length` characters (the C ABI's fixed buffers).
+std::string line_text(Position pos, std::span<const Move> line, Notation notation = Notation::kPdn,
+                      std::size_t max_length = std::string::npos);
 
 // Hub position: side (`W`/`B`) then squares 1..50 as `w b W B e`.
 std::string to_hub_position(const Position& pos);

@@ -6,21 +6,10 @@
 #include "absl/strings/str_split.h"
 #include "engine/fen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 
 namespace tempo {
 namespace {
-
-// Shows a piece of input in an error message: printable ASCII as is, any
-// other byte as \xNN, cut after 40 bytes.
-std::string shown(std::string_view s) {
-  std::string out;
-  for (char c : s.substr(0, 40)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7f) out += c; else absl::StrAppend(&out, "\\x", absl::Hex(u, absl::kZeroPad2));
-  }
-  if (s.size() > 40) out += "...";
-  return out;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -69,7 +58,7 @@ class Reader {
       } else if (c == '$') {
         st = read_nag();
       } else if (c == ')' || c == '}' || c == ']' || c == '"') {
-        st = error(absl::StrCat("unexpected '", std::string(1, c), "'"));
+        st = error(absl::StrCat("unexpected ", quote(std::string_view(&c, 1))));
       } else {
         st = read_token();
       }
@@ -209,7 +198,7 @@ class Reader {
       const std::string_view type = v.substr(0, v.find(','));
       if (type != "20") {
         return error_at(value_line, value_column,
-                        absl::StrCat("GameType \"", shown(v), "\" is not international draughts (20)"));
+                        absl::StrCat("GameType ", quote(v), " is not international draughts (20)"));
       }
     }
     draft_.out.set_tag(name, value);
@@ -270,8 +259,8 @@ class Reader {
     Game& game = draft_.out.game;
     const Position& pos = game.current();
     const int number = (game.ply() + (game.start().side == Color::kBlack ? 1 : 0)) / 2 + 1;
-    const std::string which = absl::StrCat("move ", number, pos.side == Color::kWhite ? " (white) '" : " (black) '",
-                                           shown(tok), "': ");
+    const std::string which =
+        absl::StrCat("move ", number, pos.side == Color::kWhite ? " (white) " : " (black) ", quote(tok), ": ");
     if (const GameStatus s = game.status(); s.state == GameState::kWin) {
       return error_at(line, column, absl::StrCat(which, "the game is already over, ", describe(s)));
     }
@@ -354,7 +343,7 @@ absl::StatusOr<std::string> normalise_result(std::string_view token) {
   if (token == "1-1" || token == "1/2-1/2") return std::string("1-1");
   if (token == "0-0") return std::string("0-0");
   if (token == "*") return std::string("*");
-  return absl::InvalidArgumentError(absl::StrCat("'", shown(token), "' is not a PDN result (2-0 0-2 1-1 0-0 *)"));
+  return absl::InvalidArgumentError(absl::StrCat(quote(token), " is not a PDN result (2-0 0-2 1-1 0-0 *)"));
 }
 
 std::string result_of(const GameStatus& status) {

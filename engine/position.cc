@@ -69,16 +69,4 @@ absl::Status Position::validate() const {
   return absl::OkStatus();
 }
 
-SquareArray to_square_array(const Position& pos) {
-  SquareArray a{};
-  for (int s = 1; s <= kNumSquares; ++s) a[s] = pos.at(s);
-  return a;
-}
-
-Position from_square_array(const SquareArray& squares, Color side) {
-  Position p = Position::empty(side);
-  for (int s = 1; s <= kNumSquares; ++s) p.set(s, squares[s]);
-  return p;
-}
-
 }  // namespace tempo

@@ -4,7 +4,6 @@
 // undoing moves.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 
@@ -54,15 +53,6 @@ struct Position {
 
   friend bool operator==(const Position&, const Position&) = default;
 };
-
-// 51 entries, index 0 unused: the board as the Flutter app stores it.
-using SquareArray = std::array<Piece, 51>;
-SquareArray to_square_array(const Position& pos);
-Position from_square_array(const SquareArray& squares, Color side);
-
-// The app numbers the board rotated (its White starts on 1-20): square s in
-// the app is square 51 - s in FMJD numbering, and the same map goes back.
-constexpr int rotate_square(int square) { return 51 - square; }
 
 inline void Position::play(const Move& m) {
   const Bitboard from = bb(m.from), to = bb(m.to), move = from ^ to;

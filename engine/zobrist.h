@@ -59,7 +59,7 @@ constexpr std::uint64_t key_after(std::uint64_t k, const Position& before, const
   const bool promotes = !was_king && (bb(m.to) & (white ? kWhitePromotion : kBlackPromotion));
   k ^= kKeys.piece[was_king ? us + 2 : us][m.from];
   k ^= kKeys.piece[(was_king || promotes) ? us + 2 : us][m.to];
-  const Bitboard their = white ? before.black : before.white;  // Position::pieces() is not constexpr
+  const Bitboard their = before.pieces(white ? Color::kBlack : Color::kWhite);
   k ^= pieces_key(m.captured & their & ~before.kings, them) ^ pieces_key(m.captured & their & before.kings, them + 2);
   return k ^ kKeys.black_to_move;
 }

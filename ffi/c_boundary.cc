@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/text.h"
 
 namespace tempo::ffi {
 
@@ -141,20 +142,38 @@ tempo_status write_text(std::string_view text, char* out, std::size_t out_len, s
   return TEMPO_OK;
 }
 
-void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len) {
+void write_line(const Position& pos, const Move* moves, int count, char* out, std::size_t out_len) {
   if (out == nullptr || out_len == 0) return;
-  std::size_t used = 0;
-  out[0] = '\0';
-  for (int i = 0; i < count; ++i) {
-    const std::string text = to_pdn(pos, moves[i]);
-    const std::size_t need = text.size() + (used > 0 ? 1 : 0);
-    if (used + need + 1 > out_len) break;
-    if (used > 0) out[used++] = ' ';
-    std::memcpy(out + used, text.data(), text.size());
-    used += text.size();
-    out[used] = '\0';
-    pos.play(moves[i]);
+  const std::string text =
+      line_text(pos, {moves, static_cast<std::size_t>(count)}, Notation::kPdn, out_len - 1);  // room for the NUL
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+}
+
+tempo_status build_game(const Position& start, const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                        bool stop_at_draw, std::string_view ply_word, Game* out, char* error, std::size_t error_len) {
+  absl::StatusOr<Game> game = Game::from_position(start);
+  if (!game.ok()) return from_status(game.status(), TEMPO_ERR_INVALID_POSITION, error, error_len);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::string ply = absl::StrCat(av(ply_word), " ", i + 1, ": ");
+    if (const GameStatus over = game->status(); stop_at_draw && over.over()) {
+      set_error(error, error_len,
+                absl::StrCat(ply, "the game is already over after ply ", i, " (", describe(over), ")"));
+      return TEMPO_ERR_INVALID_ARGUMENT;
+    }
+    Move m;
+    char why[160] = "";
+    if (find_legal(game->current(), *move_at(moves, move_size, i), &m, why, sizeof why) != TEMPO_OK) {
+      set_error(error, error_len, absl::StrCat(ply, why));
+      return TEMPO_ERR_ILLEGAL_MOVE;
+    }
+    if (absl::Status st = game->play(m, stop_at_draw); !st.ok()) {
+      set_error(error, error_len, absl::StrCat(ply, st.message()));
+      return TEMPO_ERR_ILLEGAL_MOVE;
+    }
   }
+  *out = *std::move(game);
+  return TEMPO_OK;
 }
 
 tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len) {

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "engine/game.h"
 #include "engine/move.h"
 #include "engine/position.h"
 #include "ffi/include/tempo.h"
@@ -31,6 +32,11 @@ inline constexpr std::uint32_t kSearchRequestV2 =
     sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
+
+// The app numbers the board rotated (its White starts on 1-20): square s in
+// the app is square 51 - s in FMJD numbering, and the same map goes back.
+constexpr int rotate_square(int square) { return 51 - square; }
+static_assert(rotate_square(46) == 5 && rotate_square(rotate_square(12)) == 12);
 
 // Writes `text` (truncated) into an optional caller error buffer.
 void set_error(char* error, std::size_t error_len, std::string_view text);
@@ -69,6 +75,14 @@ void to_c(const Position& pos, tempo_position* out);  // keeps out->size
 // The legal move of `pos` that `in` names (from, to, captured set), or
 // ILLEGAL_MOVE with a message.
 tempo_status find_legal(const Position& pos, const tempo_move& in, Move* out, char* error, std::size_t error_len);
+// The game from `start` (valid) after the caller's `count` moves, each
+// matched against the legal moves: the one replay of a caller's history.
+// With `stop_at_draw`, a move after a drawn position is INVALID_ARGUMENT (as
+// Game::play); an unmatched move is ILLEGAL_MOVE. The error names the ply as
+// "<ply_word> <n>".
+tempo_status build_game(const Position& start, const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                        bool stop_at_draw, std::string_view ply_word, Game* out, char* error, std::size_t error_len);
+
 // Fills from, to, captured squares and the canonical path; keeps out->size.
 void to_c(const Position& pos, const Move& m, tempo_move* out);
 
@@ -77,7 +91,7 @@ tempo_status write_text(std::string_view text, char* out, std::size_t out_len, s
 
 // A PDN line (moves separated by spaces) starting at `pos`, cut at a move
 // boundary to fit `out_len` bytes with the NUL.
-void write_line(Position pos, const Move* moves, int count, char* out, std::size_t out_len);
+void write_line(const Position& pos, const Move* moves, int count, char* out, std::size_t out_len);
 
 // Maps an engine error to a status code and writes its message.
 tempo_status from_status(const absl::Status& st, tempo_status code, char* error, std::size_t error_len);

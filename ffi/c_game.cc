@@ -1,6 +1,5 @@
 // C ABI: the state of a game (won, drawn and by which rule, or going on) from
 // a start position and the moves played. The rules are engine/game's.
-#include "absl/strings/str_cat.h"
 #include "engine/game.h"
 #include "engine/movegen.h"
 #include "ffi/c_boundary.h"
@@ -24,28 +23,14 @@ extern "C" tempo_status tempo_game_status(const tempo_position* start, const tem
     if (tempo_status st = check_move_array(moves, move_size, move_count); st != TEMPO_OK) return st;
     Position p;
     if (tempo_status st = to_engine(*start, &p, error, error_len); st != TEMPO_OK) return st;
-    absl::StatusOr<Game> game = Game::from_position(p);
-    if (!game.ok()) return from_status(game.status(), TEMPO_ERR_INVALID_POSITION, error, error_len);
-
-    for (uint32_t i = 0; i < move_count; ++i) {
-      if (const GameStatus over = game->status(); over.over()) {
-        set_error(error, error_len, absl::StrCat("ply ", i + 1, ": the game is already over after ply ", i, " (",
-                                                 describe(over), ")"));
-        return TEMPO_ERR_INVALID_ARGUMENT;
-      }
-      Move m;
-      char why[160] = "";
-      if (find_legal(game->current(), *move_at(moves, move_size, i), &m, why, sizeof why) != TEMPO_OK) {
-        set_error(error, error_len, absl::StrCat("ply ", i + 1, ": ", why));
-        return TEMPO_ERR_ILLEGAL_MOVE;
-      }
-      if (absl::Status st = game->play(m); !st.ok()) {
-        set_error(error, error_len, absl::StrCat("ply ", i + 1, ": ", st.message()));
-        return TEMPO_ERR_ILLEGAL_MOVE;
-      }
+    Game game;
+    if (tempo_status st = build_game(p, moves, move_size, move_count, /*stop_at_draw=*/true, "ply", &game, error,
+                                     error_len);
+        st != TEMPO_OK) {
+      return st;
     }
 
-    const GameStatus status = game->status();
+    const GameStatus status = game.status();
     switch (status.state) {
       case GameState::kOngoing: out->result = TEMPO_RESULT_ONGOING; break;
       case GameState::kWin:
@@ -54,16 +39,16 @@ extern "C" tempo_status tempo_game_status(const tempo_position* start, const tem
       case GameState::kDraw: out->result = TEMPO_RESULT_DRAW; break;
     }
     out->draw_rule = status.state == GameState::kDraw ? static_cast<int32_t>(status.draw_rule) : TEMPO_DRAW_NONE;
-    const Position& now = game->current();
+    const Position& now = game.current();
     out->side_to_move = now.side == Color::kWhite ? TEMPO_WHITE : TEMPO_BLACK;
     out->plies = move_count;
     MoveList list;
-    game->legal_moves(list);
+    game.legal_moves(list);
     out->legal_moves = static_cast<uint32_t>(list.size);
-    const DrawCounters& c = game->counters();
+    const DrawCounters& c = game.counters();
     out->king_plies = c.king_plies;
     out->endgame_plies = c.endgame == EndgameClass::kNone ? 0 : c.endgame_plies;
-    out->repetitions = static_cast<uint32_t>(game->occurrences());
+    out->repetitions = static_cast<uint32_t>(game.occurrences());
     out->position.size = sizeof(tempo_position);
     to_c(now, &out->position);
     return TEMPO_OK;

@@ -227,7 +227,10 @@ tempo_status tempo_legal_moves(const tempo_position* pos, tempo_move* moves, uin
     if (tempo_status st = check_move_array(moves, move_size, capacity); st != TEMPO_OK) return st;
     MoveList list;
     generate_moves(p, list);
-    if (list.overflowed) return TEMPO_ERR_INTERNAL;  // cannot happen: 256 is above any position's count
+    // Cannot happen: the capacity (512, TEMPO_MAX_MOVES) is above the 407
+    // legal captures of the most crowded composed position known
+    // (tests/hardening/bounds_test.cc).
+    if (list.overflowed) return TEMPO_ERR_INTERNAL;
     *count = static_cast<uint32_t>(list.size);
     const uint32_t n = list.size < static_cast<int>(capacity) ? static_cast<uint32_t>(list.size) : capacity;
     for (uint32_t i = 0; i < n; ++i) {

@@ -1,9 +1,12 @@
 // C ABI: tempo_search. Checks and converts the request, calls search(), and
 // converts the result; the search itself is search/'s.
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text.h"
 #include "ffi/c_boundary.h"
 #include "search/search.h"
 
@@ -17,6 +20,57 @@ static_assert(TEMPO_LEVEL_EASY == static_cast<int>(Level::kEasy));
 static_assert(TEMPO_LEVEL_EXPERT == static_cast<int>(Level::kExpert));
 
 namespace {
+
+// Where each level parameter sits in the request, in kParamSpecs order, so
+// parameter i is override bit 1 << i (checked below at compile time).
+struct CField {
+  std::string_view field;
+  std::uint32_t bit;
+  int32_t tempo_search_request::*i32 = nullptr;  // ints and bools (non-zero = true)
+  double tempo_search_request::*real = nullptr;
+};
+constexpr CField kCFields[] = {
+    {"max_depth", TEMPO_OVERRIDE_MAX_DEPTH, &tempo_search_request::max_depth},
+    {"time_limit_ms", TEMPO_OVERRIDE_TIME_LIMIT, &tempo_search_request::time_limit_ms},
+    {"eval_noise", TEMPO_OVERRIDE_EVAL_NOISE, &tempo_search_request::eval_noise},
+    {"blunder_probability", TEMPO_OVERRIDE_BLUNDER_PROBABILITY, nullptr, &tempo_search_request::blunder_probability},
+    {"blunder_margin", TEMPO_OVERRIDE_BLUNDER_MARGIN, &tempo_search_request::blunder_margin},
+    {"feature_scale", TEMPO_OVERRIDE_FEATURE_SCALE, nullptr, &tempo_search_request::feature_scale},
+    {"use_table", TEMPO_OVERRIDE_USE_TABLE, &tempo_search_request::use_table},
+    {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, &tempo_search_request::use_killers},
+};
+constexpr bool fields_match_schema() {
+  if (std::size(kCFields) != std::size(kParamSpecs)) return false;
+  for (std::size_t i = 0; i < std::size(kCFields); ++i) {
+    const CField& c = kCFields[i];
+    const ParamSpec& s = kParamSpecs[i];
+    if (c.field != s.field || c.bit != 1u << i) return false;
+    if ((c.real != nullptr) != (s.type == ParamType::kReal)) return false;
+  }
+  return true;
+}
+static_assert(fields_match_schema(), "tempo.h's overrides must follow search/params.h's kParamSpecs");
+constexpr std::uint32_t kKnownOverrides = (1u << std::size(kCFields)) - 1;
+
+double value_of(const tempo_search_request& r, const CField& c, ParamType type) {
+  if (c.real != nullptr) return r.*c.real;
+  if (type == ParamType::kBool) return r.*c.i32 != 0 ? 1 : 0;
+  return r.*c.i32;
+}
+
+// ABI 2: the level's values with the request's own for the parameters it
+// flags; each checked against its range.
+absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
+  if (r.overrides & ~kKnownOverrides) {
+    return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~kKnownOverrides)));
+  }
+  for (std::size_t i = 0; i < std::size(kCFields); ++i) {
+    if (!(r.overrides & kCFields[i].bit)) continue;
+    const ParamSpec& spec = kParamSpecs[i];
+    if (absl::Status st = set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field); !st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
 
 tempo_status check_request(const tempo_search_request& r, char* error, std::size_t error_len) {
   auto bad = [&](std::string_view what) {
@@ -34,49 +88,11 @@ tempo_status check_request(const tempo_search_request& r, char* error, std::size
   if (r.multipv < 0 || r.multipv > TEMPO_MAX_MULTIPV) {
     return bad(absl::StrCat("multipv ", r.multipv, " is not 1..", TEMPO_MAX_MULTIPV, " (0 means 1)"));
   }
-  if (r.size >= kSearchRequestV2 && r.overrides != 0) {
-    constexpr std::uint32_t kKnown = TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_TIME_LIMIT | TEMPO_OVERRIDE_EVAL_NOISE |
-                                     TEMPO_OVERRIDE_BLUNDER_PROBABILITY | TEMPO_OVERRIDE_BLUNDER_MARGIN |
-                                     TEMPO_OVERRIDE_FEATURE_SCALE | TEMPO_OVERRIDE_USE_TABLE | TEMPO_OVERRIDE_USE_KILLERS;
-    const std::uint32_t o = r.overrides;
-    if (o & ~kKnown) return bad(absl::StrCat("overrides has unknown bits 0x", absl::Hex(o & ~kKnown)));
-    if ((o & TEMPO_OVERRIDE_MAX_DEPTH) && (r.max_depth < 1 || r.max_depth >= kMaxPly)) {
-      return bad(absl::StrCat("max_depth ", r.max_depth, " is not 1..", kMaxPly - 1));
-    }
-    if ((o & TEMPO_OVERRIDE_TIME_LIMIT) && r.time_limit_ms < 0) {
-      return bad(absl::StrCat("time_limit_ms ", r.time_limit_ms, " is negative"));
-    }
-    if ((o & TEMPO_OVERRIDE_EVAL_NOISE) && (r.eval_noise < 0 || r.eval_noise > 10000)) {
-      return bad(absl::StrCat("eval_noise ", r.eval_noise, " is not 0..10000"));
-    }
-    if ((o & TEMPO_OVERRIDE_BLUNDER_PROBABILITY) && !(r.blunder_probability >= 0 && r.blunder_probability <= 1)) {
-      return bad(absl::StrCat("blunder_probability ", r.blunder_probability, " is not 0..1"));
-    }
-    if ((o & TEMPO_OVERRIDE_BLUNDER_MARGIN) && (r.blunder_margin < 0 || r.blunder_margin > 10000)) {
-      return bad(absl::StrCat("blunder_margin ", r.blunder_margin, " is not 0..10000"));
-    }
-    if ((o & TEMPO_OVERRIDE_FEATURE_SCALE) && !(r.feature_scale >= 0 && r.feature_scale <= 4)) {
-      return bad(absl::StrCat("feature_scale ", r.feature_scale, " is not 0..4"));
-    }
-  }
   if (r.cancel != nullptr && reinterpret_cast<std::uintptr_t>(r.cancel) % alignof(int32_t) != 0) {
     set_error(error, error_len, "the cancel flag is not aligned for an int32_t");
     return TEMPO_ERR_MISALIGNED;
   }
   return TEMPO_OK;
-}
-
-// ABI 2: the request's own values for the parameters it flags (checked above).
-void apply_overrides(const tempo_search_request& r, Params& p) {
-  const std::uint32_t o = r.overrides;
-  if (o & TEMPO_OVERRIDE_MAX_DEPTH) p.max_depth = r.max_depth;
-  if (o & TEMPO_OVERRIDE_TIME_LIMIT) p.time_limit_ms = r.time_limit_ms;
-  if (o & TEMPO_OVERRIDE_EVAL_NOISE) p.eval_noise = r.eval_noise;
-  if (o & TEMPO_OVERRIDE_BLUNDER_PROBABILITY) p.blunder_probability = r.blunder_probability;
-  if (o & TEMPO_OVERRIDE_BLUNDER_MARGIN) p.blunder_margin = r.blunder_margin;
-  if (o & TEMPO_OVERRIDE_FEATURE_SCALE) p.feature_scale = r.feature_scale;
-  if (o & TEMPO_OVERRIDE_USE_TABLE) p.use_table = r.use_table != 0;
-  if (o & TEMPO_OVERRIDE_USE_KILLERS) p.use_killers = r.use_killers != 0;
 }
 
 void fill_result(const Position& root, const SearchResult& r, tempo_search_result* out) {
@@ -134,6 +150,13 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       return st;
     }
     if (tempo_status st = check_request(*request, error, error_len); st != TEMPO_OK) return st;
+    Params params = Params::for_level(static_cast<Level>(request->level));
+    if (request->size >= kSearchRequestV2) {
+      if (absl::Status st = apply_overrides(*request, params); !st.ok()) {
+        set_error(error, error_len, message_of(st));
+        return TEMPO_ERR_INVALID_ARGUMENT;
+      }
+    }
     if (tt == nullptr && tt_len != 0) {
       set_error(error, error_len, "table buffer is NULL but tt_len is not 0");
       return TEMPO_ERR_NULL_POINTER;
@@ -144,24 +167,17 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       return TEMPO_ERR_TABLE;
     }
 
-    // The history, checked move by move so the error can say which ply.
-    std::vector<Move> moves;
-    moves.reserve(request->move_count);
-    Position root = start;
-    for (uint32_t i = 0; i < request->move_count; ++i) {
-      Move m;
-      char why[160] = "";
-      if (find_legal(root, *move_at(request->moves, request->move_size, i), &m, why, sizeof why) != TEMPO_OK) {
-        set_error(error, error_len, absl::StrCat("history ply ", i + 1, ": ", why));
-        return TEMPO_ERR_ILLEGAL_MOVE;
-      }
-      moves.push_back(m);
-      root.play(m);
+    // The history, checked move by move so the error can say which ply; a
+    // game drawn by a rule may be searched on (a GUI decides when it ends).
+    Game game;
+    if (tempo_status st = build_game(start, request->moves, request->move_size, request->move_count,
+                                     /*stop_at_draw=*/false, "history ply", &game, error, error_len);
+        st != TEMPO_OK) {
+      return st;
     }
+    const Position& root = game.current();
 
     SearchRequest req;
-    req.start = start;
-    req.moves = moves;
     req.limits.depth = request->depth;
     req.limits.movetime_ms = request->movetime_ms;
     req.limits.nodes = request->nodes;
@@ -169,8 +185,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     req.limits.increment_ms = request->increment_ms;
     req.limits.moves_to_go = request->moves_to_go;
     req.limits.infinite = request->infinite != 0;
-    req.params = Params::for_level(static_cast<Level>(request->level));
-    if (request->size >= kSearchRequestV2) apply_overrides(*request, req.params);
+    req.params = params;
     req.seed = request->seed;
     req.multipv = request->multipv == 0 ? 1 : request->multipv;
     req.tt = tt;
@@ -194,7 +209,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       };
     }
 
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(game, req);
     if (!r.ok()) {
       set_error(error, error_len, message_of(r.status()));
       return r.status().code() == absl::StatusCode::kInvalidArgument ? TEMPO_ERR_INVALID_ARGUMENT

@@ -11,28 +11,29 @@
 # whose Abseil is compiled with -fPIC (e.g. from source in the Android/iOS
 # toolchain) sets TEMPO_FFI_STATIC_RUNTIME=ON and ships one file.
 
-# libtempo.so wraps the game record, the table and the search. Until those
-# have landed (a merge order where ffi/ comes first), skip it rather than break
-# the build; every ffi test comes back with them.
-foreach(_tempo_ffi_dep engine/game.cc tt/table.cc search/search.cc)
-  if(NOT EXISTS ${PROJECT_SOURCE_DIR}/${_tempo_ffi_dep})
-    message(STATUS "libtempo.so and the ffi tests are not built: ${_tempo_ffi_dep} is missing")
-    return()
-  endif()
-endforeach()
-
 option(TEMPO_FFI_STATIC_RUNTIME "Link libstdc++, libgcc and Abseil's static archives into libtempo.so (needs PIC Abseil archives)" OFF)
 
-file(GLOB TEMPO_FFI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/*.cc)
-add_library(tempo_ffi SHARED ${TEMPO_FFI_SOURCES})
+tempo_layer_dir(TEMPO_FFI_DIR ffi ffi)
+add_library(tempo_ffi SHARED ffi/c_boundary.cc ffi/c_game.cc ffi/c_rules.cc ffi/c_search.cc ffi/c_table.cc)
+add_library(tempo::capi ALIAS tempo_ffi)
+# The SONAME changes only if the C ABI ever broke (it only grows: TEMPO_ABI_VERSION
+# counts the additions, here the middle number). Android packages want a
+# plain libtempo.so.
+file(STRINGS ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h _tempo_abi REGEX "^#define TEMPO_ABI_VERSION [0-9]+")
+string(REGEX REPLACE ".* ([0-9]+)$" "\\1" TEMPO_ABI_VERSION "${_tempo_abi}")
 set_target_properties(tempo_ffi PROPERTIES
   OUTPUT_NAME tempo
+  EXPORT_NAME capi
   C_VISIBILITY_PRESET hidden
   CXX_VISIBILITY_PRESET hidden
   VISIBILITY_INLINES_HIDDEN ON
   LINK_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/tempo.map)
-target_include_directories(tempo_ffi PUBLIC ${PROJECT_SOURCE_DIR}/ffi/include)
-target_compile_options(tempo_ffi PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
+if(NOT ANDROID)
+  set_target_properties(tempo_ffi PROPERTIES VERSION 1.${TEMPO_ABI_VERSION}.0 SOVERSION 1)
+endif()
+target_include_directories(tempo_ffi PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/ffi/include>
+                                            $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+                                     PRIVATE ${TEMPO_FFI_DIR})
 target_link_options(tempo_ffi PRIVATE
   -Wl,--version-script=${PROJECT_SOURCE_DIR}/ffi/tempo.map
   -Wl,--gc-sections -Wl,-z,defs -Wl,--exclude-libs,ALL -Wl,--as-needed)
@@ -41,14 +42,21 @@ if(TEMPO_FFI_STATIC_RUNTIME AND NOT TEMPO_SANITIZE AND NOT TEMPO_TSAN)
   get_target_property(_tempo_absl_so absl::base LOCATION)
   get_filename_component(_tempo_absl_dir "${_tempo_absl_so}" DIRECTORY)
   file(GLOB _tempo_absl_archives "${_tempo_absl_dir}/libabsl_*.a")
-  # The archives come before tempo_core's (shared) Abseil link interface, so
+  # The archives come before the layers' (shared) Abseil link interface, so
   # every Abseil symbol resolves from them and --as-needed drops the shared
   # libraries; a group because they depend on each other.
-  target_link_libraries(tempo_ffi PRIVATE
-    tempo_core -Wl,--start-group ${_tempo_absl_archives} -Wl,--end-group)
+  target_link_libraries(tempo_ffi PRIVATE $<BUILD_INTERFACE:tempo::flags>
+    tempo::search tempo::tt tempo::rules -Wl,--start-group ${_tempo_absl_archives} -Wl,--end-group)
   target_link_options(tempo_ffi PRIVATE -static-libstdc++ -static-libgcc)
 else()
-  target_link_libraries(tempo_ffi PRIVATE tempo_core)
+  target_link_libraries(tempo_ffi PRIVATE $<BUILD_INTERFACE:tempo::flags> tempo::search tempo::tt tempo::rules)
+endif()
+install(TARGETS tempo_ffi EXPORT TempoTargets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+if(NOT BUILD_TESTING)
+  return()
 endif()
 
 # Every test below is a plain program or a /usr/bin/python3 script, labelled unit.
@@ -63,7 +71,7 @@ target_link_libraries(tempo_ffi_c_api_test PRIVATE tempo_ffi)
 add_test(NAME ffi.c_api COMMAND tempo_ffi_c_api_test)
 
 add_executable(tempo_ffi_header_cxx_test ${_tempo_ffi_tests}/header_cxx_test.cpp)
-target_compile_options(tempo_ffi_header_cxx_test PRIVATE -pedantic ${TEMPO_WARNINGS})
+target_compile_options(tempo_ffi_header_cxx_test PRIVATE -pedantic -Wall -Wextra -Werror)
 target_link_libraries(tempo_ffi_header_cxx_test PRIVATE tempo_ffi)
 add_test(NAME ffi.header_cxx COMMAND tempo_ffi_header_cxx_test)
 

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/movegen.h"
+#include "engine/text.h"
 
 namespace tempo::dxp {
 namespace {
@@ -164,8 +165,8 @@ absl::StatusOr<Message> decode(std::string_view text) {
             case 'Z': p.set(sq, Piece::kBlackKing); break;
             case 'e': break;
             default:
-              return absl::InvalidArgumentError(absl::StrCat("DXP 'R' message: board square ", sq, " is '",
-                                                             squares.substr(sq - 1, 1), "', expected e w z W Z"));
+              return absl::InvalidArgumentError(absl::StrCat("DXP 'R' message: board square ", sq, " is ",
+                                                             quote(squares.substr(sq - 1, 1)), ", expected e w z W Z"));
           }
         }
         if (absl::Status s = p.validate(); !s.ok()) {
@@ -173,7 +174,7 @@ absl::StatusOr<Message> decode(std::string_view text) {
         }
         g.start = p;
       } else if (start != "A") {
-        return absl::InvalidArgumentError(absl::StrCat("DXP 'R' message: start '", start, "' must be A or B"));
+        return absl::InvalidArgumentError(absl::StrCat("DXP 'R' message: start ", quote(start), " must be A or B"));
       }
       return g;
     }
@@ -241,9 +242,7 @@ absl::StatusOr<Message> decode(std::string_view text) {
       return BackAccept{static_cast<BackCode>(code)};
     }
     default: {
-      const unsigned char u = static_cast<unsigned char>(type);
-      return absl::InvalidArgumentError(std::isprint(u) ? absl::StrCat("DXP: unknown message type '", std::string(1, type), "'")
-                                                        : absl::StrCat("DXP: unknown message type byte ", static_cast<int>(u)));
+      return absl::InvalidArgumentError(absl::StrCat("DXP: unknown message type ", quote(std::string(1, type))));
     }
   }
 }

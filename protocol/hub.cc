@@ -7,13 +7,13 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/score.h"
+#include "engine/text.h"
 
 namespace tempo::hub {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-absl::string_view sv(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
 // Seconds as a real number -> milliseconds, refusing negatives, NaN and
 // anything beyond a day (which would overflow the limits' int).
@@ -22,7 +22,7 @@ absl::StatusOr<int> parse_seconds(const Line& line, std::string_view name) {
   double s = 0;
   if (!absl::SimpleAtod(text, &s) || !std::isfinite(s) || s < 0 || s > 86400.0 * 7) {
     return absl::InvalidArgumentError(
-        absl::StrCat("level: ", sv(name), "=", text, " is not a time in seconds (0..604800)"));
+        absl::StrCat("level: ", av(name), "=", quote(text), " is not a time in seconds (0..604800)"));
   }
   return static_cast<int>(std::llround(s * 1000.0));
 }
@@ -31,7 +31,7 @@ absl::StatusOr<std::uint64_t> parse_count(const Line& line, std::string_view nam
   const std::string text = *line.value(name);
   std::uint64_t n = 0;
   if (!absl::SimpleAtoi(text, &n) || n < 1 || n > max) {
-    return absl::InvalidArgumentError(absl::StrCat("level: ", sv(name), "=", text, " is not a whole number 1..", max));
+    return absl::InvalidArgumentError(absl::StrCat("level: ", av(name), "=", quote(text), " is not a whole number 1..", max));
   }
   return n;
 }
@@ -67,7 +67,7 @@ absl::StatusOr<Line> parse_line(std::string_view text) {
     while (i < n && !is_space(text[i]) && text[i] != '=') arg.name += text[i++];
     if (i < n && text[i] == '=') {
       if (arg.name.empty()) {
-        return absl::InvalidArgumentError(absl::StrCat("'", sv(line.command), "': argument at column ", start + 1,
+        return absl::InvalidArgumentError(absl::StrCat(quote(line.command), ": argument at column ", start + 1,
                                                        " has '=' but no name"));
       }
       ++i;
@@ -75,8 +75,8 @@ absl::StatusOr<Line> parse_line(std::string_view text) {
       if (i < n && text[i] == '"') {
         const std::size_t close = text.find('"', i + 1);
         if (close == std::string_view::npos) {
-          return absl::InvalidArgumentError(absl::StrCat("'", sv(line.command), "': value of '", arg.name,
-                                                         "' has no closing quote"));
+          return absl::InvalidArgumentError(absl::StrCat(quote(line.command), ": value of ", quote(arg.name),
+                                                         " has no closing quote"));
         }
         arg.value = std::string(text.substr(i + 1, close - i - 1));
         i = close + 1;
@@ -109,7 +109,7 @@ std::string format_line(const Line& line) {
   return out;
 }
 
-absl::StatusOr<Limits> parse_level(const Line& line) {
+absl::StatusOr<Limits> parse_limits(const Line& line) {
   Limits limits;
   bool any = false;
   if (line.value("depth")) {
@@ -160,8 +160,8 @@ absl::StatusOr<Limits> parse_level(const Line& line) {
 }
 
 std::string format_score(int score) {
-  if (score >= kWinThreshold) return absl::StrFormat("%.2f", 1000.0 - (kWinScore - score));
-  if (score <= -kWinThreshold) return absl::StrFormat("%.2f", -1000.0 + (kWinScore + score));
+  if (is_win(score)) return absl::StrFormat("%.2f", 1000.0 - plies_to_end(score));
+  if (is_loss(score)) return absl::StrFormat("%.2f", -1000.0 + plies_to_end(score));
   return absl::StrFormat("%.2f", score / 100.0);
 }
 

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "search/search.h"
+#include "search/params.h"
 
 namespace tempo::hub {
 
@@ -46,7 +46,7 @@ std::string quote_if_needed(std::string_view value);
 // `level ...` -> search limits. Accepts depth=, nodes=, move-time=,
 // [moves=] time= [inc=] and infinite; times are seconds (reals). Errors say
 // which argument was bad. Unknown arguments are ignored.
-absl::StatusOr<Limits> parse_level(const Line& line);
+absl::StatusOr<Limits> parse_limits(const Line& line);
 
 // Scores in the `info` line are in men: 100 centi-men -> "1.00"; wins show as
 // +/-(1000 - plies) men so a GUI sorts them above any material score.

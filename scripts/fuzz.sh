@@ -19,7 +19,7 @@ cmake --build "$dir" -j"$jobs" --target tempo_fuzzers
 
 fuzzers=("$@")
 if [ ${#fuzzers[@]} -eq 0 ]; then
-  # Every fuzzer fuzz.cmake built (one waiting for a component is not).
+  # Every fuzzer fuzz.cmake built.
   for src in tests/fuzz/fuzz_*.cc; do
     name=$(basename "$src" .cc)
     [ -x "$dir/$name" ] && fuzzers+=("$name")

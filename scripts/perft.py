@@ -8,9 +8,10 @@
 
 --walk counts the tree again by recursing over Position.legal_moves() and
 Position.play() in Python (slow, exercises the bindings) and fails when the
-two counts differ. --reference checks the counts published in
-shared/reference/perft.md to a depth that runs in seconds. Exit status 1 on
-any mismatch.
+two counts differ. --reference checks the published perft counts for
+international draughts (the start position and the Woldouby position, as
+tests/engine/perft_test.cc pins them) to a depth that runs in seconds. Exit
+status 1 on any mismatch.
 """
 import argparse
 import sys

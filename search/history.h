@@ -19,7 +19,6 @@ struct Killers {
     second = first;
     first = m;
   }
-  bool contains(const Move& m) const { return m == first || m == second; }
 };
 
 // history[side][from][to], bit indices. Bounded so it never overflows and

@@ -6,7 +6,8 @@
 
 #include "engine/move.h"
 #include "engine/position.h"
-#include "search/search.h"
+#include "search/params.h"
+#include "tt/table.h"
 
 namespace tempo::levels {
 

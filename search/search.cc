@@ -109,11 +109,16 @@ bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Mov
 
 class Searcher {
  public:
-  Searcher(const SearchRequest& req, const Position& root, std::vector<std::uint64_t> keys, DrawCounters root_draw)
-      : req_(req), root_(root), keys_(std::move(keys)), base_(static_cast<int>(keys_.size()) - 1) {
+  // The game's keys come first in keys_, the search path's follow.
+  Searcher(const SearchRequest& req, const Game& game)
+      : req_(req), root_(game.current()), base_(game.ply()) {
+    keys_.reserve(game.keys().size() + kMaxPly + 2);
+    keys_.assign(game.keys().begin(), game.keys().end());
     keys_.resize(keys_.size() + kMaxPly + 2);
-    frames_ = std::make_unique<Frame[]>(kMaxPly + 2);
-    frames_[0].draw = root_draw;
+    // Not zero-filled (130 frames of ~12 KB): every field is written before
+    // it is read (move lists by the generator, move order by score_moves).
+    frames_ = std::make_unique_for_overwrite<Frame[]>(kMaxPly + 2);
+    frames_[0].draw = game.counters();
     history_ = std::make_unique<ordering::History>();
     history_->clear();
     scale_ = eval::scale_q10(req.params.feature_scale);
@@ -151,12 +156,13 @@ class Searcher {
     if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
       stopped_ = cancelled_ = true;
     }
-    if (limits_armed_) {
-      if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
-      if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
-    }
+    // Node and time limits apply from the first node: a position full of
+    // kings can make depth 1 alone explode, and a stop before depth 1
+    // completes falls back to the first move in order, which is still legal.
+    if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
+    if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
     next_poll_ = nodes_ + kPollInterval;
-    if (limits_armed_ && node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
+    if (node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
   }
 
   void count_node(int ply) {
@@ -233,7 +239,6 @@ class Searcher {
   }
   int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
   int root_search(int depth, int alpha, int beta, int first);
-  void fill_result(SearchResult& r, int upto) const;
 
   const SearchRequest& req_;
   const Position root_;
@@ -259,10 +264,6 @@ class Searcher {
   std::uint64_t next_poll_ = kPollInterval;
   int seldepth_ = 0;
   std::uint64_t leaves_ = 0, leaf_plies_ = 0;  // this iteration's line ends
-  // Node and time limits apply from the first node: a position full of kings
-  // can make depth 1 alone explode, and a stop before depth 1 completes falls
-  // back to the first move in order, which is still legal.
-  bool limits_armed_ = true;
   bool stopped_ = false;
   bool cancelled_ = false;
 };
@@ -472,7 +473,6 @@ absl::StatusOr<SearchResult> Searcher::run() {
     // One legal move: answer at once, with a quiescence score for it.
     const Move m = legal[0];
     const Position child = root_.after(m);
-    limits_armed_ = true;
     enter(0, root_, m, child, zobrist::key_after(root_key, root_, m));
     result.best_move = m;
     result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
@@ -534,7 +534,6 @@ absl::StatusOr<SearchResult> Searcher::run() {
     for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
     completed_depth = depth;
     completed_seldepth = seldepth_;
-    limits_armed_ = true;
     if (req_.on_progress) {
       for (int i = 0; i < lines; ++i) {
         Progress p;
@@ -602,19 +601,9 @@ absl::StatusOr<SearchResult> Searcher::run() {
 }
 
 absl::Status check_request(const SearchRequest& r) {
-  const Params& p = r.params;
   if (r.multipv < 1 || r.multipv > kMaxMultiPv)
     return absl::InvalidArgumentError(absl::StrCat("multipv ", r.multipv, " is out of range 1..", kMaxMultiPv));
-  if (p.max_depth < 1 || p.max_depth > kMaxPly - 1)
-    return absl::InvalidArgumentError(absl::StrCat("params.max_depth ", p.max_depth, " is out of range 1..", kMaxPly - 1));
-  if (p.time_limit_ms < 0) return absl::InvalidArgumentError("params.time_limit_ms is negative");
-  if (p.eval_noise < 0 || p.eval_noise > 10000)
-    return absl::InvalidArgumentError(absl::StrCat("params.eval_noise ", p.eval_noise, " is out of range 0..10000"));
-  if (!(p.blunder_probability >= 0 && p.blunder_probability <= 1))
-    return absl::InvalidArgumentError("params.blunder_probability must be within 0..1");
-  if (p.blunder_margin < 0) return absl::InvalidArgumentError("params.blunder_margin is negative");
-  if (!(p.feature_scale >= 0 && p.feature_scale <= 4))
-    return absl::InvalidArgumentError("params.feature_scale must be within 0..4");
+  if (absl::Status st = check_params(r.params); !st.ok()) return st;
   const Limits& l = r.limits;
   if (l.depth < 0 || l.movetime_ms < 0 || l.time_left_ms < 0 || l.increment_ms < 0 || l.moves_to_go < 0)
     return absl::InvalidArgumentError("limits must not be negative");
@@ -624,35 +613,9 @@ absl::Status check_request(const SearchRequest& r) {
 
 }  // namespace
 
-absl::StatusOr<SearchResult> search(const SearchRequest& request) {
+absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request) {
   if (absl::Status s = check_request(request); !s.ok()) return s;
-  if (absl::Status s = request.start.validate(); !s.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("start position: ", s.message()));
-  }
-  // Replay the game, checking every move and collecting the keys and draw
-  // counters the search needs to know about repetitions and counting rules.
-  std::vector<std::uint64_t> keys;
-  keys.reserve(request.moves.size() + 1 + kMaxPly + 2);
-  Position pos = request.start;
-  std::uint64_t key = zobrist::key(pos);
-  keys.push_back(key);
-  DrawCounters draw = DrawCounters::at_start(pos);
-  MoveList legal;
-  for (std::size_t i = 0; i < request.moves.size(); ++i) {
-    const Move& m = request.moves[i];
-    generate_moves(pos, legal);
-    if (!legal.contains(m)) {
-      return absl::InvalidArgumentError(absl::StrCat("moves[", i, "] (from square ", m.from_square(), " to ",
-                                                     m.to_square(), ") is not legal in that position"));
-    }
-    const Position next = pos.after(m);
-    draw = draw.next(pos, m, next);
-    key = zobrist::key_after(key, pos, m);
-    keys.push_back(key);
-    pos = next;
-  }
-
-  Searcher searcher(request, pos, std::move(keys), draw);
+  Searcher searcher(request, game);
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
@@ -666,6 +629,12 @@ absl::StatusOr<SearchResult> search(const SearchRequest& request) {
     result->tt_reason = table->reason();
   }
   return result;
+}
+
+absl::StatusOr<SearchResult> search(const Position& position, const SearchRequest& request) {
+  absl::StatusOr<Game> game = Game::from_position(position);
+  if (!game.ok()) return game.status();
+  return search(*game, request);
 }
 
 std::uint64_t table_fingerprint() {

@@ -1,9 +1,11 @@
 // Tempo's search: iterative-deepening alpha-beta over the caller's table.
 //
-// One call = one search. Everything the search needs comes in the request
-// (position, game history, limits, level, seed, table buffer, cancel flag,
-// progress callback) and everything it found goes out in the result; there is
-// no global state, so concurrent calls on distinct buffers are independent.
+// One call = one search of a game's current position. The game (engine/game.h,
+// the one record of a history every layer builds) brings the repetitions and
+// draw counters; the request brings everything else (limits, parameters,
+// seed, table buffer, cancel flag, progress callback); everything found goes
+// out in the result. There is no global state, so concurrent calls on
+// distinct buffers are independent.
 #pragma once
 
 #include <cstdint>
@@ -14,51 +16,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/game.h"
 #include "engine/move.h"
 #include "engine/position.h"
+#include "engine/score.h"
+#include "search/params.h"
 #include "tt/table.h"
 
 namespace tempo {
-
-inline constexpr int kMaxPly = 128;       // deepest line the search follows
-inline constexpr int kMaxMultiPv = 32;
-inline constexpr int kWinScore = tt::kWinScore;  // win in n plies = kWinScore - n
-inline constexpr int kWinThreshold = tt::kWinThreshold;
-
-enum class Level : std::uint8_t { kEasy = 0, kMedium = 1, kHard = 2, kExpert = 3 };
-const char* level_name(Level l);
-absl::StatusOr<Level> parse_level(std::string_view name);
-
-// How strong and how human the search plays; Expert is full strength.
-struct Params {
-  int max_depth = kMaxPly - 1;     // plies
-  int time_limit_ms = 0;           // per move, 0 = none (on top of Limits)
-  int eval_noise = 0;              // uniform +-noise/2 added at leaves (100 = a man)
-  double blunder_probability = 0;  // chance of a deliberate weaker root move
-  int blunder_margin = 0;          // how much weaker it may be (static score)
-  double feature_scale = 1.0;      // evaluation positional terms, 0 = material only
-  bool use_table = true;
-  bool use_killers = true;
-  // The app's old search, for comparison matches only: iterative deepening
-  // over plain alpha-beta to a fixed depth, leaves evaluated as they stand
-  // (no quiescence, even with a capture pending), no PVS, reductions,
-  // extensions, pruning or aspiration, and no draw rules.
-  bool classic = false;
-
-  static Params for_level(Level l);
-};
-
-// When to stop. Zero means "not set"; with nothing set the search runs to
-// Params::max_depth.
-struct Limits {
-  int depth = 0;
-  std::uint64_t nodes = 0;
-  int movetime_ms = 0;
-  int time_left_ms = 0;    // game clock of the side to move
-  int increment_ms = 0;
-  int moves_to_go = 0;     // 0 = sudden death
-  bool infinite = false;   // only the cancel flag stops it
-};
 
 // A line of play, fixed size so the search never allocates for it.
 struct Line {
@@ -86,8 +51,6 @@ struct ScoredMove {
 };
 
 struct SearchRequest {
-  Position start;                  // the game's position before `moves`
-  std::span<const Move> moves;     // moves played since `start` (legal, in order)
   Limits limits;
   Params params;
   std::uint64_t seed = 0;          // all randomness (noise, blunders) comes from it
@@ -114,9 +77,14 @@ struct SearchResult {
   tt::Reason tt_reason = tt::Reason::kNone;
 };
 
-// Errors: invalid start position, an illegal move in `moves`, bad table buffer,
-// out-of-range parameters. With exactly one legal move it answers at once.
-absl::StatusOr<SearchResult> search(const SearchRequest& request);
+// Searches game.current(). The game is the history: its earlier positions
+// count for repetitions and its draw counters for the counting rules. Errors:
+// out-of-range parameters or limits, a bad table buffer. With exactly one
+// legal move it answers at once.
+absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request);
+// A position without history: its own one-position game (errors: as above,
+// and an invalid position).
+absl::StatusOr<SearchResult> search(const Position& position, const SearchRequest& request);
 
 // The fingerprint of the hashing and evaluation this build uses; a table
 // written with another fingerprint is reset.

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "search/search.h"
+#include "search/params.h"
 
 namespace tempo::timing {
 

@@ -58,15 +58,13 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
   }
   auto search_here = [&](int multipv, int depth, std::uint64_t nodes) {
     SearchRequest req;
-    req.start = game.start();
-    req.moves = game.moves();
     req.limits.depth = depth;
     req.limits.nodes = nodes;
     req.multipv = multipv;
     req.seed = rng;
     req.tt = table;
     req.tt_len = kTableBytes;
-    return search(req);
+    return search(game, req);
   };
 
   // A few random but reasonable moves, so that games from one opening differ.

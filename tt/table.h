@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/move.h"
+#include "engine/score.h"
 
 namespace tempo::tt {
 
@@ -61,10 +62,8 @@ struct ProbeResult {
   Bound bound = Bound::kNone;
 };
 
-// Scores beyond +-kWinThreshold mean "win/loss in N plies" and are stored
-// relative to the node, restored relative to the root.
-inline constexpr int kWinScore = 30000;
-inline constexpr int kWinThreshold = kWinScore - 1000;
+// Scores beyond +-kWinThreshold (engine/score.h) mean "win/loss in N plies"
+// and are stored relative to the node, restored relative to the root.
 
 struct Info {
   std::size_t bytes = 0;       // buffer length used

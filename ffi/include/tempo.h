@@ -240,10 +240,11 @@ typedef struct tempo_search_request {
   /* ABI 2: the level's parameters one by one. A field is read only when its
    * TEMPO_OVERRIDE_* bit is set in `overrides` (and the caller's size covers
    * it), so a zero-filled request plays the level exactly. Out-of-range
-   * values are refused with TEMPO_ERR_INVALID_ARGUMENT. */
+   * values are refused with TEMPO_ERR_INVALID_ARGUMENT. The ranges are the
+   * ones every Tempo interface uses (search/params.h). */
   uint32_t overrides;
   int32_t max_depth;              /* 1..127 plies */
-  int32_t time_limit_ms;          /* per move, on top of the limits; 0 = none */
+  int32_t time_limit_ms;          /* 0..86400000 ms per move, on top of the limits; 0 = none */
   int32_t eval_noise;             /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
   int32_t blunder_margin;         /* 0..10000: how much weaker (static score) a blunder may be */
   int32_t use_table;              /* 0: leave the table buffer alone (it is not even read) */

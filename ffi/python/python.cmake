@@ -18,29 +18,17 @@ find_package(Python 3.9 REQUIRED COMPONENTS Interpreter Development.Module)
 find_package(pybind11 CONFIG REQUIRED)
 
 set(TEMPO_PYTHON_DIR ${CMAKE_BINARY_DIR}/python)
-# NO_EXTRAS: no LTO (its serial-compilation notice is noise and tempo_core is
-# not LTO-built anyway) and no stripping.
+# NO_EXTRAS: no LTO (its serial-compilation notice is noise and the layers
+# are not LTO-built anyway) and no stripping.
 pybind11_add_module(tempo_python MODULE NO_EXTRAS
-  ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc
-  ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc)
-# Game/PDN and search/table bindings need engine/game.cc + engine/pdn.cc and
-# tt/ + search/ implementations; a tree without them still gets the rules API.
-if(EXISTS ${PROJECT_SOURCE_DIR}/engine/game.cc AND EXISTS ${PROJECT_SOURCE_DIR}/engine/pdn.cc)
-  target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc)
-  target_compile_definitions(tempo_python PRIVATE TEMPO_PY_GAME=1)
-  file(GLOB TEMPO_PY_TT_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tt/*.cc)
-  file(GLOB TEMPO_PY_SEARCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/search/*.cc)
-  if(TEMPO_PY_TT_SOURCES AND TEMPO_PY_SEARCH_SOURCES)
-    target_sources(tempo_python PRIVATE ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
-                                        ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
-    target_compile_definitions(tempo_python PRIVATE TEMPO_PY_SEARCH=1)
-  endif()
-endif()
+  ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc
+  ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
+  ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
 set_target_properties(tempo_python PROPERTIES
   OUTPUT_NAME tempo
   LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
-target_compile_options(tempo_python PRIVATE ${TEMPO_WARNINGS} ${TEMPO_OPT})
-target_link_libraries(tempo_python PRIVATE tempo_core)
+target_include_directories(tempo_python PRIVATE ${TEMPO_FFI_DIR})  # ffi/python/bindings.h
+target_link_libraries(tempo_python PRIVATE $<BUILD_INTERFACE:tempo::flags> tempo::search tempo::tt tempo::rules)
 
 # Stubs next to the module, so editors and type checkers find them
 # (configure_file: copied again whenever the source changes).
@@ -51,9 +39,19 @@ set(TEMPO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
 install(TARGETS tempo_python LIBRARY DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
 
+if(NOT BUILD_TESTING)
+  return()
+endif()
+
 # The pytest suite as one ctest test. RUN_SERIAL: one of its tests times two
 # searches in two threads, which wants both cores.
-set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg")
+# The program and the C library too: test_param_interfaces.py checks that
+# every interface takes the same parameter values.
+set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg"
+    "TEMPO_BINARY=$<TARGET_FILE:tempo>")
+if(TARGET tempo_ffi)
+  list(APPEND TEMPO_PYTEST_ENV "TEMPO_LIBRARY=$<TARGET_FILE:tempo_ffi>")
+endif()
 if(TEMPO_SANITIZE)
   # The interpreter is not instrumented: the sanitizer runtimes must be loaded
   # first, and Python's own allocations at exit are not leaks of ours.

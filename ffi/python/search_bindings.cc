@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -13,11 +14,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "engine/game.h"
 #include "engine/notation.h"
 #include "engine/pdn.h"
+#include "engine/score.h"
+#include "engine/text.h"
 #include "ffi/python/bindings.h"
+#include "search/params.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -57,18 +60,11 @@ struct PySearchResult {
   std::vector<PyScoredLine> multipv;
 };
 
-// Win in n plies is kWinScore - n; a loss the negation. None for ordinary scores.
+// Plies to a forced win (positive) or loss (negative); None for ordinary scores.
 std::optional<int> win_plies(int score) {
-  if (score > kWinThreshold) return kWinScore - score;
-  if (score < -kWinThreshold) return -(kWinScore + score);
+  if (is_win(score)) return plies_to_end(score);
+  if (is_loss(score)) return -plies_to_end(score);
   return std::nullopt;
-}
-
-std::string score_text(int score) {
-  if (std::optional<int> n = win_plies(score)) {
-    return *n >= 0 ? absl::StrCat("win in ", *n) : absl::StrCat("loss in ", -*n);
-  }
-  return absl::StrFormat("%+.2f", score / 100.0);
 }
 
 int optional_int(const std::optional<long long>& v, const char* name, long long lo, long long hi) {
@@ -77,17 +73,42 @@ int optional_int(const std::optional<long long>& v, const char* name, long long 
   return static_cast<int>(*v);
 }
 
-// An override of one of the level's parameters; the search itself checks the
-// range (its ValueError names the parameter), this only keeps the value an int.
-void override_param(int& field, const std::optional<long long>& v, const char* name) {
-  if (!v) return;
-  if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
-    throw py::value_error(absl::StrCat(name, " = ", *v, " is out of range"));
-  field = static_cast<int>(*v);
-}
-template <typename T>
-void override_param(T& field, const std::optional<T>& v) {
-  if (v) field = *v;
+// The level's parameters as keyword arguments (search/params.h's
+// kParamSpecs): None keeps the level's value; a value of the wrong kind is a
+// TypeError, one out of range a ValueError naming the keyword.
+void apply_params(Params& params, const py::kwargs& kwargs) {
+  for (const auto& [key, value] : kwargs) {
+    const std::string name = py::str(key);
+    const ParamSpec* spec = find_param(name);
+    if (spec == nullptr || name != spec->field) {
+      throw py::type_error(absl::StrCat("search() got an unexpected keyword argument '", name, "'"));
+    }
+    if (value.is_none()) continue;
+    const bool is_bool = py::isinstance<py::bool_>(value);
+    double v = 0;
+    switch (spec->type) {
+      case ParamType::kBool:
+        if (!is_bool) throw py::type_error(absl::StrCat(name, " must be True or False"));
+        v = value.cast<bool>() ? 1 : 0;
+        break;
+      case ParamType::kInt: {
+        if (is_bool || !py::isinstance<py::int_>(value)) throw py::type_error(absl::StrCat(name, " must be an int"));
+        v = PyLong_AsDouble(value.ptr());  // exact for every value in range
+        if (v == -1.0 && PyErr_Occurred()) {  // beyond a double: out of every range
+          PyErr_Clear();
+          v = PyObject_RichCompareBool(value.ptr(), py::int_(0).ptr(), Py_GT) == 1 ? HUGE_VAL : -HUGE_VAL;
+        }
+        break;
+      }
+      case ParamType::kReal:
+        if (is_bool || !(py::isinstance<py::float_>(value) || py::isinstance<py::int_>(value))) {
+          throw py::type_error(absl::StrCat(name, " must be a number"));
+        }
+        v = value.cast<double>();
+        break;
+    }
+    raise_if_error(set_param(params, *spec, v, spec->field));
+  }
 }
 
 PySearchResult run_search(py::handle target, std::optional<long long> depth, std::optional<long long> movetime_ms,
@@ -95,23 +116,19 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
-                          std::optional<long long> max_depth, std::optional<long long> time_limit_ms,
-                          std::optional<long long> eval_noise, std::optional<double> blunder_probability,
-                          std::optional<long long> blunder_margin, std::optional<double> feature_scale,
-                          std::optional<bool> use_table, std::optional<bool> use_killers) {
+                          const py::kwargs& params) {
+  // The search's own copy of the game: another Python thread may play on
+  // the caller's while the GIL is released.
   SearchRequest request;
-  std::vector<Move> history;
+  Game game;
   if (py::isinstance<Position>(target)) {
-    request.start = target.cast<const Position&>();
+    game = value_or_raise(Game::from_position(target.cast<const Position&>()));
   } else if (py::isinstance<PdnGame>(target)) {
-    const Game& game = target.cast<const PdnGame&>().game;
-    request.start = game.start();
-    history = game.moves();
+    game = target.cast<const PdnGame&>().game;
   } else {
     throw py::type_error(absl::StrCat("search() needs a tempo.Position or tempo.Game, got ",
                                       std::string(py::str(py::type::of(target).attr("__name__")))));
   }
-  request.moves = history;
 
   constexpr long long kMaxMs = 1LL << 30;
   request.limits.depth = optional_int(depth, "depth", 1, kMaxPly - 1);
@@ -127,15 +144,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
     throw py::value_error(absl::StrCat("multipv = ", multipv, " is outside 1..", kMaxMultiPv));
   request.multipv = multipv;
   request.params = Params::for_level(value_or_raise(parse_level(level), "level"));
-  Params& p = request.params;
-  override_param(p.max_depth, max_depth, "max_depth");
-  override_param(p.time_limit_ms, time_limit_ms, "time_limit_ms");
-  override_param(p.eval_noise, eval_noise, "eval_noise");
-  override_param(p.blunder_probability, blunder_probability);
-  override_param(p.blunder_margin, blunder_margin, "blunder_margin");
-  override_param(p.feature_scale, feature_scale);
-  override_param(p.use_table, use_table);
-  override_param(p.use_killers, use_killers);
+  apply_params(request.params, params);
   request.seed = seed;
 
   // The caller's buffer, used in place; or a private default-size table.
@@ -158,8 +167,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   // A Python exception in the callback (or Ctrl-C) stops the search and is
   // raised once the search has returned.
   std::exception_ptr callback_error;
-  Position root = request.start;
-  for (const Move& mv : history) root.play(mv);
+  const Position root = game.current();
   if (on_info) {
     request.on_progress = [&](const Progress& p) {
       py::gil_scoped_acquire acquire;
@@ -179,7 +187,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   absl::StatusOr<SearchResult> found;
   {
     py::gil_scoped_release release;
-    found = search(request);
+    found = search(game, request);
   }
   if (callback_error) std::rethrow_exception(callback_error);
   PySearchResult out{value_or_raise(std::move(found)), root, {}, {}};
@@ -190,9 +198,55 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   return out;
 }
 
+std::string search_doc() {
+  std::string doc =
+      "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
+      "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, moves_to_go); "
+      "none at all searches to the level's depth. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
+      "randomness of the weaker levels. tt: a writable buffer (bytearray, memoryview, numpy uint8 array, at least "
+      "TABLE_MIN_BYTES) holding the transposition table, used in place and kept by you between searches; None uses "
+      "a private 4 MiB table. on_info(info) is called after each iteration; an exception it raises stops the "
+      "search and propagates. cancel: a CancelToken another thread may trigger. The GIL is released while "
+      "searching.\n\n"
+      "The level's parameters, keyword by keyword (None keeps the level's value; out of range raises ValueError; "
+      "tempo.PARAMS lists them):\n";
+  for (const ParamSpec& s : kParamSpecs) absl::StrAppend(&doc, "  ", av(s.field), " (", s.range_text(), "): ", av(s.help), "\n");
+  return doc;
+}
+
+// tempo.PARAMS: the schema itself, for scripts, tests and documentation.
+py::list params_table() {
+  py::list out;
+  for (int i = 0; i < kParamCount; ++i) {
+    const ParamSpec& s = kParamSpecs[i];
+    auto value = [&](double v) -> py::object {
+      switch (s.type) {
+        case ParamType::kInt: return py::int_(static_cast<long long>(v));
+        case ParamType::kReal: return py::float_(v);
+        case ParamType::kBool: return py::bool_(v != 0);
+      }
+      return py::none();
+    };
+    py::dict levels;
+    for (int l = 0; l < kLevelCount; ++l) levels[level_name(static_cast<Level>(l))] = value(s.at_level[l]);
+    py::dict d;
+    d["name"] = std::string(s.name);
+    d["field"] = std::string(s.field);
+    d["type"] = s.type == ParamType::kInt ? "int" : s.type == ParamType::kReal ? "real" : "bool";
+    d["min"] = value(s.min);
+    d["max"] = value(s.max);
+    d["levels"] = levels;
+    d["help"] = std::string(s.help);
+    d["override_bit"] = 1u << i;
+    out.append(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 void bind_search(py::module_& m) {
+  m.attr("PARAMS") = params_table();
   py::class_<CancelToken>(m, "CancelToken",
                           "Stops a search from another thread: pass it as search(..., cancel=token) "
                           "and call token.cancel().")
@@ -257,23 +311,7 @@ void bind_search(py::module_& m) {
         py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(), py::arg("max_depth") = py::none(),
-        py::arg("time_limit_ms") = py::none(), py::arg("eval_noise") = py::none(),
-        py::arg("blunder_probability") = py::none(), py::arg("blunder_margin") = py::none(),
-        py::arg("feature_scale") = py::none(), py::arg("use_table") = py::none(),
-        py::arg("use_killers") = py::none(),
-        "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
-        "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, "
-        "moves_to_go); none at all searches to the level's depth. level: 'easy', 'medium', 'hard', "
-        "'expert'. Each of the level's parameters can be overridden one by one (None keeps the "
-        "level's value): max_depth (1..127 plies, caps every limit), time_limit_ms (per move, 0 = "
-        "none), eval_noise (0..10000, 100 = a man), blunder_probability (0..1), blunder_margin (>= 0), "
-        "feature_scale (0..4, 0 = material only), use_table, use_killers (bool); out of range raises "
-        "ValueError. seed drives all randomness of the weaker levels. tt: a writable buffer (bytearray, "
-        "memoryview, numpy uint8 array, at least TABLE_MIN_BYTES) holding the transposition table, "
-        "used in place and kept by you between searches; None uses a private 4 MiB table. on_info(info) "
-        "is called after each iteration; an exception it raises stops the search and propagates. "
-        "cancel: a CancelToken another thread may trigger. The GIL is released while searching.");
+        py::arg("moves_to_go") = py::none(), search_doc().c_str());
 }
 
 }  // namespace tempo::python

@@ -17,6 +17,10 @@ else:
 
 TABLE_MIN_BYTES: int
 TABLE_DEFAULT_BYTES: int
+# The level parameters as search/params.h defines them, one dict each: name
+# (Hub/CLI spelling), field (the keyword of search()), type ('int', 'real',
+# 'bool'), min, max, levels ({'easy': 3, ...}), help, override_bit (C ABI).
+PARAMS: List[Dict[str, Any]]
 
 class Color(enum.Enum):
     WHITE = 0
@@ -259,7 +263,9 @@ def search(
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
     max_depth .. use_killers override the level's parameters one by one; None
-    keeps the level's value."""
+    keeps the level's value. Their ranges are in PARAMS (max_depth 1..127,
+    time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
+    blunder_margin 0..10000, feature_scale 0..4); out of range: ValueError."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

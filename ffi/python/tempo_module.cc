@@ -8,11 +8,7 @@ PYBIND11_MODULE(tempo, m) {
       "Position and Move for the rules, Game for records with PDN and the draw rules, "
       "search() for the engine (the GIL is released while it thinks).";
   tempo::python::bind_position(m);
-#ifdef TEMPO_PY_GAME
   tempo::python::bind_game(m);
-#endif
-#ifdef TEMPO_PY_SEARCH
   tempo::python::bind_table(m);
   tempo::python::bind_search(m);
-#endif
 }

@@ -9,9 +9,8 @@
 #include <memory>
 #include <vector>
 
-#include "engine/draw.h"
+#include "engine/game.h"
 #include "engine/movegen.h"
-#include "engine/zobrist.h"
 #include "search/search.h"
 
 namespace tempo::selfplay {
@@ -40,43 +39,28 @@ inline int play_game(const Player& white, const Player& black, const std::vector
                      int max_plies = 300) {
   const std::size_t table_len = 1u << 20;
   auto tw = std::make_unique<std::uint8_t[]>(table_len), tb = std::make_unique<std::uint8_t[]>(table_len);
-  Position pos = Position::start();
-  std::vector<Move> moves;
-  DrawCounters draw = DrawCounters::at_start(pos);
-  std::vector<std::uint64_t> keys = {zobrist::key(pos)};
+  Game game;
   for (const Move& m : opening) {
-    const Position next = pos.after(m);
-    draw = draw.next(pos, m, next);
-    pos = next;
-    moves.push_back(m);
-    keys.push_back(zobrist::key(pos));
+    if (!game.play(m).ok()) return 0;
   }
-  for (int ply = static_cast<int>(moves.size()); ply < max_plies; ++ply) {
-    const bool white_to_move = pos.side == Color::kWhite;
+  for (int ply = game.ply(); ply < max_plies; ++ply) {
+    const bool white_to_move = game.current().side == Color::kWhite;
     const Player& p = white_to_move ? white : black;
     SearchRequest req;
-    req.start = Position::start();
-    req.moves = moves;
     req.params = p.params;
     req.limits = p.limits;
     req.seed = seed * 1000 + static_cast<std::uint64_t>(ply);
     req.tt = white_to_move ? tw.get() : tb.get();
     req.tt_len = table_len;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(game, req);
     if (!r.ok()) return 0;
     if (!r->has_move) return white_to_move ? -1 : 1;
-    const Position next = pos.after(r->best_move);
-    draw = draw.next(pos, r->best_move, next);
-    pos = next;
-    moves.push_back(r->best_move);
-    keys.push_back(zobrist::key(pos));
-    if (draw.rule() != DrawRule::kNone) return 0;
-    int seen = 0;
-    for (int i = static_cast<int>(keys.size()) - 1, n = 0; i >= 0 && n <= draw.reversible_plies; --i, ++n) {
-      if (keys[static_cast<std::size_t>(i)] == keys.back()) ++seen;
-    }
-    if (seen >= 3) return 0;
+    if (!game.play(r->best_move).ok()) return 0;
+    const GameStatus st = game.status();
+    if (st.state == GameState::kDraw) return 0;
+    if (st.state == GameState::kWin) return st.winner == Color::kWhite ? 1 : -1;
   }
+  const Position& pos = game.current();
   // Adjudicate a long game on material.
   const int m = evaluate(pos, 0) * (pos.side == Color::kWhite ? 1 : -1);
   return m >= 200 ? 1 : m <= -200 ? -1 : 0;

@@ -75,6 +75,24 @@ TEST(Game, CaptureIsCompulsoryThroughPlay) {
   EXPECT_TRUE(g.play(make_move(28, 19, square_bb(23))).ok());
 }
 
+// One line of move text: what `tempo analyse --moves` and the Hub's
+// `pos moves=` hand over. All of it or nothing.
+TEST(Game, PlayLineSkipsMoveNumbersAndIsAllOrNothing) {
+  Game g;
+  ASSERT_TRUE(g.play_line("1. 32-28 19-23 2. 28x19 14x23").ok());
+  EXPECT_EQ(g.ply(), 4);
+  ASSERT_TRUE(g.play_line("37-32  \t 10-14").ok());
+  EXPECT_EQ(g.ply(), 6);
+  const Position before = g.current();
+  absl::Status st = g.play_line("31-27 18-24 27-22");
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(g.ply(), 6) << "a bad line plays nothing";
+  EXPECT_EQ(g.current(), before);
+  EXPECT_EQ(std::string(st.message()).rfind("move 2 '18-24': ", 0), 0u) << st;
+  EXPECT_TRUE(g.play_line("").ok());
+  EXPECT_EQ(g.ply(), 6);
+}
+
 TEST(Game, PlayTextAcceptsHubAndPdn) {
   // White king on 46 takes 37 and may land on 32, 28 ... : Hub text names the captured square.
   Game g = from_fen("W:WK46:B37,3");

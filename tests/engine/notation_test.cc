@@ -95,8 +95,8 @@ TEST(Fen, RejectsBadInputSayingWhatAndWhere) {
   expect_fen_error("W:W31:B1-21", "black has 21 pieces");
   expect_fen_error("W:W3:B1", "white man on square 3 stands on White's promotion row");
   expect_fen_error("W:W31:B47", "black man on square 47 stands on Black's promotion row");
-  expect_fen_error("W:W3\xC3\xA9:B1", "(byte 0xc3)");
-  expect_fen_error(std::string_view("W:W31\0:B1", 9), "(byte 0x00)");
+  expect_fen_error("W:W3\xC3\xA9:B1", "('\\xc3')");
+  expect_fen_error(std::string_view("W:W31\0:B1", 9), "('\\x00')");
   expect_fen_error("W:W31:", "end of text");
   expect_fen_error(std::string(1 << 20, 'W'), "too long");
 }
@@ -114,6 +114,19 @@ TEST(Fen, EveryPrefixOfAValidFenIsHandled) {
 }
 
 // ---------------------------------------------------------- PDN move text
+
+// The one PV printer: PDN or Hub text, cut at a move boundary to fit.
+TEST(LineText, PdnOrHubCutAtAMoveBoundary) {
+  const Position start = Position::start();
+  const Move line[] = {make_move(32, 28), make_move(19, 23), make_move(28, 19, square_bb(23)),
+                       make_move(14, 23, square_bb(19))};
+  EXPECT_EQ(line_text(start, line), "32-28 19-23 28x19 14x23");
+  EXPECT_EQ(line_text(start, line, Notation::kHub), "32-28 19-23 28x19x23 14x23x19");
+  EXPECT_EQ(line_text(start, line, Notation::kPdn, 17), "32-28 19-23 28x19");
+  EXPECT_EQ(line_text(start, line, Notation::kPdn, 16), "32-28 19-23");
+  EXPECT_EQ(line_text(start, line, Notation::kPdn, 4), "");
+  EXPECT_EQ(line_text(start, {}), "");
+}
 
 TEST(PdnMove, ShortForm) {
   const Position start = Position::start();

@@ -145,7 +145,7 @@ TEST(Pdn, ErrorsSayGameLineAndColumn) {
   expect_error("1. 32-28 (19-23", "column 10: variation '(' is never closed");
   expect_error("[Event \"open", "value of tag Event");
   expect_error("[Event x]", "expected '\"'");
-  expect_error("[GameType \"21\"]\n1. 32-28 *", "GameType \"21\" is not international draughts");
+  expect_error("[GameType \"21\"]\n1. 32-28 *", "GameType '21' is not international draughts");
   expect_error("[FEN \"W:W1:B2\"]\n1. 32-28 *", "line 1, column 6: bad FEN");
   expect_error("1. 32-28 ) *", "unexpected ')'");
   expect_error("1. 32-28 $x", "expected a number after '$'");

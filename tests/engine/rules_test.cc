@@ -219,35 +219,6 @@ TEST(Position, ValidateSaysWhatIsWrong) {
   EXPECT_FALSE(p.validate().ok());
 }
 
-TEST(Position, SquareArrayRoundTrip) {
-  const SquareArray a = to_square_array(Position::start());
-  EXPECT_EQ(a[0], Piece::kEmpty);
-  for (int s = 1; s <= 20; ++s) EXPECT_EQ(a[s], Piece::kBlackMan) << s;
-  for (int s = 21; s <= 30; ++s) EXPECT_EQ(a[s], Piece::kEmpty) << s;
-  for (int s = 31; s <= 50; ++s) EXPECT_EQ(a[s], Piece::kWhiteMan) << s;
-  EXPECT_EQ(from_square_array(a, Color::kWhite), Position::start());
-  absl::StatusOr<Position> pos = parse_fen("B:WK3,28:BK48,22");
-  ASSERT_TRUE(pos.ok());
-  const SquareArray b = to_square_array(*pos);
-  EXPECT_EQ(b[3], Piece::kWhiteKing);
-  EXPECT_EQ(b[28], Piece::kWhiteMan);
-  EXPECT_EQ(b[48], Piece::kBlackKing);
-  EXPECT_EQ(b[22], Piece::kBlackMan);
-  EXPECT_EQ(from_square_array(b, Color::kBlack), *pos);
-}
-
-TEST(Position, RotateSquare) {
-  EXPECT_EQ(rotate_square(1), 50);
-  EXPECT_EQ(rotate_square(50), 1);
-  EXPECT_EQ(rotate_square(25), 26);
-  for (int s = 1; s <= 50; ++s) {
-    EXPECT_EQ(rotate_square(rotate_square(s)), s);
-    // Rotating the board keeps every square on its row, mirrored.
-    EXPECT_EQ(row_of_square(rotate_square(s)), 9 - row_of_square(s));
-  }
-  static_assert(rotate_square(46) == 5);
-}
-
 TEST(Position, AtAndSetIgnoreBadSquares) {
   Position p = Position::start();
   EXPECT_EQ(p.at(0), Piece::kEmpty);

@@ -2,7 +2,6 @@
 // encodes to text that decodes to a message encoding the same way (a fixed
 // point); a MOVE message is matched against the legal moves of a few
 // positions without crashing, and a match is a legal move.
-// fuzz-requires: protocol/dxp.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 
 #include "engine/fen.h"

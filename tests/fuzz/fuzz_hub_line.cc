@@ -1,7 +1,6 @@
 // Fuzzes the Hub v2 line reader and the `level` reader: never crashes; an
 // accepted line writes back to text that reads back to the same line (the
 // writer's output is a fixed point); level limits are never negative.
-// fuzz-requires: protocol/hub.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 
 #include "protocol/hub.h"
@@ -33,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const absl::StatusOr<hub::Line> third = hub::parse_line(text2);
   FUZZ_CHECK(third.ok() && same(*again, *third) && text2 == text, "line writing is not stable: [%s] -> [%s]",
              text.c_str(), text2.c_str());
-  const absl::StatusOr<Limits> limits = hub::parse_level(*line);
+  const absl::StatusOr<Limits> limits = hub::parse_limits(*line);
   if (limits.ok()) {
     FUZZ_CHECK(limits->depth >= 0 && limits->movetime_ms >= 0 && limits->time_left_ms >= 0 &&
                    limits->increment_ms >= 0 && limits->moves_to_go >= 0,

@@ -2,7 +2,6 @@
 // from a valid position, its moves are legal in sequence, and writing it back
 // gives PDN that reads back to the same start, moves and result (and writes
 // back identically).
-// fuzz-requires: engine/pdn.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 
 #include "engine/fen.h"

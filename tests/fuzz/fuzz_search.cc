@@ -12,12 +12,12 @@
 // move is legal and heads its PV; every PV is a legal line; scores are in
 // range; a search on a copy of the same bytes gives the same answer (no
 // uninitialised or address-dependent reads); a second search reuses the table.
-// fuzz-requires: search/levels.cc tt/table.cc  (built once these land; see fuzz.cmake)
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 #include "engine/fen.h"
+#include "engine/game.h"
 #include "engine/movegen.h"
 #include "search/search.h"
 #include "tests/fuzz/fuzz_support.h"
@@ -72,21 +72,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int multipv = 1 + in.u8() % 3;
   const Level level = static_cast<Level>(in.u8() % 4);
   // Some moves played from the start position, so the history path is fuzzed too.
-  std::vector<Move> moves;
-  Position pos = start;
+  absl::StatusOr<Game> from_start = Game::from_position(start);
+  FUZZ_CHECK(from_start.ok(), "position_from_bytes made an invalid position: %s",
+             std::string(from_start.status().message()).c_str());
+  Game game = *std::move(from_start);
   for (int n = in.u8() % 8; n > 0; --n) {
     MoveList legal;
-    if (generate_moves(pos, legal) == 0) break;
-    moves.push_back(legal[in.u8() % legal.size]);
-    pos.play(moves.back());
+    if (generate_moves(game.current(), legal) == 0) break;
+    if (!game.play(legal[in.u8() % legal.size], /*stop_at_draw=*/false).ok()) break;
   }
+  const Position pos = game.current();
   const std::size_t length = tt::kMinBytes + in.u8() % 128;
   const std::size_t misalign = in.u8() % 8;
   const std::string fen = to_fen(pos);
 
   SearchRequest req;
-  req.start = start;
-  req.moves = moves;
   req.params = Params::for_level(level);
   req.limits.depth = depth;
   req.limits.nodes = 20000;  // bounded time per input whatever the level
@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fill.tt = table;
     fill.tt_len = length;
     fill.limits.depth = 4;
-    const absl::StatusOr<SearchResult> first = search(fill);
+    const absl::StatusOr<SearchResult> first = search(game, fill);
     FUZZ_CHECK(first.ok(), "search on a fresh table failed: %s", std::string(first.status().message()).c_str());
     if (mode == 1) tile(table + 64, length - 64, in.rest(), in.left(), false);
     else tile(table + 64, length - 64, in.rest(), in.left(), true);
@@ -114,14 +114,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The same bytes in a second buffer at another address.
   std::vector<std::uint8_t> copy(table, table + length);
 
-  const absl::StatusOr<SearchResult> r = search(req);
+  const absl::StatusOr<SearchResult> r = search(game, req);
   FUZZ_CHECK(r.ok(), "search failed on a valid request: %s (%s)", std::string(r.status().message()).c_str(), fen.c_str());
   check_result(pos, req, *r, fen);
 
   if (mode != 3) {
     SearchRequest again = req;
     again.tt = copy.data();
-    const absl::StatusOr<SearchResult> r2 = search(again);
+    const absl::StatusOr<SearchResult> r2 = search(game, again);
     FUZZ_CHECK(r2.ok(), "search on the copy failed");
     FUZZ_CHECK(r2->best_move == r->best_move && r2->score == r->score && r2->nodes == r->nodes,
                "same bytes, different answer in %s (nodes %llu vs %llu)", fen.c_str(),
@@ -129,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The table now holds this search's entries: a second search reuses them
     // (with no or one legal move the search answers without the table; the
     // easiest level plays without one).
-    const absl::StatusOr<SearchResult> r3 = search(req);
+    const absl::StatusOr<SearchResult> r3 = search(game, req);
     FUZZ_CHECK(r3.ok(), "second search failed");
     MoveList legal;
     if (req.params.use_table && generate_moves(pos, legal) >= 2) {

@@ -42,6 +42,7 @@ std::uint64_t key_of(std::uint64_t i) {
 constexpr std::uint64_t kFingerprint = 0xf022ULL;
 
 void check_hit(const tempo::tt::ProbeResult& r, int ply) {
+  using namespace tempo;
   using namespace tempo::tt;
   TT_FUZZ_CHECK(r.depth >= kMinDepth && r.depth <= kMaxDepth, "depth out of range");
   TT_FUZZ_CHECK(r.score >= -kWinScore && r.score <= kWinScore, "score out of range");
@@ -52,6 +53,7 @@ void check_hit(const tempo::tt::ProbeResult& r, int ply) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace tempo;
   using namespace tempo::tt;
   if (size < 2) return 0;
   const bool patch = data[0] & 1;

@@ -57,7 +57,6 @@ struct Counted {
 Counted count_search(const Position& pos, int depth, std::uint64_t nodes, int multipv, std::vector<std::uint8_t>& table,
                      Level level = Level::kExpert) {
   SearchRequest r;
-  r.start = pos;
   r.limits.depth = depth;
   r.limits.nodes = nodes;
   r.params = Params::for_level(level);
@@ -67,8 +66,9 @@ Counted count_search(const Position& pos, int depth, std::uint64_t nodes, int mu
   r.tt_len = table.size();
   int calls = 0;
   r.on_progress = [&calls](const Progress&) { ++calls; };
+  const Game game = *Game::from_position(pos);  // the caller's, not the search's allocations
   const std::uint64_t before = t_allocations;
-  const absl::StatusOr<SearchResult> res = search(r);
+  const absl::StatusOr<SearchResult> res = search(game, r);
   const std::uint64_t after = t_allocations;
   EXPECT_TRUE(res.ok()) << res.status();
   return {after - before, res.ok() ? res->nodes : 0};

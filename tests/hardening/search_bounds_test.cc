@@ -45,17 +45,15 @@ TEST(SearchBounds, HistoryOfTenThousandPlies) {
   const std::vector<Move> moves = shuffle(start, 10000);
   ASSERT_EQ(moves.size(), 10000u);
   std::vector<std::uint8_t> table(tt::kMinBytes, 0);
+  Game game = *Game::from_position(start);
+  for (const Move& m : moves) ASSERT_TRUE(game.play(m, /*stop_at_draw=*/false).ok());
   SearchRequest r;
-  r.start = start;
-  r.moves = moves;
   r.limits.depth = 8;
   r.tt = table.data();
   r.tt_len = table.size();
-  const absl::StatusOr<SearchResult> res = search(r);
+  const absl::StatusOr<SearchResult> res = search(game, r);
   ASSERT_TRUE(res.ok()) << res.status();
-  Position pos = start;
-  for (const Move& m : moves) pos.play(m);
-  if (res->has_move) expect_legal_line(pos, res->pv);
+  if (res->has_move) expect_legal_line(game.current(), res->pv);
 }
 
 TEST(SearchBounds, DeepestDepthAndMostLinesStayWithinMaxPly) {
@@ -63,13 +61,12 @@ TEST(SearchBounds, DeepestDepthAndMostLinesStayWithinMaxPly) {
     const Position pos = *parse_fen(fen);
     std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
     SearchRequest r;
-    r.start = pos;
     r.limits.depth = kMaxPly - 1;
     r.limits.nodes = 400000;
     r.multipv = kMaxMultiPv;
     r.tt = table.data();
     r.tt_len = table.size();
-    const absl::StatusOr<SearchResult> res = search(r);
+    const absl::StatusOr<SearchResult> res = search(pos, r);
     ASSERT_TRUE(res.ok()) << res.status();
     ASSERT_TRUE(res->has_move);
     EXPECT_LE(res->depth, kMaxPly);
@@ -83,25 +80,23 @@ TEST(SearchBounds, DeepestDepthAndMostLinesStayWithinMaxPly) {
 }
 
 TEST(SearchBounds, OutOfRangeRequestsAreErrorsNotCrashes) {
+  const Position start = Position::start();
   SearchRequest r;
-  r.start = Position::start();
   r.multipv = kMaxMultiPv + 1;
-  EXPECT_FALSE(search(r).ok());
+  EXPECT_FALSE(search(start, r).ok());
   r.multipv = 1;
   std::uint8_t small[16] = {};
   r.tt = small;
   r.tt_len = sizeof(small);
-  EXPECT_FALSE(search(r).ok()) << "a table below tt::kMinBytes";
+  EXPECT_FALSE(search(start, r).ok()) << "a table below tt::kMinBytes";
   r.tt = nullptr;
   r.tt_len = 0;
-  Position bad = Position::start();
+  Position bad = start;
   bad.black |= bad.white;  // squares with two pieces
-  r.start = bad;
-  EXPECT_FALSE(search(r).ok());
-  r.start = Position::start();
-  const Move illegal = make_move(31, 22);
-  r.moves = {&illegal, 1};
-  EXPECT_FALSE(search(r).ok());
+  EXPECT_FALSE(search(bad, r).ok());
+  // An illegal history cannot reach the search: the game refuses the move.
+  Game game;
+  EXPECT_FALSE(game.play(make_move(31, 22)).ok());
 }
 
 // Node limits hold from the first node: with 20 kings a side, depth 1's
@@ -114,10 +109,9 @@ TEST(SearchBounds, NodeLimitHoldsInsideTheFirstIteration) {
   ASSERT_TRUE(pos.ok()) << pos.status();
   for (int depth : {1, 3}) {
     SearchRequest req;
-    req.start = *pos;
     req.limits.depth = depth;
     req.limits.nodes = 20000;
-    const absl::StatusOr<SearchResult> r = search(req);
+    const absl::StatusOr<SearchResult> r = search(*pos, req);
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_LE(r->nodes, 20000u + 256u);  // checked every 256 nodes at most
     ASSERT_TRUE(r->has_move);

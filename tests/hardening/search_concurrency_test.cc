@@ -33,9 +33,8 @@ const char* const kFens[] = {
     "W:WK46,K3,31,33,38,42:B8,12,17,K45,K5,19",
 };
 
-SearchRequest request(const Position& pos, int depth) {
+SearchRequest request(int depth) {
   SearchRequest r;
-  r.start = pos;
   r.limits.depth = depth;
   r.params = Params::for_level(Level::kExpert);
   r.params.time_limit_ms = 0;
@@ -58,10 +57,10 @@ struct Answer {
 
 Answer solo(const Position& pos) {
   std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
-  SearchRequest r = request(pos, kDepth);
+  SearchRequest r = request(kDepth);
   r.tt = table.data();
   r.tt_len = table.size();
-  const absl::StatusOr<SearchResult> res = search(r);
+  const absl::StatusOr<SearchResult> res = search(pos, r);
   EXPECT_TRUE(res.ok()) << res.status();
   return res.ok() ? Answer{res->best_move, res->score, res->nodes} : Answer{};
 }
@@ -79,10 +78,10 @@ TEST(SearchConcurrency, ManyThreadsOnOwnBuffersAnswerAsOneThreadDoes) {
     threads.emplace_back([&, t] {
       std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
       const int i = t % static_cast<int>(positions.size());
-      SearchRequest r = request(positions[i], kDepth);
+      SearchRequest r = request(kDepth);
       r.tt = table.data();
       r.tt_len = table.size();
-      const absl::StatusOr<SearchResult> res = search(r);
+      const absl::StatusOr<SearchResult> res = search(positions[i], r);
       if (!res.ok() || !(Answer{res->best_move, res->score, res->nodes} == expected[i])) ++mismatches;
     });
   }
@@ -98,11 +97,11 @@ TEST(SearchConcurrency, ManyThreadsShareOneBuffer) {
     threads.emplace_back([&, t] {
       const Position pos = *parse_fen(kFens[t % 4]);
       for (int round = 0; round < 2; ++round) {
-        SearchRequest r = request(pos, kDepth - 1);
+        SearchRequest r = request(kDepth - 1);
         r.seed = t * 31 + round;
         r.tt = table.data();
         r.tt_len = table.size();
-        const absl::StatusOr<SearchResult> res = search(r);
+        const absl::StatusOr<SearchResult> res = search(pos, r);
         if (!res.ok() || !res->has_move || !legal(pos, res->best_move)) ++bad;
       }
     });
@@ -110,10 +109,10 @@ TEST(SearchConcurrency, ManyThreadsShareOneBuffer) {
   for (std::thread& th : threads) th.join();
   EXPECT_EQ(bad.load(), 0);
   // The buffer is still a good table afterwards.
-  SearchRequest r = request(Position::start(), 3);
+  SearchRequest r = request(3);
   r.tt = table.data();
   r.tt_len = table.size();
-  const absl::StatusOr<SearchResult> res = search(r);
+  const absl::StatusOr<SearchResult> res = search(Position::start(), r);
   ASSERT_TRUE(res.ok()) << res.status();
   EXPECT_EQ(res->tt_status, tt::Status::kReused);
 }
@@ -122,13 +121,13 @@ TEST(SearchConcurrency, ManyThreadsShareOneBuffer) {
 SearchResult cancelled_search(const Position& pos, std::chrono::milliseconds wait, std::uint8_t* table,
                               std::size_t len) {
   std::int32_t flag = 0;
-  SearchRequest r = request(pos, 0);
+  SearchRequest r = request(0);
   r.limits.infinite = true;
   r.cancel = &flag;
   r.tt = table;
   r.tt_len = len;
   absl::StatusOr<SearchResult> res;
-  std::thread searcher([&] { res = search(r); });
+  std::thread searcher([&] { res = search(pos, r); });
   std::this_thread::sleep_for(wait);
   std::atomic_ref<std::int32_t>(flag).store(1);
   searcher.join();
@@ -169,9 +168,9 @@ TEST(SearchConcurrency, ManySearchesCancelledByOtherThreadsOnOwnAndSharedBuffers
 
 TEST(SearchConcurrency, FlagAlreadySetStillGivesALegalMove) {
   std::int32_t flag = 1;
-  SearchRequest r = request(Position::start(), 10);
+  SearchRequest r = request(10);
   r.cancel = &flag;
-  const absl::StatusOr<SearchResult> res = search(r);
+  const absl::StatusOr<SearchResult> res = search(Position::start(), r);
   ASSERT_TRUE(res.ok()) << res.status();
   ASSERT_TRUE(res->has_move);
   EXPECT_TRUE(legal(Position::start(), res->best_move));

@@ -46,14 +46,13 @@ void* run(void* arg) {
   std::vector<std::uint8_t> table(tt::kMinBytes * 16, 0);
   for (Job& job : *jobs) {
     SearchRequest r;
-    r.start = *parse_fen(job.fen);
     r.limits = job.limits;
     r.params = Params::for_level(Level::kExpert);
     r.params.time_limit_ms = 0;
     r.multipv = job.multipv;
     r.tt = table.data();
     r.tt_len = table.size();
-    const absl::StatusOr<SearchResult> res = search(r);
+    const absl::StatusOr<SearchResult> res = search(*parse_fen(job.fen), r);
     job.ok = res.ok();
     if (res.ok()) {
       job.max_pv = res->pv.size;

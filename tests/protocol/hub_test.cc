@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/score.h"
+
 namespace tempo::hub {
 namespace {
 
@@ -46,7 +48,7 @@ TEST(HubLine, FormatQuotesWhatNeedsIt) {
 Limits level(const char* text) {
   absl::StatusOr<Line> l = parse_line(text);
   EXPECT_TRUE(l.ok());
-  absl::StatusOr<Limits> lim = parse_level(*l);
+  absl::StatusOr<Limits> lim = parse_limits(*l);
   EXPECT_TRUE(lim.ok()) << text << ": " << lim.status();
   return lim.value_or(Limits{});
 }
@@ -72,7 +74,7 @@ TEST(HubLevel, Errors) {
                           "level nodes=-5"}) {
     absl::StatusOr<Line> l = parse_line(bad);
     ASSERT_TRUE(l.ok());
-    EXPECT_FALSE(parse_level(*l).ok()) << bad;
+    EXPECT_FALSE(parse_limits(*l).ok()) << bad;
   }
 }
 

@@ -20,17 +20,23 @@ namespace {
 using testing::fen;
 using testing::is_legal;
 
-SearchRequest at_depth(const Position& pos, int depth) {
+SearchRequest at_depth(int depth) {
   SearchRequest r;
-  r.start = pos;
   r.limits.depth = depth;
   return r;
+}
+
+// The game from `start` after `moves` (played on past any draw rule, as a GUI may).
+Game game_of(const Position& start, const std::vector<Move>& moves) {
+  Game g = *Game::from_position(start);
+  for (const Move& m : moves) EXPECT_TRUE(g.play(m, /*stop_at_draw=*/false).ok());
+  return g;
 }
 
 TEST(Search, FindsAThreeForOneShot) {
   // 28-22 forces 17x28, then 33x4 takes three and promotes.
   const Position pos = fen("W:W27,28,32,33,37,38,39:B1,2,3,9,17,18");
-  absl::StatusOr<SearchResult> r = search(at_depth(pos, 4));
+  absl::StatusOr<SearchResult> r = search(pos, at_depth(4));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->best_move, make_move(28, 22));
   EXPECT_GT(r->score, 300);
@@ -41,29 +47,28 @@ TEST(Search, FindsAThreeForOneShot) {
 TEST(Search, WinScoreCountsPliesToTheEnd) {
   // The king cannot take the man on 5 from the long diagonal; it waits on 23,
   // the man must go to 10 and is taken: Black cannot move after 3 plies.
-  absl::StatusOr<SearchResult> r = search(at_depth(fen("W:WK46:B5"), 8));
+  absl::StatusOr<SearchResult> r = search(fen("W:WK46:B5"), at_depth(8));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->score, kWinScore - 3);
   // The losing side sees the mirror image.
-  absl::StatusOr<SearchResult> l = search(at_depth(fen("B:WK23:B5"), 8));
+  absl::StatusOr<SearchResult> l = search(fen("B:WK23:B5"), at_depth(8));
   ASSERT_TRUE(l.ok());
   EXPECT_EQ(l->score, -(kWinScore - 2));
 }
 
 TEST(Search, NoLegalMoveMeansLost) {
-  absl::StatusOr<SearchResult> r = search(at_depth(fen("B:W31:B"), 5));
+  absl::StatusOr<SearchResult> r = search(fen("B:W31:B"), at_depth(5));
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->has_move);
   // Blocked: the man on 35 can neither step nor take (44 is taken).
-  absl::StatusOr<SearchResult> blocked = search(at_depth(fen("B:W40,44:B35"), 5));
+  absl::StatusOr<SearchResult> blocked = search(fen("B:W40,44:B35"), at_depth(5));
   ASSERT_TRUE(blocked.ok());
   EXPECT_FALSE(blocked->has_move);
 }
 
 TEST(Search, OneLegalMoveAnswersAtOnce) {
   const Position pos = fen("W:W28:B22,1");  // the capture 28x17 is forced
-  SearchRequest req = at_depth(pos, 30);
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(pos, at_depth(30));
   ASSERT_TRUE(r.ok());
   ASSERT_TRUE(r->has_move);
   EXPECT_EQ(r->best_move, make_move(28, 17, square_bb(22)));
@@ -71,31 +76,23 @@ TEST(Search, OneLegalMoveAnswersAtOnce) {
   EXPECT_LT(r->nodes, 100u);
 }
 
-TEST(Search, IllegalHistoryMoveIsAnError) {
-  SearchRequest req = at_depth(Position::start(), 3);
-  const std::vector<Move> moves = {make_move(32, 28), make_move(32, 27)};  // Black cannot move from 32
-  req.moves = moves;
-  absl::StatusOr<SearchResult> r = search(req);
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("moves[1]"), std::string::npos) << r.status();
-}
-
 TEST(Search, BadRequestsAreErrors) {
-  SearchRequest req = at_depth(Position::start(), 3);
+  const Position start = Position::start();
+  SearchRequest req = at_depth(3);
   req.multipv = 0;
-  EXPECT_FALSE(search(req).ok());
-  req = at_depth(Position::start(), 3);
+  EXPECT_FALSE(search(start, req).ok());
+  req = at_depth(3);
   req.params.feature_scale = -1;
-  EXPECT_FALSE(search(req).ok());
-  req = at_depth(Position::start(), 3);
+  EXPECT_FALSE(search(start, req).ok());
+  req = at_depth(3);
   req.params.blunder_probability = 1.5;
-  EXPECT_FALSE(search(req).ok());
-  req = at_depth(Position::start(), 3);
-  req.start.white |= req.start.black;  // squares with two pieces
-  EXPECT_FALSE(search(req).ok());
-  req = at_depth(Position::start(), 3);
+  EXPECT_FALSE(search(start, req).ok());
+  Position bad = start;
+  bad.white |= bad.black;  // squares with two pieces
+  EXPECT_FALSE(search(bad, at_depth(3)).ok());
+  req = at_depth(3);
   req.tt_len = 1 << 20;  // no buffer
-  EXPECT_FALSE(search(req).ok());
+  EXPECT_FALSE(search(start, req).ok());
 }
 
 // Repetition: the game went S0 -> S1 -> S2 -> S3 -> S0. White, a king down,
@@ -103,16 +100,14 @@ TEST(Search, BadRequestsAreErrors) {
 TEST(Search, RepetitionWithGameHistoryIsADraw) {
   const Position s0 = fen("W:WK46,37:BK1,K2");
   const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
-  SearchRequest req = at_depth(s0, 3);
-  req.moves = moves;
+  SearchRequest req = at_depth(3);
   req.params.feature_scale = 0;  // material only
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(game_of(s0, moves), req);
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->best_move, make_move(46, 41));
   EXPECT_EQ(r->score, 0);
   // Without the history there is no draw to be had.
-  req.moves = {};
-  absl::StatusOr<SearchResult> fresh = search(req);
+  absl::StatusOr<SearchResult> fresh = search(s0, req);
   ASSERT_TRUE(fresh.ok());
   EXPECT_LT(fresh->score, 0);
 }
@@ -158,19 +153,17 @@ void expect_counting_rule_draw(const char* start_fen, int plies) {
   Position start = fen(start_fen), end;
   std::vector<Move> moves = quiet_king_history(start, plies, &end);
   ASSERT_EQ(static_cast<int>(moves.size()), plies) << start_fen;
-  SearchRequest req = at_depth(start, 3);
+  SearchRequest req = at_depth(3);
   req.params.feature_scale = 0;
-  req.moves = moves;
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(game_of(start, moves), req);
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->score, 0) << start_fen;
   // One ply less of history and the rule is still a move away: not a draw yet.
-  SearchRequest shorter = at_depth(start, 1);
+  SearchRequest shorter = at_depth(1);
   shorter.params.feature_scale = 0;
   moves.pop_back();
   moves.pop_back();
-  shorter.moves = moves;
-  absl::StatusOr<SearchResult> s = search(shorter);
+  absl::StatusOr<SearchResult> s = search(game_of(start, moves), shorter);
   ASSERT_TRUE(s.ok());
   // Material only, and one side a king or more ahead: not a draw score
   // (the drawish-material scaling shrinks it, never to zero).
@@ -186,9 +179,7 @@ TEST(Search, FiveMoveRule) { expect_counting_rule_draw("W:WK46,K47:BK4", 9); }
 // that keeps the count going is a draw. Game status is the caller's to check.
 TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
   auto search_after = [](const Position& start, const std::vector<Move>& moves) {
-    SearchRequest req = at_depth(start, 4);
-    req.moves = moves;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(game_of(start, moves), at_depth(4));
     EXPECT_TRUE(r.ok()) << r.status();
     EXPECT_TRUE(r.ok() && r->has_move);
     return r.ok() ? *r : SearchResult{};
@@ -213,7 +204,7 @@ TEST(Search, GameAlreadyDrawnStillGetsALegalMove) {
 TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
   auto run = [&](std::uint8_t* buffer, Level level, std::uint64_t seed) {
-    SearchRequest req = at_depth(pos, 7);
+    SearchRequest req = at_depth(7);
     req.params = Params::for_level(level);
     req.params.max_depth = 7;
     req.params.blunder_probability = 0;
@@ -221,7 +212,7 @@ TEST(Search, TableEntriesOfOtherLevelsDoNotLeak) {
     req.seed = seed;
     req.tt = buffer;
     req.tt_len = tt::kDefaultBytes;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(pos, req);
     EXPECT_TRUE(r.ok()) << r.status();
     return r.ok() ? *r : SearchResult{};
   };
@@ -277,9 +268,9 @@ TEST(Search, ClassicSearchIsPlainFixedDepthAlphaBeta) {
       best = std::max(best, -evaluate(child));
     }
     if (best == kWinScore) continue;
-    SearchRequest req = at_depth(pos, 1);
+    SearchRequest req = at_depth(1);
     req.params.classic = true;
-    absl::StatusOr<SearchResult> r = search(req);
+    absl::StatusOr<SearchResult> r = search(pos, req);
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_EQ(r->score, best) << "position " << i;
     EXPECT_TRUE(list.contains(r->best_move));
@@ -289,11 +280,10 @@ TEST(Search, ClassicSearchIsPlainFixedDepthAlphaBeta) {
   // The repetition draw of RepetitionWithGameHistoryIsADraw goes unseen.
   const Position s0 = fen("W:WK46,37:BK1,K2");
   const std::vector<Move> moves = {make_move(46, 41), make_move(1, 6), make_move(41, 46), make_move(6, 1)};
-  SearchRequest req = at_depth(s0, 3);
-  req.moves = moves;
+  SearchRequest req = at_depth(3);
   req.params.feature_scale = 0;
   req.params.classic = true;
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(game_of(s0, moves), req);
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_LT(r->score, 0);
 }
@@ -305,20 +295,20 @@ TEST(Search, DeterministicForDepthAndNodes) {
     std::vector<Move> best;
     for (int run = 0; run < 2; ++run) {
       auto buffer = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);  // zeroed
-      SearchRequest req = at_depth(pos, 9);
+      SearchRequest req = at_depth(9);
       req.params.eval_noise = 30;
       req.seed = 77;
       if (table) {
         req.tt = buffer.get();
         req.tt_len = tt::kDefaultBytes;
       }
-      absl::StatusOr<SearchResult> r = search(req);
+      absl::StatusOr<SearchResult> r = search(pos, req);
       ASSERT_TRUE(r.ok());
       nodes.push_back(r->nodes);
       best.push_back(r->best_move);
       req.limits = {};
       req.limits.nodes = 20000;
-      absl::StatusOr<SearchResult> n = search(req);
+      absl::StatusOr<SearchResult> n = search(pos, req);
       ASSERT_TRUE(n.ok());
       nodes.push_back(n->nodes);
       best.push_back(n->best_move);
@@ -334,7 +324,6 @@ TEST(Search, DeterministicForDepthAndNodes) {
 TEST(Search, CancelFlagFromAnotherThreadStopsTheSearch) {
   std::int32_t cancel = 0;
   SearchRequest req;
-  req.start = Position::start();
   req.limits.infinite = true;
   req.cancel = &cancel;
   std::thread setter([&] {
@@ -342,7 +331,7 @@ TEST(Search, CancelFlagFromAnotherThreadStopsTheSearch) {
     std::atomic_ref<std::int32_t>(cancel).store(1, std::memory_order_relaxed);
   });
   const auto t0 = std::chrono::steady_clock::now();
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   setter.join();
   ASSERT_TRUE(r.ok());
@@ -354,16 +343,16 @@ TEST(Search, CancelFlagFromAnotherThreadStopsTheSearch) {
 
 TEST(Search, CancelledBeforeStartStillAnswersALegalMove) {
   std::int32_t cancel = 1;
-  SearchRequest req = at_depth(Position::start(), 20);
+  SearchRequest req = at_depth(20);
   req.cancel = &cancel;
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->cancelled);
   EXPECT_TRUE(is_legal(Position::start(), r->best_move));
 }
 
 TEST(Search, ProgressAfterEachIteration) {
-  SearchRequest req = at_depth(Position::start(), 7);
+  SearchRequest req = at_depth(7);
   std::vector<int> depths;
   std::uint64_t last_nodes = 0;
   req.on_progress = [&](const Progress& p) {
@@ -374,7 +363,7 @@ TEST(Search, ProgressAfterEachIteration) {
     EXPECT_GE(p.pv->size, 1);
     EXPECT_TRUE(is_legal(Position::start(), p.pv->moves[0]));
   };
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(depths, (std::vector<int>{1, 2, 3, 4, 5, 6, 7}));
   EXPECT_EQ(r->depth, 7);
@@ -382,7 +371,7 @@ TEST(Search, ProgressAfterEachIteration) {
 
 TEST(Search, PvIsALegalLine) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
-  absl::StatusOr<SearchResult> r = search(at_depth(pos, 10));
+  absl::StatusOr<SearchResult> r = search(pos, at_depth(10));
   ASSERT_TRUE(r.ok());
   Position p = pos;
   for (const Move& m : r->pv.view()) {
@@ -393,9 +382,9 @@ TEST(Search, PvIsALegalLine) {
 }
 
 TEST(Search, MultiPvGivesDistinctLegalMovesBestFirst) {
-  SearchRequest req = at_depth(Position::start(), 6);
+  SearchRequest req = at_depth(6);
   req.multipv = 5;
-  absl::StatusOr<SearchResult> r = search(req);
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->multipv.size(), 5u);
   std::set<std::pair<int, int>> seen;
@@ -411,7 +400,7 @@ TEST(Search, MultiPvGivesDistinctLegalMovesBestFirst) {
   EXPECT_EQ(r->multipv[0].move, r->best_move);
   // More lines than moves: one per legal move.
   req.multipv = kMaxMultiPv;
-  absl::StatusOr<SearchResult> all = search(req);
+  absl::StatusOr<SearchResult> all = search(Position::start(), req);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->multipv.size(), 9u);
 }
@@ -421,11 +410,10 @@ TEST(Search, EveryLevelPlaysLegalMoves) {
   for (Level level : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
     for (std::size_t i = 0; i < positions.size(); i += 7) {
       SearchRequest req;
-      req.start = positions[i];
       req.params = Params::for_level(level);
       req.limits.nodes = 3000;
       req.seed = i;
-      absl::StatusOr<SearchResult> r = search(req);
+      absl::StatusOr<SearchResult> r = search(positions[i], req);
       ASSERT_TRUE(r.ok()) << r.status();
       MoveList list;
       generate_moves(positions[i], list);
@@ -449,13 +437,13 @@ TEST(Search, LevelsMatchTheApp) {
 }
 
 TEST(Search, BlunderIsALegalDifferentMoveAndReplays) {
-  SearchRequest req = at_depth(Position::start(), 4);
+  SearchRequest req = at_depth(4);
   req.params.blunder_probability = 1.0;
   req.params.blunder_margin = 1000;
   int blunders = 0;
   for (std::uint64_t seed = 0; seed < 10; ++seed) {
     req.seed = seed;
-    absl::StatusOr<SearchResult> a = search(req), b = search(req);
+    absl::StatusOr<SearchResult> a = search(Position::start(), req), b = search(Position::start(), req);
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_TRUE(a->blunder);
     EXPECT_EQ(a->best_move, b->best_move);

@@ -27,11 +27,10 @@ bool legal(const Position& pos, const Move& m) {
 
 SearchResult search_ok(const Position& pos, int depth, std::uint8_t* buf, std::size_t len) {
   SearchRequest r;
-  r.start = pos;
   r.limits.depth = depth;
   r.tt = buf;
   r.tt_len = len;
-  absl::StatusOr<SearchResult> res = search(r);
+  absl::StatusOr<SearchResult> res = search(pos, r);
   EXPECT_TRUE(res.ok()) << res.status();
   return res.ok() ? *res : SearchResult{};
 }
@@ -92,7 +91,7 @@ TEST(TableSearchTest, BadBufferIsAClearError) {
   r.limits.depth = 2;
   r.tt = buf.data();
   r.tt_len = buf.size();
-  auto res = search(r);
+  auto res = search(Position::start(), r);
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.status().code(), absl::StatusCode::kInvalidArgument);
   for (auto b : buf) ASSERT_EQ(b, 0);

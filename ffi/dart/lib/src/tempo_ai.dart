@@ -24,7 +24,9 @@ import 'board.dart';
 enum TempoLevel { easy, medium, hard, expert }
 
 /// The level's parameters one by one (C ABI 2 overrides). A null field keeps
-/// the level's value; `TempoParams()` changes nothing.
+/// the level's value; `TempoParams()` changes nothing. The ranges are the
+/// engine's (search/params.h); out of range, the search answers
+/// TEMPO_ERR_INVALID_ARGUMENT.
 class TempoParams {
   const TempoParams({
     this.maxDepth,
@@ -38,7 +40,7 @@ class TempoParams {
   });
 
   final int? maxDepth; // 1..127 plies
-  final int? timeLimitMs; // per move, 0 = none
+  final int? timeLimitMs; // 0..86400000 ms per move, 0 = none
   final int? evalNoise; // 0..10000, 100 = a man
   final double? blunderProbability; // 0..1
   final int? blunderMargin; // 0..10000

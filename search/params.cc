@@ -1,0 +1,118 @@
+#include "search/params.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "engine/text.h"
+
+namespace tempo {
+namespace {
+
+// Shortest text that reads back as `v`, never in exponent form (a GUI's
+// spin box and a person both read 86400000 better than 8.64e+07).
+std::string number_text(double v) {
+  if (!std::isfinite(v)) return std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
+  char buf[400];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return ec == std::errc() ? std::string(buf, end) : absl::StrCat(v);
+}
+
+// What a valid value looks like, for error messages and help.
+std::string expected(const ParamSpec& s) {
+  switch (s.type) {
+    case ParamType::kInt: return absl::StrCat("a whole number in ", s.range_text());
+    case ParamType::kReal: return absl::StrCat("a number in ", s.range_text());
+    case ParamType::kBool: return "true or false";
+  }
+  return "";
+}
+
+absl::Status not_a_value(const ParamSpec& s, std::string_view shown_as, std::string_view value) {
+  return absl::InvalidArgumentError(absl::StrCat(av(shown_as), ": ", quote(value), " is not ", expected(s)));
+}
+
+}  // namespace
+
+const char* level_name(Level l) {
+  switch (l) {
+    case Level::kEasy: return "easy";
+    case Level::kMedium: return "medium";
+    case Level::kHard: return "hard";
+    case Level::kExpert: return "expert";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<Level> parse_level(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (Level l : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
+    if (lower == level_name(l)) return l;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(quote(name), " is not a level (easy, medium, hard or expert)"));
+}
+
+std::string ParamSpec::range_text() const {
+  if (type == ParamType::kBool) return "true|false";
+  return absl::StrCat(number_text(min), "..", number_text(max));
+}
+
+std::string ParamSpec::value_text(double v) const {
+  if (type == ParamType::kBool) return v != 0 ? "true" : "false";
+  return number_text(v);
+}
+
+absl::Status ParamSpec::check(double v, std::string_view shown_as) const {
+  bool ok = v >= min && v <= max;  // false for NaN
+  if (type == ParamType::kInt || type == ParamType::kBool) ok = ok && v == std::trunc(v);
+  if (ok) return absl::OkStatus();
+  return not_a_value(*this, shown_as, type == ParamType::kBool ? number_text(v) : value_text(v));
+}
+
+const ParamSpec* find_param(std::string_view name) {
+  for (const ParamSpec& s : kParamSpecs) {
+    if (name == s.name || name == s.field) return &s;
+  }
+  return nullptr;
+}
+
+absl::Status set_param(Params& params, const ParamSpec& spec, double value, std::string_view shown_as) {
+  if (absl::Status st = spec.check(value, shown_as); !st.ok()) return st;
+  spec.set(params, value);
+  return absl::OkStatus();
+}
+
+absl::Status set_param(Params& params, const ParamSpec& spec, std::string_view text, std::string_view shown_as) {
+  double v = 0;
+  switch (spec.type) {
+    case ParamType::kInt: {
+      std::int64_t n = 0;
+      if (!absl::SimpleAtoi(av(text), &n)) return not_a_value(spec, shown_as, text);
+      v = static_cast<double>(n);
+      break;
+    }
+    case ParamType::kReal:
+      if (!absl::SimpleAtod(av(text), &v) || !std::isfinite(v)) return not_a_value(spec, shown_as, text);
+      break;
+    case ParamType::kBool:
+      if (text != "true" && text != "false") return not_a_value(spec, shown_as, text);
+      v = text == "true" ? 1 : 0;
+      break;
+  }
+  // The message quotes the caller's text, not the number it read.
+  if (!spec.check(v, shown_as).ok()) return not_a_value(spec, shown_as, text);
+  spec.set(params, v);
+  return absl::OkStatus();
+}
+
+absl::Status check_params(const Params& params) {
+  for (const ParamSpec& s : kParamSpecs) {
+    if (absl::Status st = s.check(s.get(params), s.field); !st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace tempo

@@ -1,0 +1,139 @@
+// What a search is asked to do: the difficulty level, the level's parameters
+// and the limits of one search.
+//
+// kParamSpecs lists every level parameter once: its names, type, range, value
+// at each level and help text. Every interface reads, checks and documents
+// the parameters through it (search(), the C ABI's overrides, the Hub's
+// set-param, `tempo analyse` flags, Python keywords), so a value one of them
+// accepts, all accept. A new parameter is a Params field plus one row here
+// (and, for the C ABI, a struct field and its override bit).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace tempo {
+
+inline constexpr int kMaxPly = 128;  // deepest line the search follows
+inline constexpr int kMaxMultiPv = 32;
+
+enum class Level : std::uint8_t { kEasy = 0, kMedium = 1, kHard = 2, kExpert = 3 };
+inline constexpr int kLevelCount = 4;
+const char* level_name(Level l);
+absl::StatusOr<Level> parse_level(std::string_view name);
+
+// How strong and how human the search plays. The member values are Expert's
+// (full strength); for_level() gives any level's from kParamSpecs.
+struct Params {
+  int max_depth = kMaxPly - 1;     // plies
+  int time_limit_ms = 0;           // per move, 0 = none (on top of Limits)
+  int eval_noise = 0;              // uniform +-noise/2 added at leaves (100 = a man)
+  double blunder_probability = 0;  // chance of a deliberate weaker root move
+  int blunder_margin = 0;          // how much weaker it may be (static score)
+  double feature_scale = 1.0;      // evaluation positional terms, 0 = material only
+  bool use_table = true;
+  bool use_killers = true;
+  // The app's old search, for comparison matches only (the Hub's `classic`):
+  // iterative deepening over plain alpha-beta to a fixed depth, leaves
+  // evaluated as they stand (no quiescence, even with a capture pending), no
+  // PVS, reductions, extensions, pruning or aspiration, and no draw rules.
+  // Not a level parameter, so not in kParamSpecs.
+  bool classic = false;
+
+  static constexpr Params for_level(Level l);
+  friend constexpr bool operator==(const Params&, const Params&) = default;
+};
+
+// When to stop. Zero means "not set"; with nothing set the search runs to
+// Params::max_depth.
+struct Limits {
+  int depth = 0;
+  std::uint64_t nodes = 0;
+  int movetime_ms = 0;
+  int time_left_ms = 0;    // game clock of the side to move
+  int increment_ms = 0;
+  int moves_to_go = 0;     // 0 = sudden death
+  bool infinite = false;   // only the cancel flag stops it
+};
+
+enum class ParamType : std::uint8_t { kInt, kReal, kBool };
+
+// One level parameter. Values travel as doubles (exact for every int here);
+// a bool is 0 or 1.
+struct ParamSpec {
+  std::string_view name;   // Hub parameter and CLI flag: "max-depth"
+  std::string_view field;  // Params member, C ABI field, Python keyword: "max_depth"
+  ParamType type;
+  double min, max;         // inclusive
+  double at_level[kLevelCount];  // easy, medium, hard, expert
+  std::string_view help;
+  int Params::*int_field = nullptr;  // exactly one of the three, per type
+  double Params::*real_field = nullptr;
+  bool Params::*bool_field = nullptr;
+
+  constexpr double get(const Params& p) const {
+    if (int_field) return p.*int_field;
+    if (real_field) return p.*real_field;
+    return p.*bool_field ? 1 : 0;
+  }
+  // Unchecked: check() first.
+  constexpr void set(Params& p, double v) const {
+    if (int_field) p.*int_field = static_cast<int>(v);
+    else if (real_field) p.*real_field = v;
+    else p.*bool_field = v != 0;
+  }
+  // Ok, or why `v` is not a value of this parameter; `shown_as` names the
+  // parameter as the caller spells it ("max_depth", "--max-depth").
+  absl::Status check(double v, std::string_view shown_as) const;
+  // "1..127", "0..1", "true|false".
+  std::string range_text() const;
+  // The value as the Hub and the CLI write it: "127", "0.005", "true".
+  std::string value_text(double v) const;
+};
+
+// The order is the C ABI's: parameter i is override bit 1 << i.
+inline constexpr ParamSpec kParamSpecs[] = {
+    {"max-depth", "max_depth", ParamType::kInt, 1, kMaxPly - 1, {3, 5, 8, kMaxPly - 1},
+     "search depth cap in plies (caps every limit)", &Params::max_depth},
+    {"time-limit", "time_limit_ms", ParamType::kInt, 0, 86'400'000, {1500, 3000, 5000, 0},
+     "the level's own time cap per move in ms, on top of the limits; 0 = none", &Params::time_limit_ms},
+    {"eval-noise", "eval_noise", ParamType::kInt, 0, 10'000, {150, 40, 5, 0},
+     "uniform +-noise/2 added to every evaluation (100 = a man)", &Params::eval_noise},
+    {"blunder-probability", "blunder_probability", ParamType::kReal, 0, 1, {0.20, 0.05, 0.005, 0},
+     "chance of a deliberately weaker root move", nullptr, &Params::blunder_probability},
+    {"blunder-margin", "blunder_margin", ParamType::kInt, 0, 10'000, {200, 80, 20, 0},
+     "how much weaker (static score, 100 = a man) a deliberate blunder may be", &Params::blunder_margin},
+    {"feature-scale", "feature_scale", ParamType::kReal, 0, 4, {0.3, 0.7, 1.0, 1.0},
+     "weight of the evaluation's positional terms; 0 = material only", nullptr, &Params::feature_scale},
+    {"use-table", "use_table", ParamType::kBool, 0, 1, {0, 1, 1, 1},
+     "use the transposition table (false: the buffer is not even read)", nullptr, nullptr, &Params::use_table},
+    {"use-killers", "use_killers", ParamType::kBool, 0, 1, {0, 1, 1, 1},
+     "use killer moves in move ordering", nullptr, nullptr, &Params::use_killers},
+};
+inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));
+
+constexpr Params Params::for_level(Level l) {
+  Params p;
+  for (const ParamSpec& s : kParamSpecs) s.set(p, s.at_level[static_cast<int>(l)]);
+  return p;
+}
+static_assert(Params{} == Params::for_level(Level::kExpert), "Params' member values are Expert's");
+
+// By either spelling ("max-depth" or "max_depth"); null when unknown.
+const ParamSpec* find_param(std::string_view name);
+
+// Checks and sets one parameter; on error `params` is unchanged.
+absl::Status set_param(Params& params, const ParamSpec& spec, double value, std::string_view shown_as);
+// The same from text, as the Hub and the CLI get it: a whole number, a real
+// number, or true/false.
+absl::Status set_param(Params& params, const ParamSpec& spec, std::string_view text, std::string_view shown_as);
+
+// Every parameter in range (what search() checks before it starts).
+absl::Status check_params(const Params& params);
+
+}  // namespace tempo

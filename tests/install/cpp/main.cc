@@ -1,0 +1,19 @@
+// Searches a game with the installed C++ library and prints the best move.
+#include <cstdio>
+
+#include "engine/game.h"
+#include "engine/notation.h"
+#include "protocol/hub.h"
+#include "search/search.h"
+
+int main() {
+  tempo::Game game;
+  if (!game.play_line("32-28 19-23").ok()) return 1;
+  tempo::SearchRequest request;
+  request.limits.depth = 4;
+  const absl::StatusOr<tempo::SearchResult> r = tempo::search(game, request);
+  if (!r.ok() || !r->has_move) return 1;
+  std::printf("bestmove %s score %s\n", tempo::to_pdn(game.current(), r->best_move).c_str(),
+              tempo::hub::format_score(r->score).c_str());
+  return 0;
+}

@@ -1,0 +1,4 @@
+// Must compile: the search layer sees the table and the rules below it.
+#include "engine/game.h"
+#include "search/search.h"
+#include "tt/table.h"

@@ -1,0 +1,2 @@
+// Must not compile: the table layer sees no search headers.
+#include "search/search.h"
