@@ -34,21 +34,17 @@ constexpr bool term_names_match() {
 }
 static_assert(term_names_match(), "data/eval_weights.txt names its terms differently from search/eval_features.h");
 
-constexpr bool is_material(int term) { return term == kMan || term == kKing || term == kFirstKing; }
-
-// Sums opening and endgame weights, material apart from the rest.
+// Opening and endgame sums of every weight.
 struct Sums {
-  int material[2] = {0, 0};
-  int positional[2] = {0, 0};
+  int w[2] = {0, 0};
   void pattern(int table, int index, int sign) {
-    const auto& w = weights::kPatterns[table][index];
-    positional[0] += sign * w[0];
-    positional[1] += sign * w[1];
+    const auto& x = weights::kPatterns[table][index];
+    w[0] += sign * x[0];
+    w[1] += sign * x[1];
   }
   void term(Term t, int value) {
-    int* into = is_material(t) ? material : positional;
-    into[0] += value * weights::kTerms[t][0];
-    into[1] += value * weights::kTerms[t][1];
+    w[0] += value * weights::kTerms[t][0];
+    w[1] += value * weights::kTerms[t][1];
   }
 };
 
@@ -78,6 +74,11 @@ int scale_q10(double feature_scale) {
   return static_cast<int>(std::lround(std::min(feature_scale, 4.0) * kFullScale));
 }
 
+int plain_material(const Position& pos) {
+  return kManValue * (popcount(pos.men(Color::kWhite)) - popcount(pos.men(Color::kBlack))) +
+         kKingValue * (popcount(pos.kings_of(Color::kWhite)) - popcount(pos.kings_of(Color::kBlack)));
+}
+
 Breakdown breakdown(const Position& pos) {
   Breakdown b;
   b.phase = phase_of(pos);
@@ -96,8 +97,9 @@ Breakdown breakdown(const Position& pos) {
   features<kLayout>(pos, split);
   Sums sums;
   features<kLayout>(pos, sums);
-  b.material = blend(sums.material, b.phase);
-  b.positional = blend(sums.positional, b.phase);
+  b.learned = blend(sums.w, b.phase);
+  b.material = plain_material(pos);
+  b.positional = b.learned - b.material;
   b.patterns = blend(split.patterns, b.phase);
   for (int t = 0; t < kNumTerms; ++t) {
     const int w[2] = {split.terms[t][0], split.terms[t][1]};
@@ -110,9 +112,14 @@ Breakdown breakdown(const Position& pos) {
 int score(const Position& pos, int scale_q10) {
   Sums sums;
   features<kLayout>(pos, sums);
-  const int phase = phase_of(pos);
-  int s = blend(sums.material, phase);
-  if (scale_q10 > 0) s += blend(sums.positional, phase) * scale_q10 / kFullScale;
+  int s = blend(sums.w, phase_of(pos));
+  if (scale_q10 != kFullScale) {
+    // Weaker levels: plain material plus a share of what the learned weights
+    // add to it (the patterns carry material too, so the learned material
+    // terms alone are not "material only").
+    const int m = plain_material(pos);
+    s = m + (s - m) * scale_q10 / kFullScale;
+  }
   if (const int num = drawish_scale(pos); num != 16) s = s * num / 16;
   return pos.side == Color::kWhite ? s : -s;
 }

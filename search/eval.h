@@ -31,14 +31,20 @@ int scale_q10(double feature_scale);
 // Score of `pos` from the side to move's view, 100 = one man.
 int score(const Position& pos, int scale_q10);
 
+// Plain material, the score at feature scale 0: man 100, king 300.
+inline constexpr int kManValue = 100;
+inline constexpr int kKingValue = 300;
+int plain_material(const Position& pos);
+
 // The whole score from White's view, split for tests and tools.
 struct Breakdown {
-  int phase = 0;                    // pieces on the board, capped at kPhaseMax
-  int material = 0;                 // men, kings, first king (never scaled)
-  int patterns = 0;                 // the region tables
-  std::array<int, kNumTerms> terms{};  // each term's blended contribution (material terms included)
-  int positional = 0;               // patterns + the non-material terms, before the feature scale
-  int scale_num = 16;               // drawish-material scaling applied to the total, /16
+  int phase = 0;                       // pieces on the board, capped at kPhaseMax
+  int learned = 0;                     // the full learned score (before the drawish scaling)
+  int material = 0;                    // plain material (kManValue, kKingValue)
+  int positional = 0;                  // learned - material: what the feature scale multiplies
+  int patterns = 0;                    // the region tables' share of `learned`
+  std::array<int, kNumTerms> terms{};  // each term's share of `learned`
+  int scale_num = 16;                  // drawish-material scaling applied to the total, /16
 };
 Breakdown breakdown(const Position& pos);
 

@@ -98,6 +98,9 @@ def main():
     e.send("set-param name=feature-scale value=high")
     expect(e, "error")
     assert announce(e)[1]["max-depth"]["value"] == "2"
+    # From the start (the position above may leave one legal move, answered
+    # at once without an iteration to report).
+    e.send("pos pos=%s" % START)
     e.send("go think")
     infos, _ = search(e)
     assert int(infos[-1]["depth"]) == 2, infos

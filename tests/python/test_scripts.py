@@ -54,10 +54,11 @@ def test_analyse_pdn_table_csv_png(repo, env, games_dir, tmp_path):
 
 @needs_search
 def test_analyse_pdn_flags_a_blunder(repo, env, tmp_path):
-    # 28-22?? lets Black take two men (17x37 or 17x39) for nothing.
+    # 28-22?? lets Black take three men (17x30) for one: the depth-6 score
+    # drops by about 1.5 men, flagged with the threshold at one man.
     pdn = tmp_path / "blunder.pdn"
-    pdn.write_text('[Event "test"]\n[FEN "W:W28,32,33:B17,19"]\n1. 28-22 17x37 *\n')
-    p = run(repo, env, "analyse_pdn.py", str(pdn), "--depth", "6", "--csv", str(tmp_path / "b.csv"))
+    pdn.write_text('[Event "test"]\n[FEN "W:W28,32,33,34,35,40,44,45,50:B6,7,8,9,11,13,14,15,17,19"]\n1. 28-22 17x30 *\n')
+    p = run(repo, env, "analyse_pdn.py", str(pdn), "--depth", "6", "--blunder", "100", "--csv", str(tmp_path / "b.csv"))
     with open(tmp_path / "b.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows[0]["move"] == "28-22" and rows[0]["flag"] == "blunder", p.stdout

@@ -136,11 +136,18 @@ TEST(Evaluate, DrawishMaterialIsScaledDown) {
   EXPECT_EQ(eval::breakdown(fen("W:W31,32,33:B18,19")).scale_num, 16);
 }
 
-TEST(Evaluate, MaterialCounts) {
+TEST(Evaluate, PlainMaterialAtScaleZero) {
   EXPECT_EQ(evaluate(Position::start(), 0), 0);
-  EXPECT_GT(evaluate(fen("W:W31,32,33:B1,2"), 0), 50);
-  EXPECT_GT(evaluate(fen("W:W31,32,K33:B1,2,3"), 0), 100);
-  EXPECT_LT(evaluate(fen("B:W31,32,33:B1,2"), 0), -50);
+  EXPECT_EQ(evaluate(fen("W:W31,32,33:B1,2"), 0), 100);
+  EXPECT_EQ(evaluate(fen("W:W31,32,K33:B1,2,3"), 0), 200);
+  EXPECT_EQ(evaluate(fen("B:W31,32,33:B1,2"), 0), -100);
+}
+
+TEST(Evaluate, LearnedMaterialCounts) {
+  // Whatever the weights, a man or a king more is good for its side.
+  EXPECT_GT(evaluate(fen("W:W31,32,33,34,35,36,37,38:B1,2,3,4,5,6,7")), 0);
+  EXPECT_GT(evaluate(fen("W:W31,32,33,34,35,36,37,K38:B1,2,3,4,5,6,7,8")), 0);
+  EXPECT_LT(evaluate(fen("B:W31,32,33,34,35,36,37,38:B1,2,3,4,5,6,7")), 0);
 }
 
 TEST(Evaluate, FeatureScaleScalesOnlyThePositionalTerms) {
@@ -157,8 +164,9 @@ TEST(Evaluate, BreakdownPartsAddUp) {
     const eval::Breakdown b = eval::breakdown(p);
     int terms = 0;
     for (int t = 0; t < eval::kNumTerms; ++t) terms += b.terms[t];
+    EXPECT_EQ(b.learned, b.material + b.positional);
     // Each part is rounded on its own: allow one point per part.
-    EXPECT_NEAR(b.material + b.positional, b.patterns + terms, eval::kNumTerms + 1);
+    EXPECT_NEAR(b.learned, b.patterns + terms, eval::kNumTerms + 1);
     const int white_view = (b.material + b.positional) * b.scale_num / 16;
     EXPECT_NEAR(evaluate(p), p.side == Color::kWhite ? white_view : -white_view, 1);
   }

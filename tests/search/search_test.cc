@@ -39,7 +39,7 @@ TEST(Search, FindsAThreeForOneShot) {
   absl::StatusOr<SearchResult> r = search(pos, at_depth(4));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->best_move, make_move(28, 22));
-  EXPECT_GT(r->score, 300);
+  EXPECT_GT(r->score, 150);  // two men and a king for one: clearly winning
   ASSERT_GE(r->pv.size, 3);
   EXPECT_EQ(r->pv.moves[1], make_move(17, 28, square_bb(22)));
 }
