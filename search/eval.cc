@@ -19,7 +19,6 @@ namespace tempo::eval {
 namespace {
 
 static_assert(weights::kLayout >= 0 && weights::kLayout < kNumLayouts, "weights for an unknown region layout");
-constexpr const Layout& kLayout = kLayouts[weights::kLayout];
 static_assert(weights::kNumTables == kLayouts[weights::kLayout].size, "weights and layout disagree on the tables");
 static_assert(weights::kNumTermsInFile == kNumTerms, "weights and evaluation disagree on the terms");
 
@@ -94,9 +93,9 @@ Breakdown breakdown(const Position& pos) {
       terms[t][1] += value * weights::kTerms[t][1];
     }
   } split;
-  features<kLayout>(pos, split);
+  features<weights::kLayout>(pos, split);
   Sums sums;
-  features<kLayout>(pos, sums);
+  features<weights::kLayout>(pos, sums);
   b.learned = blend(sums.w, b.phase);
   b.material = plain_material(pos);
   b.positional = b.learned - b.material;
@@ -111,7 +110,7 @@ Breakdown breakdown(const Position& pos) {
 
 int score(const Position& pos, int scale_q10) {
   Sums sums;
-  features<kLayout>(pos, sums);
+  features<weights::kLayout>(pos, sums);
   int s = blend(sums.w, phase_of(pos));
   if (scale_q10 != kFullScale) {
     // Weaker levels: plain material plus a share of what the learned weights

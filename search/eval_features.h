@@ -290,8 +290,9 @@ int side_terms(const Position& pos, Sink& sink) {
 //   sink.term(term, value)
 // Terms with value 0 may be left out. The phase is for the caller
 // (phase_of); the features do not depend on it.
-template <const Layout& L, typename Sink>
+template <int kLayoutIndex, typename Sink>
 inline void features(const Position& pos, Sink& sink) {
+  constexpr const Layout& L = kLayouts[kLayoutIndex];
   const Bitboard wm = pos.men(Color::kWhite), bm = pos.men(Color::kBlack);
   for (int t = 0; t < L.size; ++t) {
     sink.pattern(t, white_index(L.pairs[t], wm, bm), +1);
@@ -317,9 +318,9 @@ inline void features(const Position& pos, Sink& sink) {
 template <typename Sink>
 inline void features(const Position& pos, int layout, Sink& sink) {
   if (layout == 0) {
-    features<kLayouts[0]>(pos, sink);
+    features<0>(pos, sink);
   } else {
-    features<kLayouts[1]>(pos, sink);
+    features<1>(pos, sink);
   }
 }
 

@@ -45,7 +45,7 @@ struct Features {
 template <int L>
 Features features_of(const Position& p) {
   Features f;
-  eval::features<eval::kLayouts[L]>(p, f);
+  eval::features<L>(p, f);
   std::sort(f.patterns.begin(), f.patterns.end());
   for (auto it = f.terms.begin(); it != f.terms.end();) it = it->second == 0 ? f.terms.erase(it) : std::next(it);
   return f;
