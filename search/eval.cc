@@ -94,9 +94,9 @@ Breakdown breakdown(const Position& pos) {
     }
   } split;
   features<weights::kLayout>(pos, split);
-  Sums sums;
-  features<weights::kLayout>(pos, sums);
-  b.learned = blend(sums.w, b.phase);
+  int total[2] = {split.patterns[0], split.patterns[1]};
+  for (const auto& t : split.terms) total[0] += t[0], total[1] += t[1];
+  b.learned = blend(total, b.phase);
   b.material = plain_material(pos);
   b.positional = b.learned - b.material;
   b.patterns = blend(split.patterns, b.phase);
