@@ -136,21 +136,19 @@ absl::Status selfplay(const SelfplayOptions& opt) {
   // Resume: the games already in the file stay; numbering goes on after them.
   std::uint32_t have = 0, next = 0;
   if (std::FILE* in = std::fopen(opt.out.c_str(), "rb")) {
+    // Games are written whole, so a game's records are contiguous.
     Record r;
-    std::uint32_t max_game = 0;
-    std::int64_t whole = 0, count = 0;
+    std::int64_t count = 0;
+    std::uint32_t last = 0;
     while (std::fread(&r, sizeof r, 1, in) == 1) {
-      ++count;
-      whole += sizeof r;
-      if (count == 1 || r.game > max_game) max_game = r.game;
-      if (count == 1 || r.game != next) ++have, next = r.game;
+      if (count++ == 0 || r.game != last) ++have;
+      last = r.game;
+      next = std::max(next, r.game + 1);
     }
     std::fclose(in);
-    if (count > 0) {
-      // Drop a partial record left by an interruption.
-      if (truncate(opt.out.c_str(), whole) != 0) return absl::InternalError("cannot trim " + opt.out);
-      next = max_game + 1;
-    }
+    // Drop a partial record left by an interruption.
+    if (count > 0 && truncate(opt.out.c_str(), count * static_cast<std::int64_t>(sizeof r)) != 0)
+      return absl::InternalError("cannot trim " + opt.out);
   }
   if (static_cast<int>(have) >= opt.games) return absl::OkStatus();
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(opt.out.c_str(), "ab"), &std::fclose);
