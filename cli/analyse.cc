@@ -1,11 +1,13 @@
 // `tempo analyse`: one `info` line per completed iteration (and per line with
 // --multipv), then `bestmove <move>`.
 #include <cstdio>
+#include <utility>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
@@ -46,11 +48,22 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo analyse: --tt-mb must be 0..4096\n");
     return 2;
   }
-  const std::int64_t nodes = absl::GetFlag(FLAGS_nodes);
-  if (nodes < 0 || absl::GetFlag(FLAGS_movetime) < 0 || absl::GetFlag(FLAGS_depth) < 0) {
-    std::fprintf(stderr, "tempo analyse: --depth, --movetime and --nodes must not be negative\n");
-    return 2;
+  // The limits' ranges are every interface's (search/params.h's kLimitSpecs).
+  const std::pair<LimitId, double> limit_flags[] = {
+      {LimitId::kDepth, absl::GetFlag(FLAGS_depth)},
+      {LimitId::kMoveTime, absl::GetFlag(FLAGS_movetime)},
+      {LimitId::kNodes, static_cast<double>(absl::GetFlag(FLAGS_nodes))},
+      {LimitId::kMultiPv, absl::GetFlag(FLAGS_multipv)},
+  };
+  for (const auto& [id, v] : limit_flags) {
+    const LimitSpec& spec = limit_spec(id);
+    if (v == 0 && id != LimitId::kMultiPv) continue;  // the flag's default: not given
+    if (absl::Status st = spec.check(v, absl::StrCat("--", av(spec.flag))); !st.ok()) {
+      std::fprintf(stderr, "tempo analyse: %s\n", std::string(st.message()).c_str());
+      return 2;
+    }
   }
+  const std::int64_t nodes = absl::GetFlag(FLAGS_nodes);
 
   SearchRequest req;
   req.params = Params::for_level(*level);

@@ -6,8 +6,8 @@ ABSL_FLAG(std::string, fen, "", "start position as PDN FEN (default: the initial
 ABSL_FLAG(int, depth, 0, "search or perft depth in plies (0 = the command's default)");
 ABSL_FLAG(bool, divide, false, "perft: list every root move with its count");
 ABSL_FLAG(std::string, moves, "", "moves played from the start position, PDN text separated by spaces (\"32-28 18-23\")");
-ABSL_FLAG(int, movetime, 0, "search time per move in milliseconds (0 = not set)");
-ABSL_FLAG(std::int64_t, nodes, 0, "search node limit (0 = not set)");
+ABSL_FLAG(int, movetime, 0, "search time per move in milliseconds (0 = not given)");
+ABSL_FLAG(std::int64_t, nodes, 0, "search node limit (0 = not given)");
 ABSL_FLAG(int, multipv, 1, "number of best root moves to score and print (1..32)");
 ABSL_FLAG(std::string, level, "expert", "playing level: easy, medium, hard or expert");
 ABSL_FLAG(std::uint64_t, seed, 0, "seed of all randomness (noise, blunders)");

@@ -125,7 +125,8 @@ void HubSession::announce() {
   emit(absl::StrFormat("param name=tt-mb value=%d type=int min=1 max=%d", table_mib_, kMaxTableMiB));
   emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"easy medium hard expert\""));
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
-  emit(absl::StrFormat("param name=multipv value=%d type=int min=1 max=%d", multipv_, kMaxMultiPv));
+  emit(absl::StrFormat("param name=multipv value=%d type=int min=%d max=%d", multipv_,
+                       static_cast<int>(limit_spec(LimitId::kMultiPv).min), static_cast<int>(limit_spec(LimitId::kMultiPv).max)));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
   for (const ParamSpec& p : kParamSpecs) {
     const std::string value = p.value_text(p.get(params_));
@@ -163,9 +164,10 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: ", quote(*value), " is not a number"));
     seed_ = s;
   } else if (*name == "multipv") {
+    const LimitSpec& spec = limit_spec(LimitId::kMultiPv);
     int k = 0;
-    if (!absl::SimpleAtoi(*value, &k) || k < 1 || k > kMaxMultiPv) {
-      return complain(absl::StrCat("set-param multipv: ", quote(*value), " is not 1..", kMaxMultiPv));
+    if (!absl::SimpleAtoi(*value, &k) || !spec.check(k, "multipv").ok()) {
+      return complain(absl::StrCat("set-param multipv: ", quote(*value), " is not ", spec.range_text()));
     }
     multipv_ = k;
   } else if (*name == "classic") {

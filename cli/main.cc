@@ -9,6 +9,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/param_flags.h"
@@ -69,9 +70,14 @@ void command_help(FILE* out, const Command& c) {
   for (const char* name : c.flags) {
     const absl::CommandLineFlag* f = absl::FindCommandLineFlag(name);
     if (f == nullptr) continue;
-    const char* value = f->IsOfType<bool>() ? "" : f->IsOfType<std::string>() ? "=TEXT"
+    std::string value = f->IsOfType<bool>() ? "" : f->IsOfType<std::string>() ? "=TEXT"
                         : f->IsOfType<double>() ? "=X" : "=N";
-    std::fprintf(out, "  --%s%s  (default %s)\n      %s\n", dashed(name).c_str(), value,
+    // A search limit shows its range, every interface's (kLimitSpecs).
+    const bool searches = std::strcmp(c.name, "analyse") == 0 || std::strcmp(c.name, "dxp") == 0;
+    for (const tempo::LimitSpec& l : tempo::kLimitSpecs) {
+      if (searches && l.flag == name) value = absl::StrCat("=", l.range_text());
+    }
+    std::fprintf(out, "  --%s%s  (default %s)\n      %s\n", dashed(name).c_str(), value.c_str(),
                  f->DefaultValue().empty() ? "\"\"" : f->DefaultValue().c_str(), f->Help().c_str());
   }
   if (c.run_with_params) std::fprintf(out, "%s", tempo::cli::param_flags_help().c_str());

@@ -80,13 +80,15 @@ tempo_status check_request(const tempo_search_request& r, char* error, std::size
   if (r.level < TEMPO_LEVEL_EASY || r.level > TEMPO_LEVEL_EXPERT) {
     return bad(absl::StrCat("level ", r.level, " is not 0..3 (easy, medium, hard, expert)"));
   }
-  if (r.depth < 0 || r.depth >= kMaxPly) return bad(absl::StrCat("depth ", r.depth, " is not 0..", kMaxPly - 1));
-  if (r.movetime_ms < 0) return bad(absl::StrCat("movetime_ms ", r.movetime_ms, " is negative"));
-  if (r.time_left_ms < 0) return bad(absl::StrCat("time_left_ms ", r.time_left_ms, " is negative"));
-  if (r.increment_ms < 0) return bad(absl::StrCat("increment_ms ", r.increment_ms, " is negative"));
-  if (r.moves_to_go < 0) return bad(absl::StrCat("moves_to_go ", r.moves_to_go, " is negative"));
-  if (r.multipv < 0 || r.multipv > TEMPO_MAX_MULTIPV) {
-    return bad(absl::StrCat("multipv ", r.multipv, " is not 1..", TEMPO_MAX_MULTIPV, " (0 means 1)"));
+  Limits limits;  // the ranges are every interface's (search/params.h)
+  limits.depth = r.depth;
+  limits.movetime_ms = r.movetime_ms;
+  limits.nodes = r.nodes;
+  limits.time_left_ms = r.time_left_ms;
+  limits.increment_ms = r.increment_ms;
+  limits.moves_to_go = r.moves_to_go;
+  if (absl::Status st = check_limits(limits, r.multipv == 0 ? 1 : r.multipv); !st.ok()) {
+    return bad(std::string(st.message()));
   }
   if (r.cancel != nullptr && reinterpret_cast<std::uintptr_t>(r.cancel) % alignof(int32_t) != 0) {
     set_error(error, error_len, "the cancel flag is not aligned for an int32_t");

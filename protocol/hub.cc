@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <type_traits>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -15,25 +16,30 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// Seconds as a real number -> milliseconds, refusing negatives, NaN and
-// anything beyond a day (which would overflow the limits' int).
-absl::StatusOr<int> parse_seconds(const Line& line, std::string_view name) {
-  const std::string text = *line.value(name);
-  double s = 0;
-  if (!absl::SimpleAtod(text, &s) || !std::isfinite(s) || s < 0 || s > 86400.0 * 7) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("level: ", av(name), "=", quote(text), " is not a time in seconds (0..604800)"));
+// A limit's value as the Hub writes it (times in seconds, counts as whole
+// numbers), in the limit's own unit, checked against its range (every
+// interface's: search/params.h's kLimitSpecs). A move time or clock of 0 s
+// (a clock run out) is 1 ms: move at once.
+absl::StatusOr<double> parse_limit(const Line& line, LimitId id) {
+  const LimitSpec& spec = limit_spec(id);
+  const std::string text = *line.value(spec.hub);
+  const bool seconds = id == LimitId::kMoveTime || id == LimitId::kTimeLeft || id == LimitId::kIncrement;
+  double v = 0;
+  if (seconds) {
+    double s = 0;
+    if (absl::SimpleAtod(text, &s) && std::isfinite(s) && s >= 0 && s * 1000.0 <= spec.max) {
+      return std::max(spec.min, std::round(s * 1000.0));
+    }
+    return absl::InvalidArgumentError(absl::StrCat("level: ", av(spec.hub), "=", quote(text),
+                                                   " is not a time in seconds (0..", spec.max / 1000, ")"));
   }
-  return static_cast<int>(std::llround(s * 1000.0));
-}
-
-absl::StatusOr<std::uint64_t> parse_count(const Line& line, std::string_view name, std::uint64_t max) {
-  const std::string text = *line.value(name);
   std::uint64_t n = 0;
-  if (!absl::SimpleAtoi(text, &n) || n < 1 || n > max) {
-    return absl::InvalidArgumentError(absl::StrCat("level: ", av(name), "=", quote(text), " is not a whole number 1..", max));
+  if (absl::SimpleAtoi(text, &n)) v = static_cast<double>(n);
+  if (!absl::SimpleAtoi(text, &n) || !spec.check(v, spec.hub).ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("level: ", av(spec.hub), "=", quote(text), " is not a whole number in ", spec.range_text()));
   }
-  return n;
+  return v;
 }
 
 }  // namespace
@@ -112,39 +118,23 @@ std::string format_line(const Line& line) {
 absl::StatusOr<Limits> parse_limits(const Line& line) {
   Limits limits;
   bool any = false;
-  if (line.value("depth")) {
-    absl::StatusOr<std::uint64_t> d = parse_count(line, "depth", kMaxPly - 1);
-    if (!d.ok()) return d.status();
-    limits.depth = static_cast<int>(*d);
+  // Sets `field` from the argument when there is one; false on error.
+  auto take = [&](LimitId id, auto& field) -> absl::Status {
+    if (!line.value(limit_spec(id).hub)) return absl::OkStatus();
+    absl::StatusOr<double> v = parse_limit(line, id);
+    if (!v.ok()) return v.status();
+    field = static_cast<std::remove_reference_t<decltype(field)>>(*v);
     any = true;
+    return absl::OkStatus();
+  };
+  for (auto st : {take(LimitId::kDepth, limits.depth), take(LimitId::kNodes, limits.nodes),
+                  take(LimitId::kMoveTime, limits.movetime_ms), take(LimitId::kTimeLeft, limits.time_left_ms)}) {
+    if (!st.ok()) return st;
   }
-  if (line.value("nodes")) {
-    absl::StatusOr<std::uint64_t> nodes = parse_count(line, "nodes", std::uint64_t{1} << 50);
-    if (!nodes.ok()) return nodes.status();
-    limits.nodes = *nodes;
-    any = true;
-  }
-  if (line.value("move-time")) {
-    absl::StatusOr<int> ms = parse_seconds(line, "move-time");
-    if (!ms.ok()) return ms.status();
-    limits.movetime_ms = std::max(1, *ms);
-    any = true;
-  }
-  if (line.value("time")) {
-    absl::StatusOr<int> ms = parse_seconds(line, "time");
-    if (!ms.ok()) return ms.status();
-    limits.time_left_ms = std::max(1, *ms);
-    if (line.value("inc")) {
-      absl::StatusOr<int> inc = parse_seconds(line, "inc");
-      if (!inc.ok()) return inc.status();
-      limits.increment_ms = *inc;
+  if (limits.time_left_ms > 0) {
+    for (auto st : {take(LimitId::kIncrement, limits.increment_ms), take(LimitId::kMovesToGo, limits.moves_to_go)}) {
+      if (!st.ok()) return st;
     }
-    if (line.value("moves")) {
-      absl::StatusOr<std::uint64_t> moves = parse_count(line, "moves", 1000);
-      if (!moves.ok()) return moves.status();
-      limits.moves_to_go = static_cast<int>(*moves);
-    }
-    any = true;
   } else if (line.value("inc") || line.value("moves")) {
     return absl::InvalidArgumentError("level: inc= and moves= need time=");
   }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -111,6 +112,34 @@ absl::Status set_param(Params& params, const ParamSpec& spec, std::string_view t
 absl::Status check_params(const Params& params) {
   for (const ParamSpec& s : kParamSpecs) {
     if (absl::Status st = s.check(s.get(params), s.field); !st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
+
+std::string LimitSpec::range_text() const {
+  return absl::StrCat(number_text(min), "..", number_text(max));
+}
+
+absl::Status LimitSpec::check(double v, std::string_view shown_as) const {
+  if (v >= min && v <= max && v == std::trunc(v)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(av(shown_as), ": ", number_text(v), " is not a whole number in ", range_text()));
+}
+
+absl::Status check_limits(const Limits& l, int multipv) {
+  const std::pair<LimitId, double> given[] = {
+      {LimitId::kDepth, l.depth},
+      {LimitId::kMoveTime, l.movetime_ms},
+      {LimitId::kNodes, static_cast<double>(l.nodes)},
+      {LimitId::kTimeLeft, l.time_left_ms},
+      {LimitId::kIncrement, l.increment_ms},
+      {LimitId::kMovesToGo, l.moves_to_go},
+      {LimitId::kMultiPv, multipv},
+  };
+  for (const auto& [id, v] : given) {
+    const LimitSpec& s = limit_spec(id);
+    if (v == 0 && id != LimitId::kMultiPv) continue;  // not given
+    if (absl::Status st = s.check(v, s.field); !st.ok()) return st;
   }
   return absl::OkStatus();
 }

@@ -61,6 +61,51 @@ struct Limits {
   bool infinite = false;   // only the cancel flag stops it
 };
 
+// The limits of one search and the number of lines, as every interface
+// takes them (kLimitSpecs). A value given must lie in the limit's range, the
+// same in every interface; "not given" is 0 where a field cannot be absent
+// (Limits, the C ABI's zero-filled request, the CLI's flag defaults), None
+// in Python and an absent argument in the Hub.
+enum class LimitId : std::uint8_t { kDepth, kMoveTime, kNodes, kTimeLeft, kIncrement, kMovesToGo, kMultiPv };
+
+struct LimitSpec {
+  LimitId id;
+  std::string_view field;  // C ABI field, Python keyword: "movetime_ms"
+  std::string_view flag;   // `tempo analyse` flag, empty when none: "movetime"
+  std::string_view hub;    // Hub argument, empty when none: "move-time" (Hub times are in seconds)
+  double min, max;         // inclusive, when given
+  std::string_view help;
+
+  // Ok, or why `v` (a value given) is not in range; `shown_as` names the
+  // limit as the caller spells it.
+  absl::Status check(double v, std::string_view shown_as) const;
+  std::string range_text() const;  // "1..127"
+};
+
+inline constexpr double kMaxLimitMs = 86'400'000;            // a day
+inline constexpr double kMaxLimitNodes = 1'125'899'906'842'624;  // 2^50: exact as a double
+
+// Indexed by LimitId.
+inline constexpr LimitSpec kLimitSpecs[] = {
+    {LimitId::kDepth, "depth", "depth", "depth", 1, kMaxPly - 1, "search depth in plies"},
+    {LimitId::kMoveTime, "movetime_ms", "movetime", "move-time", 1, kMaxLimitMs, "think at most this long (ms)"},
+    {LimitId::kNodes, "nodes", "nodes", "nodes", 1, kMaxLimitNodes, "stop after this many nodes"},
+    {LimitId::kTimeLeft, "time_left_ms", "", "time", 1, kMaxLimitMs, "game clock of the side to move (ms)"},
+    {LimitId::kIncrement, "increment_ms", "", "inc", 0, kMaxLimitMs, "increment per move (ms), with a clock"},
+    {LimitId::kMovesToGo, "moves_to_go", "", "moves", 0, 1000, "moves to the next time control, 0 = sudden death"},
+    {LimitId::kMultiPv, "multipv", "multipv", "multipv", 1, kMaxMultiPv, "best root moves to score"},
+};
+constexpr const LimitSpec& limit_spec(LimitId id) { return kLimitSpecs[static_cast<int>(id)]; }
+static_assert([] {
+  for (int i = 0; i < static_cast<int>(std::size(kLimitSpecs)); ++i)
+    if (static_cast<int>(kLimitSpecs[i].id) != i) return false;
+  return true;
+}());
+
+// Every limit given (non-zero) is in range and multipv is 1..kMaxMultiPv
+// (what search() checks before it starts).
+absl::Status check_limits(const Limits& limits, int multipv);
+
 enum class ParamType : std::uint8_t { kInt, kReal, kBool };
 
 // One level parameter. Values travel as doubles (exact for every int here);

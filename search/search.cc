@@ -601,12 +601,8 @@ absl::StatusOr<SearchResult> Searcher::run() {
 }
 
 absl::Status check_request(const SearchRequest& r) {
-  if (r.multipv < 1 || r.multipv > kMaxMultiPv)
-    return absl::InvalidArgumentError(absl::StrCat("multipv ", r.multipv, " is out of range 1..", kMaxMultiPv));
+  if (absl::Status st = check_limits(r.limits, r.multipv); !st.ok()) return st;
   if (absl::Status st = check_params(r.params); !st.ok()) return st;
-  const Limits& l = r.limits;
-  if (l.depth < 0 || l.movetime_ms < 0 || l.time_left_ms < 0 || l.increment_ms < 0 || l.moves_to_go < 0)
-    return absl::InvalidArgumentError("limits must not be negative");
   if (r.tt == nullptr && r.tt_len != 0) return absl::InvalidArgumentError("tt is null but tt_len is not zero");
   return absl::OkStatus();
 }

@@ -219,13 +219,15 @@ typedef struct tempo_search_request {
   const tempo_move* moves;        /* moves played since start, in order (NULL if move_count is 0) */
   uint32_t move_size;             /* sizeof(tempo_move): the stride of `moves` */
   uint32_t move_count;
-  /* Limits: 0 = not set. With none set the level's depth and time apply. */
-  int32_t depth;                  /* plies */
-  int32_t movetime_ms;            /* think exactly this long at most */
-  uint64_t nodes;
-  int32_t time_left_ms;           /* game clock of the side to move */
-  int32_t increment_ms;
-  int32_t moves_to_go;            /* 0 = sudden death */
+  /* Limits: 0 = not set. With none set the level's depth and time apply.
+   * A value set must be in its range (the ranges of every Tempo interface,
+   * search/params.h's kLimitSpecs), else TEMPO_ERR_INVALID_ARGUMENT. */
+  int32_t depth;                  /* 1..127 plies */
+  int32_t movetime_ms;            /* 1..86400000: think this long at most */
+  uint64_t nodes;                 /* 1..2^50 */
+  int32_t time_left_ms;           /* 1..86400000: game clock of the side to move */
+  int32_t increment_ms;           /* 0..86400000 */
+  int32_t moves_to_go;            /* 0..1000, 0 = sudden death */
   int32_t infinite;               /* non-zero: run until *cancel is set */
   uint64_t seed;                  /* all randomness (noise, blunders) comes from it */
   int32_t multipv;                /* 1..TEMPO_MAX_MULTIPV best root moves to score; 0 means 1 */

@@ -67,10 +67,14 @@ std::optional<int> win_plies(int score) {
   return std::nullopt;
 }
 
-int optional_int(const std::optional<long long>& v, const char* name, long long lo, long long hi) {
+// A limit keyword: None is "not given"; a value out of the limit's range
+// (search/params.h's kLimitSpecs, every interface's; 0 included) is a
+// ValueError.
+long long limit_value(const std::optional<long long>& v, LimitId id) {
   if (!v) return 0;
-  if (*v < lo || *v > hi) throw py::value_error(absl::StrCat(name, " = ", *v, " is outside ", lo, "..", hi));
-  return static_cast<int>(*v);
+  const LimitSpec& spec = limit_spec(id);
+  raise_if_error(spec.check(static_cast<double>(*v), spec.field));
+  return *v;
 }
 
 // The level's parameters as keyword arguments (search/params.h's
@@ -112,7 +116,7 @@ void apply_params(Params& params, const py::kwargs& kwargs) {
 }
 
 PySearchResult run_search(py::handle target, std::optional<long long> depth, std::optional<long long> movetime_ms,
-                          std::optional<long long> nodes, int multipv, const std::string& level, std::uint64_t seed,
+                          std::optional<long long> nodes, std::optional<long long> multipv, const std::string& level, std::uint64_t seed,
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
@@ -130,19 +134,13 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                                       std::string(py::str(py::type::of(target).attr("__name__")))));
   }
 
-  constexpr long long kMaxMs = 1LL << 30;
-  request.limits.depth = optional_int(depth, "depth", 1, kMaxPly - 1);
-  request.limits.movetime_ms = optional_int(movetime_ms, "movetime_ms", 1, kMaxMs);
-  request.limits.time_left_ms = optional_int(time_left_ms, "time_left_ms", 1, kMaxMs);
-  request.limits.increment_ms = optional_int(increment_ms, "increment_ms", 0, kMaxMs);
-  request.limits.moves_to_go = optional_int(moves_to_go, "moves_to_go", 0, 10000);
-  if (nodes) {
-    if (*nodes < 1) throw py::value_error(absl::StrCat("nodes = ", *nodes, " must be at least 1"));
-    request.limits.nodes = static_cast<std::uint64_t>(*nodes);
-  }
-  if (multipv < 1 || multipv > kMaxMultiPv)
-    throw py::value_error(absl::StrCat("multipv = ", multipv, " is outside 1..", kMaxMultiPv));
-  request.multipv = multipv;
+  request.limits.depth = static_cast<int>(limit_value(depth, LimitId::kDepth));
+  request.limits.movetime_ms = static_cast<int>(limit_value(movetime_ms, LimitId::kMoveTime));
+  request.limits.time_left_ms = static_cast<int>(limit_value(time_left_ms, LimitId::kTimeLeft));
+  request.limits.increment_ms = static_cast<int>(limit_value(increment_ms, LimitId::kIncrement));
+  request.limits.moves_to_go = static_cast<int>(limit_value(moves_to_go, LimitId::kMovesToGo));
+  request.limits.nodes = static_cast<std::uint64_t>(limit_value(nodes, LimitId::kNodes));
+  request.multipv = multipv ? static_cast<int>(limit_value(multipv, LimitId::kMultiPv)) : 1;
   request.params = Params::for_level(value_or_raise(parse_level(level), "level"));
   apply_params(request.params, params);
   request.seed = seed;
@@ -202,7 +200,7 @@ std::string search_doc() {
   std::string doc =
       "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
       "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, moves_to_go); "
-      "none at all searches to the level's depth. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
+      "None is not given, a value given must be in its range (LIMITS); none at all searches to the level's depth. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
       "randomness of the weaker levels. tt: a writable buffer (bytearray, memoryview, numpy uint8 array, at least "
       "TABLE_MIN_BYTES) holding the transposition table, used in place and kept by you between searches; None uses "
       "a private 4 MiB table. on_info(info) is called after each iteration; an exception it raises stops the "
@@ -215,6 +213,23 @@ std::string search_doc() {
 }
 
 // tempo.PARAMS: the schema itself, for scripts, tests and documentation.
+// kLimitSpecs as Python sees them: the keyword, the Hub and CLI names, the
+// range of a given value.
+py::list limits_table() {
+  py::list out;
+  for (const LimitSpec& s : kLimitSpecs) {
+    py::dict d;
+    d["field"] = std::string(s.field);
+    d["flag"] = std::string(s.flag);
+    d["hub"] = std::string(s.hub);
+    d["min"] = static_cast<long long>(s.min);
+    d["max"] = static_cast<long long>(s.max);
+    d["help"] = std::string(s.help);
+    out.append(d);
+  }
+  return out;
+}
+
 py::list params_table() {
   py::list out;
   for (int i = 0; i < kParamCount; ++i) {
@@ -247,6 +262,7 @@ py::list params_table() {
 
 void bind_search(py::module_& m) {
   m.attr("PARAMS") = params_table();
+  m.attr("LIMITS") = limits_table();
   py::class_<CancelToken>(m, "CancelToken",
                           "Stops a search from another thread: pass it as search(..., cancel=token) "
                           "and call token.cancel().")

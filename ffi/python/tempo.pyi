@@ -21,6 +21,10 @@ TABLE_DEFAULT_BYTES: int
 # (Hub/CLI spelling), field (the keyword of search()), type ('int', 'real',
 # 'bool'), min, max, levels ({'easy': 3, ...}), help, override_bit (C ABI).
 PARAMS: List[Dict[str, Any]]
+# The search limits (search/params.h's kLimitSpecs), one dict each: field
+# (the keyword of search()), flag (`tempo analyse`), hub (the Hub's `level`
+# argument, times in seconds), min, max (of a value given), help.
+LIMITS: List[Dict[str, Any]]
 
 class Color(enum.Enum):
     WHITE = 0
@@ -242,7 +246,7 @@ def search(
     depth: Optional[int] = None,
     movetime_ms: Optional[int] = None,
     nodes: Optional[int] = None,
-    multipv: int = 1,
+    multipv: Optional[int] = 1,
     level: str = "expert",
     seed: int = 0,
     tt: Optional[Buffer] = None,
@@ -261,6 +265,10 @@ def search(
     use_killers: Optional[bool] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
+
+    The limits (depth 1..127, movetime_ms 1..86400000, nodes 1..2^50,
+    time_left_ms 1..86400000, increment_ms 0..86400000, moves_to_go 0..1000,
+    multipv 1..32; LIMITS) are None when not given; out of range: ValueError.
 
     max_depth .. use_killers override the level's parameters one by one; None
     keeps the level's value. Their ranges are in PARAMS (max_depth 1..127,

@@ -64,14 +64,16 @@ TEST(HubLevel, EveryForm) {
   const Limits sd = level("level time=60");
   EXPECT_EQ(sd.moves_to_go, 0);
   EXPECT_EQ(sd.time_left_ms, 60000);
+  EXPECT_EQ(level("level time=10 moves=0").moves_to_go, 0);  // 0 = sudden death, as in every interface
+  EXPECT_EQ(level("level time=0").time_left_ms, 1);            // a clock run out: move at once
   EXPECT_TRUE(level("level infinite").infinite);
   EXPECT_EQ(level("level depth=3 future-arg=1").depth, 3);
 }
 
 TEST(HubLevel, Errors) {
   for (const char* bad : {"level", "level depth=0", "level depth=x", "level depth=500", "level move-time=-1",
-                          "level move-time=nan", "level time=abc", "level inc=2", "level time=10 moves=0",
-                          "level nodes=-5"}) {
+                          "level move-time=nan", "level time=abc", "level inc=2", "level time=10 moves=1001",
+                          "level nodes=-5", "level move-time=86400.001", "level nodes=1125899906842625"}) {
     absl::StatusOr<Line> l = parse_line(bad);
     ASSERT_TRUE(l.ok());
     EXPECT_FALSE(parse_limits(*l).ok()) << bad;

@@ -219,3 +219,127 @@ def test_documented_ranges(p):
     assert written_range("ffi/include/tempo.h", rf"\b{p['field']};\s*/\*\s*{num}") == expected
     assert written_range("ffi/dart/lib/src/tempo_ai.dart", rf"\b{camel(p['field'])};\s*//\s*{num}") == expected
     assert written_range("ffi/python/tempo.pyi", rf"\b{p['field']} {num}") == expected
+
+
+# ---------------------------------------------------------------- limits
+# The limits of a search (tempo.LIMITS, search/params.h's kLimitSpecs): a
+# given value is accepted or refused alike by the Python keyword, the C ABI
+# field, the Hub (`level`, times in seconds; multipv through set-param) and
+# the `tempo analyse` flag. (0 is how the C ABI and the CLI say "not given":
+# test_limit_not_given.)
+def limit_cases(lim):
+    return [(lim["min"], True), (lim["max"], True), (lim["max"] + 1, False), (-1, False)]
+
+
+LIMIT_CASES = [(lim, v, ok) for lim in tempo.LIMITS for v, ok in limit_cases(lim)]
+LIMIT_IDS = [f"{lim['field']}={v}" for lim, v, _ in LIMIT_CASES]
+
+
+def bounded(field):
+    """Another limit that keeps the search short, whatever `field` asks."""
+    return {"nodes": 2000} if field == "depth" else {"depth": 1}
+
+
+def test_limits_schema():
+    assert [lim["field"] for lim in tempo.LIMITS] == ["depth", "movetime_ms", "nodes", "time_left_ms",
+                                                      "increment_ms", "moves_to_go", "multipv"]
+    header = open(os.path.join(REPO, "ffi", "include", "tempo.h")).read()
+    for lim in tempo.LIMITS:
+        if lim["field"] in ("nodes", "multipv"):
+            continue  # written as 2^50 and TEMPO_MAX_MULTIPV
+        assert re.search(rf"\b{lim['field']};\s*/\* {lim['min']}\.\.{lim['max']}\b", header), lim["field"]
+
+
+@pytest.mark.parametrize("lim,value,ok", LIMIT_CASES, ids=LIMIT_IDS)
+def test_python_limit(lim, value, ok):
+    pos = tempo.Position.start()
+    kwargs = {**bounded(lim["field"]), lim["field"]: value}
+    if lim["field"] == "moves_to_go":
+        kwargs["time_left_ms"] = 60000
+    if ok:
+        tempo.search(pos, **kwargs)
+    else:
+        with pytest.raises(ValueError, match=lim["field"]):
+            tempo.search(pos, **kwargs)
+
+
+@pytest.mark.parametrize("lim,value,ok", LIMIT_CASES, ids=LIMIT_IDS)
+def test_c_limit(cabi, lim, value, ok):
+    mirror, search, start = cabi
+    req = mirror.sized(mirror.SearchRequest)
+    req.level = 3
+    req.start = C.pointer(start)
+    req.move_size = C.sizeof(mirror.Move)
+    for k, v in bounded(lim["field"]).items():
+        setattr(req, k, v)
+    if lim["field"] == "nodes" and value < 0:
+        value = 2**64 - 1  # the field is unsigned: the largest value stands for "beyond the range"
+    setattr(req, lim["field"], value)
+    result = mirror.sized(mirror.SearchResult)
+    err = C.create_string_buffer(200)
+    status = search(C.byref(req), None, 0, C.byref(result), err, 200)
+    if ok:
+        assert status == mirror.OK, err.value
+    else:
+        assert status == mirror.INVALID_ARGUMENT and lim["field"].encode() in err.value, (status, err.value)
+
+
+@pytest.mark.parametrize("lim,value,ok", LIMIT_CASES, ids=LIMIT_IDS)
+def test_hub_limit(hub, lim, value, ok):
+    e, _ = hub
+    if lim["field"] == "multipv":
+        line = f"set-param name=multipv value={value}"
+    else:
+        shown = repr(value / 1000) if lim["field"].endswith("_ms") else str(value)
+        extra = " time=60" if lim["hub"] in ("inc", "moves") else ""
+        keep = " nodes=2000" if lim["field"] == "depth" else " depth=1"
+        line = f"level{keep}{extra} {lim['hub']}={shown}"
+    e.send(line)
+    e.send("ping")
+    errors = []
+    while (reply := e.read()) != "pong":
+        errors.append(reply)
+    assert (not errors) == ok, (line, errors)
+    if not ok:
+        assert lim["hub"] in errors[0], errors
+
+
+@pytest.mark.parametrize("lim,value,ok", [c for c in LIMIT_CASES if c[0]["flag"]],
+                         ids=[i for c, i in zip(LIMIT_CASES, LIMIT_IDS) if c[0]["flag"]])
+def test_analyse_limit(lim, value, ok):
+    if not os.path.exists(BINARY):
+        pytest.skip(f"no {BINARY}")
+    keep = ["--nodes", "2000"] if lim["flag"] == "depth" else ["--depth", "1"]
+    r = subprocess.run([BINARY, "analyse", "--tt-mb", "0", *keep, f"--{lim['flag']}={value}"],
+                       capture_output=True, text=True, timeout=60)
+    if ok:
+        assert r.returncode == 0 and "bestmove" in r.stdout, r.stderr
+    else:
+        assert r.returncode == 2 and f"--{lim['flag']}" in r.stderr, (r.returncode, r.stderr)
+
+
+def test_analyse_help_shows_limit_ranges():
+    if not os.path.exists(BINARY):
+        pytest.skip(f"no {BINARY}")
+    out = subprocess.run([BINARY, "analyse", "--help"], capture_output=True, text=True, timeout=30).stdout
+    for lim in tempo.LIMITS:
+        if lim["flag"]:
+            assert f"--{lim['flag']}={lim['min']}..{lim['max']}" in out, out
+
+
+def test_limit_not_given(cabi):
+    """Not given: None in Python (0 is a value there, and out of range), 0 in
+    the C ABI's zero-filled request and as a CLI flag's default."""
+    pos = tempo.Position.start()
+    assert tempo.search(pos, depth=1, nodes=None, movetime_ms=None).depth == 1
+    with pytest.raises(ValueError, match="nodes"):
+        tempo.search(pos, depth=1, nodes=0)
+    mirror, search, start = cabi
+    req = mirror.sized(mirror.SearchRequest)
+    req.level, req.start, req.move_size, req.depth = 3, C.pointer(start), C.sizeof(mirror.Move), 1
+    result = mirror.sized(mirror.SearchResult)
+    assert search(C.byref(req), None, 0, C.byref(result), None, 0) == mirror.OK and result.depth == 1
+    if os.path.exists(BINARY):
+        r = subprocess.run([BINARY, "analyse", "--tt-mb", "0", "--depth", "1", "--nodes", "0", "--movetime", "0"],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0 and "bestmove" in r.stdout, r.stderr
