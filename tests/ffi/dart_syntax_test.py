@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Parses every .dart file of the Dart package with a real Dart grammar.
+"""Parses every .dart file of the Dart package, and every ```dart block of its
+README.md, with a real Dart grammar.
 
 There is no Dart SDK here. ast-grep (npm @ast-grep/cli, pinned in
 tests/ffi/dart_syntax/package.json, installed by scripts/install-deps.sh)
@@ -29,9 +30,24 @@ def dart_files(root):
                 yield os.path.join(d, f)
 
 
-def problems(ast_grep, path):
+def readme_blocks(path):
+    """(first line number, text) of each ```dart block of a Markdown file."""
+    blocks, current, start = [], None, 0
+    for number, line in enumerate(open(path, encoding="utf-8").read().split("\n"), 1):
+        if current is None and line.strip() == "```dart":
+            current, start = [], number + 1
+        elif current is not None and line.strip() == "```":
+            blocks.append((start, "\n".join(current) + "\n"))
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def problems(ast_grep, path, text=None):
     """Syntax problems of one file as 'line:col: what' strings (1-based)."""
-    text = open(path, encoding="utf-8").read()
+    if text is None:
+        text = open(path, encoding="utf-8").read()
     if len(text.encode()) > MAX_ARG:
         return [f"1:1: file too large for the check ({len(text)} bytes > {MAX_ARG})"]
     # The tree is printed before ast-grep complains that a whole file is not
@@ -81,12 +97,22 @@ def main():
         for p in problems(ast_grep, path):
             print(f"{os.path.relpath(path)}:{p}")
             failed += 1
+    readme = os.path.join(package, "README.md")
+    blocks = readme_blocks(readme)
+    if not blocks:
+        print(f"{readme}: no ```dart blocks")
+        failed += 1
+    for first, text in blocks:
+        for p in problems(ast_grep, readme, text):
+            line, rest = p.split(":", 1)
+            print(f"{os.path.relpath(readme)}:{first + int(line) - 1}:{rest}")
+            failed += 1
     bad = sorted(os.path.join(broken, f) for f in os.listdir(broken) if f.endswith(".dart"))
     for path in bad:
         if not problems(ast_grep, path):
             print(f"{os.path.relpath(path)}: deliberately broken, yet the check found no error")
             failed += 1
-    print(f"parsed {len(files)} Dart files and {len(bad)} broken ones: {failed} problems")
+    print(f"parsed {len(files)} Dart files, {len(blocks)} README blocks and {len(bad)} broken files: {failed} problems")
     return 1 if failed or not bad else 0
 
 
