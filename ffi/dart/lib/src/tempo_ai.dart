@@ -453,33 +453,33 @@ class TempoAi implements Finalizable {
   }
 
   // Runs one job in a worker isolate. Never throws: the job's future gets
-  // the answer or the error.
+  // the answer or the error, and the queue always moves on.
   Future<void> _launch(_Job job) async {
-    _applyClear();
-    _cancelFlag.value = 0;
-    final onProgress = job.onProgress;
     ReceivePort? port;
-    if (onProgress != null) {
-      port = ReceivePort();
-      port.listen((message) {
-        if (job.stale) return;
-        final m = message as List<Object?>;
-        onProgress(AiProgress(m[0] as int, m[1] as int, m[2] as int, m[3] as int, m[4] as String));
-      });
-    }
-    final r = job.request
-      ..cancelAddress = _cancelFlag.address
-      ..progress = port?.sendPort;
-    if (tableMemory == TempoTableMemory.native) {
-      r.tableAddress = _nativeTableAddress;
-    } else {
-      r.table = _heldTable; // the worker owns it now
-      _heldTable = null;
-    }
     _Reply? reply;
     Object? error;
     StackTrace? trace;
     try {
+      _applyClear();
+      _cancelFlag.value = 0;
+      final onProgress = job.onProgress;
+      if (onProgress != null) {
+        port = ReceivePort();
+        port.listen((message) {
+          if (job.stale) return;
+          final m = message as List<Object?>;
+          onProgress(AiProgress(m[0] as int, m[1] as int, m[2] as int, m[3] as int, m[4] as String));
+        });
+      }
+      final r = job.request
+        ..cancelAddress = _cancelFlag.address
+        ..progress = port?.sendPort;
+      if (tableMemory == TempoTableMemory.native) {
+        r.tableAddress = _nativeTableAddress;
+      } else {
+        r.table = _heldTable; // the worker owns it now
+        _heldTable = null;
+      }
       reply = await _run(r);
       if (tableMemory == TempoTableMemory.transferable) _heldTable = reply.table;
     } catch (e, s) {
