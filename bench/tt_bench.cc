@@ -1,5 +1,6 @@
-// Transposition-table speed: probe and store per operation, and attach (which
-// must not depend on the buffer size), on 4 MiB and 64 MiB buffers.
+// Transposition-table speed: probe and store per operation, attach (which
+// must not depend on the buffer size), and copying a whole buffer, on 4 MiB
+// and 64 MiB buffers.
 //
 //   build/tempo_bench --benchmark_filter=BM_Tt
 //
@@ -8,6 +9,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <vector>
 
 #include "tt/table.h"
@@ -154,6 +157,34 @@ void BM_TtAttachReset(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_TtAttachReset)->Arg(4)->Arg(64);
+
+// One copy of a whole table, what the Dart service's TransferableTypedData
+// hand-over pays twice per search (ffi/dart/README.md): into memory already
+// touched (Uint8List.setAll into the worker's native buffer), and into new
+// memory (TransferableTypedData.fromList allocates its own).
+void BM_TtCopy(benchmark::State& state) {
+  std::vector<std::uint8_t> from = filled(bytes_of(state), 1);
+  std::vector<std::uint8_t> to(from.size(), 0);
+  for (auto _ : state) {
+    std::memcpy(to.data(), from.data(), from.size());
+    benchmark::DoNotOptimize(to.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(from.size()));
+}
+BENCHMARK(BM_TtCopy)->Arg(4)->Arg(64);
+
+void BM_TtCopyToNewMemory(benchmark::State& state) {
+  std::vector<std::uint8_t> from = filled(bytes_of(state), 1);
+  for (auto _ : state) {
+    std::unique_ptr<std::uint8_t[]> to(new std::uint8_t[from.size()]);
+    std::memcpy(to.get(), from.data(), from.size());
+    benchmark::DoNotOptimize(to.get());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(from.size()));
+}
+BENCHMARK(BM_TtCopyToNewMemory)->Arg(4)->Arg(64);
 
 }  // namespace
 }  // namespace tempo

@@ -91,8 +91,14 @@ if(TEMPO_SYSTEM_PYTHON)
   add_test(NAME ffi.exports COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/exports_test.py
     $<TARGET_FILE:tempo_ffi> ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h)
   add_test(NAME ffi.dart_bindings COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/dart_bindings_test.py
-    ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/bindings.dart)
-  list(APPEND _tempo_ffi_test_names ffi.ctypes ffi.exports ffi.dart_bindings)
+    ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/bindings.dart
+    ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/tempo_ai.dart)
+  # Every .dart file parsed with the tree-sitter Dart grammar of ast-grep
+  # (npm, installed by scripts/install-deps.sh): no Dart SDK is needed.
+  add_test(NAME ffi.dart_syntax COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/dart_syntax_test.py
+    ${_tempo_ffi_tests}/dart_syntax/node_modules/.bin/ast-grep ${PROJECT_SOURCE_DIR}/ffi/dart
+    ${_tempo_ffi_tests}/dart_syntax/broken)
+  list(APPEND _tempo_ffi_test_names ffi.ctypes ffi.exports ffi.dart_bindings ffi.dart_syntax)
   if(TEMPO_SANITIZE)
     execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so OUTPUT_VARIABLE _tempo_asan OUTPUT_STRIP_TRAILING_WHITESPACE)
     execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so OUTPUT_VARIABLE _tempo_ubsan OUTPUT_STRIP_TRAILING_WHITESPACE)

@@ -22,6 +22,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
+# npm (Debian's, unless a nodejs package already brings one) for the Dart
+# syntax check's ast-grep below.
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""
@@ -34,4 +37,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   # install below still fails loudly if a package really cannot be had.
   $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors; installing anyway"
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# ast-grep, whose tree-sitter Dart grammar parses the Dart package in CI
+# (tests/ffi/dart_syntax_test.py): the version pinned in package-lock.json.
+dart_syntax="$(dirname "$0")/../tests/ffi/dart_syntax"
+if [ ! -x "$dart_syntax/node_modules/.bin/ast-grep" ]; then
+  echo "installing ast-grep (npm) into tests/ffi/dart_syntax"
+  npm ci --prefix "$dart_syntax" --no-audit --no-fund --loglevel=error
 fi

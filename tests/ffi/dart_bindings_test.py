@@ -207,6 +207,17 @@ def main():
             check(td[0] == ret and len(td[1]) == len(args) and all(same_native(a, b) for a, b in zip(args, td[1])),
                   f"callback {name}: Dart {td}, header ({ret}, {args})")
 
+    if len(sys.argv) > 3:
+        service = re.sub(r"//[^\n]*", "", open(sys.argv[3], encoding="utf-8").read())
+        overrides = sorted(c for c in cc if c.startswith("TEMPO_OVERRIDE_"))
+        check(len(overrides) >= 8, f"only {len(overrides)} TEMPO_OVERRIDE_ constants in the header")
+        for name in overrides:
+            m = re.search(rf"bits \|= {name};\s*q\.(\w+) =", service)
+            check(m is not None, f"{sys.argv[3]} does not set {name} (expected 'bits |= {name};' then 'q.<field> = ...')")
+            if m:
+                fields = [f[0] for f in cs["tempo_search_request"]]
+                check(m.group(1) in fields, f"{name} sets q.{m.group(1)}, which tempo_search_request does not have")
+
     print(f"checked {len(cf)} functions, {len(cs)} structs, {len(cc)} constants, {len(ccb)} callback types")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

@@ -25,18 +25,90 @@ List<int> rotateBoard(List<int> board) {
   return out;
 }
 
-/// A legal move: from, to, the squares of the pieces it takes (increasing in
-/// FMJD numbering) and one route (from, each landing square, to) for
-/// animation. Square numbers are in whichever numbering it was made in.
+/// One jump of a capture: the piece goes from [from] to [to] and takes the
+/// piece on [captured].
+class TempoStep {
+  const TempoStep({required this.from, required this.to, required this.captured});
+
+  final int from;
+  final int to;
+  final int captured;
+
+  @override
+  bool operator ==(Object other) =>
+      other is TempoStep && from == other.from && to == other.to && captured == other.captured;
+
+  @override
+  int get hashCode => Object.hash(from, to, captured);
+
+  @override
+  String toString() => '$from' 'x$to (takes $captured)';
+}
+
+/// A legal move: from, to, the squares of the pieces it takes, and one route
+/// for animation. Square numbers are in whichever numbering it was made in.
+///
+/// - [captured]: the pieces taken as a set (increasing in FMJD numbering);
+///   this is what identifies the move, with [from] and [to].
+/// - [path]: from, each landing square, to (2 entries for a quiet move,
+///   1 + captures for a capture).
+/// - [capturedInOrder]: the piece each jump of [path] takes, jump by jump, so
+///   [steps] can give (from, to, taken) per jump without working out which
+///   piece lies between two landing squares.
 class TempoMove {
-  const TempoMove({required this.from, required this.to, this.captured = const [], this.path = const []});
+  const TempoMove({
+    required this.from,
+    required this.to,
+    this.captured = const [],
+    this.path = const [],
+    this.capturedInOrder = const [],
+  });
+
+  /// A capture given jump by jump (e.g. the app's capture steps): from the
+  /// first step's start to the last step's landing square.
+  factory TempoMove.fromSteps(List<TempoStep> steps) {
+    if (steps.isEmpty) {
+      throw ArgumentError.value(steps, 'steps', 'a capture has at least one step');
+    }
+    for (var i = 1; i < steps.length; ++i) {
+      if (steps[i].from != steps[i - 1].to) {
+        throw ArgumentError.value(steps, 'steps', 'step ${i + 1} starts on ${steps[i].from}, '
+            'not where step $i landed (${steps[i - 1].to})');
+      }
+    }
+    final taken = [for (final s in steps) s.captured];
+    return TempoMove(
+      from: steps.first.from,
+      to: steps.last.to,
+      captured: taken,
+      path: [steps.first.from, for (final s in steps) s.to],
+      capturedInOrder: taken,
+    );
+  }
 
   final int from;
   final int to;
   final List<int> captured;
   final List<int> path;
+  final List<int> capturedInOrder;
 
   bool get isCapture => captured.isNotEmpty;
+
+  /// The jumps of a capture in order (empty for a quiet move). Throws a
+  /// [StateError] when the move carries no route and step order (a move
+  /// made by hand with only [captured]).
+  List<TempoStep> get steps {
+    if (!isCapture) return const [];
+    if (path.length != captured.length + 1 || capturedInOrder.length != captured.length) {
+      throw StateError('move $this has no route in step order '
+          '(path ${path.length} squares, capturedInOrder ${capturedInOrder.length}, '
+          '${captured.length} captures)');
+    }
+    return [
+      for (var i = 0; i < captured.length; ++i)
+        TempoStep(from: path[i], to: path[i + 1], captured: capturedInOrder[i]),
+    ];
+  }
 
   /// The same move in the other numbering (see [rotateSquare]).
   TempoMove rotated() => TempoMove(
@@ -44,9 +116,10 @@ class TempoMove {
         to: rotateSquare(to),
         captured: [for (final s in captured) rotateSquare(s)],
         path: [for (final s in path) rotateSquare(s)],
+        capturedInOrder: [for (final s in capturedInOrder) rotateSquare(s)],
       );
 
-  /// Same FMJD move: from, to and the captured set (routes do not matter).
+  /// Same move: from, to and the captured set (routes do not matter).
   bool sameMove(TempoMove other) =>
       from == other.from && to == other.to && captured.toSet().containsAll(other.captured) &&
       captured.length == other.captured.length;

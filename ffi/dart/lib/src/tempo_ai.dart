@@ -1,17 +1,21 @@
 // TempoAi: the per-move isolate pattern of the app's ADR-011, on Tempo.
 //
 //  - Every search runs in its own `Isolate.run`, so the UI isolate never blocks.
-//  - The transposition table is a Uint8List the service owns between moves. It
-//    goes to the worker and comes back as TransferableTypedData, so the cache
-//    survives from move to move. The worker copies it into native memory for
-//    the search and back (about 1 ms for 4 MiB) because a long, callback-making
-//    FFI call cannot take a pointer into the Dart heap.
+//  - One table, one search at a time: calls queue in order and each finds the
+//    table the one before it left. cancel() stops the running call and every
+//    queued one; ponder() fills the table while the person thinks, and the
+//    next findBestMove (or stop()) ends it and takes the table over.
+//  - The table lives either in a Dart buffer handed to the worker and back as
+//    TransferableTypedData (two copies per search: the worker needs it in
+//    native memory because a long, callback-making FFI call cannot point into
+//    the Dart heap), or in native memory allocated once, whose address the
+//    worker gets (no copy at all). README.md gives the cost of each.
 //  - Below this service errors are status codes, never exceptions: the worker
-//    always sends the table back, so it is lost only if the isolate itself dies.
-//  - Cancellation: a native int32 flag (calloc in this isolate, its address
-//    sent to the worker) ends the search promptly with the best move so far;
-//    a generation counter drops stale results.
+//    always hands the table back, so it survives invalid input.
+//  - Cancellation: one native int32 flag owned by the service; its address
+//    goes to the worker and the native search polls it.
 import 'dart:async';
+import 'dart:collection';
 import 'dart:ffi';
 import 'dart:isolate';
 import 'dart:typed_data';
@@ -23,10 +27,25 @@ import 'board.dart';
 
 enum TempoLevel { easy, medium, hard, expert }
 
-/// The level's parameters one by one (C ABI 2 overrides). A null field keeps
+/// Where the service keeps the transposition table between searches.
+enum TempoTableMemory {
+  /// A Dart buffer that goes to the worker and back as
+  /// TransferableTypedData (the app's ADR-011 hand-over). The worker copies
+  /// it into native memory for the search and out again: two copies of the
+  /// table per search (none into the first one).
+  transferable,
+
+  /// Native memory allocated once (zeroed, so an empty table) and freed by a
+  /// NativeFinalizer when the service is garbage collected, or by [TempoAi.close].
+  /// The worker gets its address: no copy at all.
+  native,
+}
+
+/// The level's parameters one by one (C ABI overrides). A null field keeps
 /// the level's value; `TempoParams()` changes nothing. The ranges are the
 /// engine's (search/params.h); out of range, the search answers
-/// TEMPO_ERR_INVALID_ARGUMENT.
+/// TEMPO_ERR_INVALID_ARGUMENT and [TempoAi] throws a [TempoException] naming
+/// the field.
 class TempoParams {
   const TempoParams({
     this.maxDepth,
@@ -37,6 +56,8 @@ class TempoParams {
     this.featureScale,
     this.useTable,
     this.useKillers,
+    this.threads,
+    this.freshTable,
   });
 
   final int? maxDepth; // 1..127 plies
@@ -47,33 +68,97 @@ class TempoParams {
   final double? featureScale; // 0..4, 0 = material only
   final bool? useTable;
   final bool? useKillers;
+  final int? threads; // 1..64 search threads sharing the one table
+  final bool? freshTable; // start this search from an empty table
+}
+
+/// How a [TempoAi.findBestMove] call ended.
+enum AiMoveStatus {
+  /// The search ran to its limits (depth, time, nodes or the level's cap).
+  complete,
+
+  /// [TempoAi.moveNow] stopped it early: the move is the best one found so
+  /// far, for the position asked about. Play it.
+  cancelled,
+
+  /// [TempoAi.cancel] was called after the request: the position it answers
+  /// may be gone (the person moved, a new game began). Do not play it. Its
+  /// move is the best found so far if the search had begun, null if the call
+  /// was still queued.
+  stale,
 }
 
 /// A search's answer, in the numbering the request used.
 class AiMove {
   const AiMove({
+    required this.status,
     required this.move,
     required this.score,
     required this.depth,
     required this.nodes,
     required this.timeMs,
     required this.pv,
-    required this.cancelled,
     required this.blunder,
+    required this.tableStatus,
   });
 
-  final TempoMove move;
+  /// A stale call that never reached the search (it was still queued).
+  const AiMove._unsearched()
+      : status = AiMoveStatus.stale,
+        move = null,
+        score = 0,
+        depth = 0,
+        nodes = 0,
+        timeMs = 0,
+        pv = '',
+        blunder = false,
+        tableStatus = TEMPO_TABLE_REUSED;
+
+  final AiMoveStatus status;
+
+  /// Null when the side to move has no legal move (the game is over), or
+  /// when a stale call never searched.
+  final TempoMove? move;
   final int score; // side to move's view, 100 = one man
-  final int depth;
+  final int depth; // last completed iteration
   final int nodes;
   final int timeMs;
   final String pv; // PDN, FMJD numbering (the notation's own)
-  final bool cancelled;
-  final bool blunder;
+  final bool blunder; // the level chose a deliberately weaker move
+
+  /// What the search found in the table: TEMPO_TABLE_REUSED (the earlier
+  /// searches' entries), TEMPO_TABLE_FRESH or TEMPO_TABLE_RESET.
+  final int tableStatus;
+
+  bool get cancelled => status == AiMoveStatus.cancelled;
+  bool get stale => status == AiMoveStatus.stale;
 }
 
-/// Sent after each completed iteration when [TempoAi.findBestMove] is given
-/// an `onProgress` callback.
+/// What a [TempoAi.ponder] left behind: nothing but statistics, and the
+/// table the next search reuses.
+class PonderResult {
+  const PonderResult({
+    required this.searched,
+    required this.depth,
+    required this.nodes,
+    required this.timeMs,
+    required this.tableStatus,
+    required this.tableReason,
+  });
+
+  /// False when the ponder was stopped or cancelled while still queued.
+  final bool searched;
+  final int depth; // last completed iteration
+  final int nodes;
+  final int timeMs;
+
+  /// What the ponder found in the table (TEMPO_TABLE_*) and, for RESET, why
+  /// (TEMPO_TABLE_REASON_*).
+  final int tableStatus;
+  final int tableReason;
+}
+
+/// Sent after each completed iteration when a call is given `onProgress`.
 class AiProgress {
   const AiProgress(this.depth, this.score, this.nodes, this.timeMs, this.pv);
   final int depth;
@@ -92,28 +177,72 @@ class TempoException implements Exception {
   String toString() => 'TempoException($status): $message';
 }
 
-class TempoAi {
-  TempoAi({this.libraryPath, this.tableBytes = TEMPO_TABLE_DEFAULT_BYTES})
-      : assert(tableBytes >= TEMPO_TABLE_MIN_BYTES);
+enum _Kind { search, ponder }
+
+/// One call, from its request until its answer.
+class _Job {
+  _Job(this.kind, this.request, this.onProgress);
+  final _Kind kind;
+  final _Request request;
+  final void Function(AiProgress progress)? onProgress;
+  final done = Completer<_Reply?>(); // null: never searched
+  bool stale = false; // cancel() came after the call
+}
+
+class TempoAi implements Finalizable {
+  /// [tableBytes]: the table's size (at least TEMPO_TABLE_MIN_BYTES).
+  /// [tableMemory]: where the table lives between searches.
+  TempoAi({
+    this.libraryPath,
+    this.tableBytes = TEMPO_TABLE_DEFAULT_BYTES,
+    this.tableMemory = TempoTableMemory.transferable,
+  }) {
+    if (tableBytes < TEMPO_TABLE_MIN_BYTES) {
+      throw ArgumentError.value(tableBytes, 'tableBytes', 'must be at least $TEMPO_TABLE_MIN_BYTES');
+    }
+    // One zeroed block: the cancel flag, then (native tables) the table.
+    final bytes = _tableOffset + (tableMemory == TempoTableMemory.native ? tableBytes : 0);
+    _block = calloc<Uint8>(bytes);
+    _finalizer.attach(this, _block.cast(), detach: this, externalSize: bytes);
+  }
+
+  static final _finalizer = NativeFinalizer(calloc.nativeFree);
+  static const _tableOffset = 8; // the flag's 4 bytes, padded
 
   /// Where libtempo is, or null for the platform's default (see openTempoLibrary).
   final String? libraryPath;
   final int tableBytes;
+  final TempoTableMemory tableMemory;
 
-  Uint8List? _table; // null before the first search and while a worker owns it
-  int _generation = 0;
-  Pointer<Int32>? _cancelFlag; // of the search in flight
-  Future<void>? _inFlight;
+  late final Pointer<Uint8> _block;
+  Pointer<Int32> get _cancelFlag => _block.cast<Int32>();
+  int get _nativeTableAddress => _block.address + _tableOffset;
+
+  // The transferable table while no worker holds it; null means empty (the
+  // worker starts from zeroed native memory, so nothing is sent).
+  TransferableTypedData? _heldTable;
+  bool _clearPending = false;
+  bool _closed = false;
+
+  final _queue = ListQueue<_Job>();
+  _Job? _running;
 
   /// Finds a move for the side to move in the position reached from [board]
   /// (51 entries, piece codes 0..4, index 0 unused) after [history].
   ///
   /// [rotated]: [board], [history] and the returned move use the app's
-  /// numbering (White starting on 1-20); false for FMJD numbering. Returns
-  /// null when the side to move has no legal move, or when the result became
-  /// stale ([cancel] was called or a newer request started). Throws
-  /// [TempoException] for invalid input (the table is kept).
-  Future<AiMove?> findBestMove({
+  /// numbering (White starting on 1-20); false for FMJD numbering.
+  ///
+  /// Limits: [depth] plies, [movetimeMs], [nodes]; with none set the level's
+  /// own depth and time cap apply (every level has one). [infinite]: search
+  /// until [moveNow] or [cancel], at every level.
+  ///
+  /// Calls never overlap: a call made while another runs waits for it and
+  /// then reuses the table it leaves. A running [ponder] is stopped first and
+  /// its table taken over. Throws [TempoException] for invalid input (the
+  /// table is kept) and [ArgumentError] for a history move with more than 20
+  /// captures.
+  Future<AiMove> findBestMove({
     required List<int> board,
     required bool whiteToMove,
     List<TempoMove> history = const [],
@@ -122,29 +251,12 @@ class TempoAi {
     int seed = 0,
     int movetimeMs = 0,
     int depth = 0,
+    int nodes = 0,
+    bool infinite = false,
     TempoParams params = const TempoParams(),
     void Function(AiProgress progress)? onProgress,
   }) async {
-    // One search at a time: stop the previous one and wait for its table.
-    cancel();
-    final previous = _inFlight;
-    if (previous != null) await previous;
-    final generation = ++_generation;
-
-    final table = _table ?? Uint8List(tableBytes);
-    _table = null; // the worker owns it now
-    final flag = calloc<Int32>();
-    _cancelFlag = flag;
-    ReceivePort? progressPort;
-    if (onProgress != null) {
-      progressPort = ReceivePort();
-      progressPort.listen((message) {
-        final m = message as List<Object?>;
-        if (generation == _generation) {
-          onProgress(AiProgress(m[0] as int, m[1] as int, m[2] as int, m[3] as int, m[4] as String));
-        }
-      });
-    }
+    _checkOpen();
     final request = _Request(
       libraryPath: libraryPath,
       board: Int32List.fromList(board),
@@ -155,64 +267,250 @@ class TempoAi {
       seed: seed,
       movetimeMs: movetimeMs,
       depth: depth,
+      nodes: nodes,
+      infinite: infinite,
       params: params,
-      table: TransferableTypedData.fromList([table]),
-      cancelAddress: flag.address,
-      progress: progressPort?.sendPort,
+      tableBytes: tableBytes,
     );
-    final done = Completer<void>();
-    _inFlight = done.future;
-    _Reply reply;
-    try {
-      reply = await _run(request);
-      _table = reply.table.materialize().asUint8List();
-    } catch (e) {
-      // The worker isolate itself failed (not a status code): its table is
-      // gone with it; start a fresh one.
-      _table = Uint8List(tableBytes);
-      if (generation != _generation) return null;
-      rethrow;
-    } finally {
-      if (identical(_cancelFlag, flag)) _cancelFlag = null;
-      calloc.free(flag);
-      progressPort?.close();
-      done.complete();
-      if (identical(_inFlight, done.future)) _inFlight = null;
-    }
-    if (generation != _generation) return null;
+    _endPondering();
+    final job = _enqueue(_Kind.search, request, onProgress);
+    final reply = await job.done.future;
+    if (reply == null) return const AiMove._unsearched();
     if (reply.status != TEMPO_OK) throw TempoException(reply.status, reply.error);
-    if (!reply.hasMove) return null;
-    final move = TempoMove(from: reply.move[0], to: reply.move[1], captured: reply.captured, path: reply.path);
+    final found = reply.hasMove
+        ? TempoMove(
+            from: reply.move[0],
+            to: reply.move[1],
+            captured: reply.captured,
+            path: reply.path,
+            capturedInOrder: reply.capturedInOrder)
+        : null;
     return AiMove(
-      move: rotated ? move.rotated() : move,
+      status: job.stale
+          ? AiMoveStatus.stale
+          : reply.cancelled
+              ? AiMoveStatus.cancelled
+              : AiMoveStatus.complete,
+      move: rotated ? found?.rotated() : found,
       score: reply.score,
       depth: reply.depth,
       nodes: reply.nodes,
       timeMs: reply.timeMs,
       pv: reply.pv,
-      cancelled: reply.cancelled,
       blunder: reply.blunder,
+      tableStatus: reply.tableStatus,
     );
   }
 
-  /// Makes the search in flight stop now (its result is dropped) and any
-  /// result still on its way stale.
-  void cancel() {
-    _generation++;
-    final flag = _cancelFlag;
-    if (flag != null) flag.value = 1;
+  /// Searches the position (usually the one the person must move from) until
+  /// [stop], [cancel] or the next [findBestMove], at every level, filling the
+  /// table the next search reuses. Same position arguments as [findBestMove];
+  /// give the [level] and [params] the next search will use, so the table's
+  /// entries are scored the same way. Completes when the table is back with
+  /// the service.
+  Future<PonderResult> ponder({
+    required List<int> board,
+    required bool whiteToMove,
+    List<TempoMove> history = const [],
+    bool rotated = true,
+    TempoLevel level = TempoLevel.hard,
+    int seed = 0,
+    TempoParams params = const TempoParams(),
+    void Function(AiProgress progress)? onProgress,
+  }) async {
+    _checkOpen();
+    final request = _Request(
+      libraryPath: libraryPath,
+      board: Int32List.fromList(board),
+      side: whiteToMove ? TEMPO_WHITE : TEMPO_BLACK,
+      numbering: rotated ? TEMPO_NUMBERING_ROTATED : TEMPO_NUMBERING_FMJD,
+      history: _flatten(history),
+      level: level.index,
+      seed: seed,
+      movetimeMs: 0,
+      depth: 0,
+      nodes: 0,
+      infinite: true,
+      params: params,
+      tableBytes: tableBytes,
+    );
+    _endPondering();
+    final job = _enqueue(_Kind.ponder, request, onProgress);
+    final reply = await job.done.future;
+    if (reply == null) {
+      return const PonderResult(
+          searched: false, depth: 0, nodes: 0, timeMs: 0, tableStatus: TEMPO_TABLE_REUSED, tableReason: 0);
+    }
+    if (reply.status != TEMPO_OK) throw TempoException(reply.status, reply.error);
+    return PonderResult(
+      searched: true,
+      depth: reply.depth,
+      nodes: reply.nodes,
+      timeMs: reply.timeMs,
+      tableStatus: reply.tableStatus,
+      tableReason: reply.tableReason,
+    );
   }
 
-  /// Forgets everything the table learned (e.g. on a new game against a
-  /// different opponent). Never needed for correctness.
+  /// Ends pondering: a queued [ponder] never starts, a running one stops now.
+  /// Completes when the table is back with the service (a [findBestMove]
+  /// made after it uses that table; one made without it stops the ponder
+  /// itself). Never throws; the [ponder] call's own future reports errors.
+  Future<void> stop() {
+    final running = _endPondering();
+    if (running == null) return Future<void>.value();
+    return running.done.future.then<void>((_) {}, onError: (Object _) {});
+  }
+
+  /// Stops the running [findBestMove] now; it answers with the best move so
+  /// far ([AiMoveStatus.cancelled]): the "move now" button. Queued calls
+  /// are not touched.
+  void moveNow() {
+    if (_running?.kind == _Kind.search) _cancelFlag.value = 1;
+  }
+
+  /// Stops the running call and every queued one (searches and ponders): the
+  /// person moved or a new game began. Their answers come back
+  /// [AiMoveStatus.stale] (queued calls at once, without searching). The
+  /// table is kept; calls made after this run normally.
+  void cancel() {
+    while (_queue.isNotEmpty) {
+      final job = _queue.removeFirst()..stale = true;
+      job.done.complete(null);
+    }
+    final running = _running;
+    if (running != null) {
+      running.stale = true;
+      _cancelFlag.value = 1;
+    }
+  }
+
+  /// Forgets everything the table learned (a new game against someone else,
+  /// say); never needed for correctness. Takes effect before the next call
+  /// starts, never under a running one.
   void clearTable() {
-    if (_table != null) _table!.fillRange(0, _table!.length, 0);
+    _clearPending = true;
+    if (_running == null) _applyClear();
+  }
+
+  /// Cancels everything, waits for the running call to hand the table back,
+  /// then frees the native memory. The service cannot be used afterwards.
+  Future<void> close() async {
+    if (_closed) return;
+    _closed = true;
+    cancel();
+    final running = _running;
+    if (running != null) {
+      try {
+        await running.done.future;
+      } catch (_) {
+        // Its caller sees the error; closing goes on.
+      }
+    }
+    _heldTable = null;
+    _finalizer.detach(this);
+    calloc.free(_block);
+  }
+
+  void _checkOpen() {
+    if (_closed) throw StateError('TempoAi is closed');
+  }
+
+  // Drops queued ponders and stops the running one; returns the running one.
+  _Job? _endPondering() {
+    _queue.removeWhere((job) {
+      if (job.kind != _Kind.ponder) return false;
+      job.done.complete(null);
+      return true;
+    });
+    final running = _running;
+    if (running == null || running.kind != _Kind.ponder) return null;
+    _cancelFlag.value = 1;
+    return running;
+  }
+
+  _Job _enqueue(_Kind kind, _Request request, void Function(AiProgress)? onProgress) {
+    final job = _Job(kind, request, onProgress);
+    _queue.add(job);
+    _pump();
+    return job;
+  }
+
+  void _pump() {
+    if (_running != null || _closed || _queue.isEmpty) return;
+    final job = _queue.removeFirst();
+    _running = job;
+    unawaited(_launch(job));
+  }
+
+  void _applyClear() {
+    if (!_clearPending) return;
+    _clearPending = false;
+    _heldTable = null;
+    if (tableMemory == TempoTableMemory.native) {
+      Pointer<Uint8>.fromAddress(_nativeTableAddress).asTypedList(tableBytes).fillRange(0, tableBytes, 0);
+    }
+  }
+
+  // Runs one job in a worker isolate. Never throws: the job's future gets
+  // the answer or the error, and the queue always moves on.
+  Future<void> _launch(_Job job) async {
+    ReceivePort? port;
+    _Reply? reply;
+    Object? error;
+    StackTrace? trace;
+    try {
+      _applyClear();
+      _cancelFlag.value = 0;
+      final onProgress = job.onProgress;
+      if (onProgress != null) {
+        port = ReceivePort();
+        port.listen((message) {
+          if (job.stale) return;
+          final m = message as List<Object?>;
+          onProgress(AiProgress(m[0] as int, m[1] as int, m[2] as int, m[3] as int, m[4] as String));
+        });
+      }
+      final r = job.request
+        ..cancelAddress = _cancelFlag.address
+        ..progress = port?.sendPort;
+      if (tableMemory == TempoTableMemory.native) {
+        r.tableAddress = _nativeTableAddress;
+      } else {
+        r.table = _heldTable; // the worker owns it now
+        _heldTable = null;
+      }
+      reply = await _run(r);
+      if (tableMemory == TempoTableMemory.transferable) _heldTable = reply.table;
+    } catch (e, s) {
+      // The worker isolate itself died (not a status code). A native table is
+      // untouched; a transferable one went with the isolate, and the next
+      // search starts from an empty one.
+      error = e;
+      trace = s;
+    } finally {
+      port?.close();
+      _running = null;
+      _pump(); // the next call starts before this one's caller resumes
+    }
+    if (error != null) {
+      job.done.completeError(error, trace);
+    } else {
+      job.done.complete(reply);
+    }
   }
 
   static Int32List _flatten(List<TempoMove> moves) {
     final out = <int>[];
     for (final m in moves) {
-      out..add(m.from)..add(m.to)..add(m.captured.length)..addAll(m.captured);
+      if (m.captured.length > TEMPO_MAX_CAPTURES) {
+        throw ArgumentError.value(m, 'history', 'a move takes at most $TEMPO_MAX_CAPTURES pieces');
+      }
+      out
+        ..add(m.from)
+        ..add(m.to)
+        ..add(m.captured.length)
+        ..addAll(m.captured);
     }
     return Int32List.fromList(out);
   }
@@ -221,28 +519,46 @@ class TempoAi {
   static Future<_Reply> _run(_Request request) => Isolate.run(() => _work(request));
 
   /// Runs in the worker isolate. Never throws: any failure becomes a status
-  /// code, and the table goes back whatever happened.
+  /// code, and a transferable table goes back whatever happened.
   static _Reply _work(_Request r) {
-    final table = r.table.materialize().asUint8List();
+    final reply = _Reply();
     final arena = Arena();
+    final n = r.tableBytes;
     NativeCallable<tempo_progress_fnFunction>? callback;
-    var status = TEMPO_ERR_INTERNAL;
-    var error = '';
-    final reply = _Reply.empty();
+    Uint8List? incoming; // the transferable table until it is in native memory
+    var native = nullptr.cast<Uint8>(); // the transferable table during the search
     try {
+      incoming = r.table?.materialize().asUint8List();
       final lib = TempoBindings.open(r.libraryPath);
+      final abi = lib.tempo_abi_version();
+      if (abi < TEMPO_ABI_VERSION) {
+        return reply
+          ..status = TEMPO_ERR_INVALID_ARGUMENT
+          ..error = 'libtempo has ABI version $abi; this package needs $TEMPO_ABI_VERSION or later';
+      }
+      Pointer<Uint8> table;
+      if (r.tableAddress != 0) {
+        table = Pointer<Uint8>.fromAddress(r.tableAddress);
+      } else {
+        native = calloc<Uint8>(n); // zeroed: an empty table unless one came
+        final given = incoming;
+        if (given != null && given.length == n) native.asTypedList(n).setAll(0, given); // copy 1
+        incoming = null;
+        table = native;
+      }
       const errLen = 256;
       final err = arena<Uint8>(errLen).cast<Utf8>();
       final start = arena<tempo_position>();
       start.ref.size = sizeOf<tempo_position>();
-      final squares = arena<Int32>(51);
-      for (var i = 0; i < 51 && i < r.board.length; ++i) {
+      final squares = arena<Int32>(r.board.isEmpty ? 1 : r.board.length);
+      for (var i = 0; i < r.board.length; ++i) {
         squares[i] = r.board[i];
       }
-      status = lib.tempo_position_from_squares(squares, r.board.length, r.side, r.numbering, start, err, errLen);
+      var status = lib.tempo_position_from_squares(squares, r.board.length, r.side, r.numbering, start, err, errLen);
       if (status != TEMPO_OK) {
-        error = err.toDartString();
-        return reply.._finish(table, status, error);
+        return reply
+          ..status = status
+          ..error = err.toDartString();
       }
       // The history, renumbered to FMJD.
       final flat = r.history;
@@ -258,7 +574,7 @@ class TempoAi {
         m.from = sq(flat[i]);
         m.to = sq(flat[i + 1]);
         m.capture_count = flat[i + 2];
-        for (var c = 0; c < flat[i + 2] && c < TEMPO_MAX_CAPTURES; ++c) {
+        for (var c = 0; c < flat[i + 2]; ++c) {
           m.captured[c] = sq(flat[i + 3 + c]);
         }
       }
@@ -272,12 +588,15 @@ class TempoAi {
         ..move_count = count
         ..depth = r.depth
         ..movetime_ms = r.movetimeMs
+        ..nodes = r.nodes
+        ..infinite = r.infinite ? 1 : 0
         ..seed = r.seed
         ..multipv = 1
         ..cancel = Pointer<Int32>.fromAddress(r.cancelAddress);
       _setParams(request.ref, r.params);
       final progress = r.progress;
       if (progress != null) {
+        // Called on this thread, inside tempo_search.
         callback = NativeCallable<tempo_progress_fnFunction>.isolateLocal(
             (Pointer<tempo_progress> p, Pointer<Void> _) {
           final q = p.ref;
@@ -287,37 +606,44 @@ class TempoAi {
       }
       final result = arena<tempo_search_result>();
       result.ref.size = sizeOf<tempo_search_result>();
-      // The table in native memory for the length of the search.
-      final native = arena<Uint8>(table.length);
-      final view = native.asTypedList(table.length);
-      view.setAll(0, table);
-      status = lib.tempo_search(request, native, table.length, result, err, errLen);
-      // The library never damages the buffer, on success or error: take it back.
-      table.setAll(0, view);
+      status = lib.tempo_search(request, table, n, result, err, errLen);
       if (status != TEMPO_OK) {
-        error = err.toDartString();
-        return reply.._finish(table, status, error);
+        return reply
+          ..status = status
+          ..error = err.toDartString();
       }
       final res = result.ref;
       final best = res.best_move;
-      reply
+      return reply
+        ..status = TEMPO_OK
         ..hasMove = res.has_move != 0
         ..move = [best.from, best.to]
         ..captured = [for (var i = 0; i < best.capture_count; ++i) best.captured[i]]
         ..path = [for (var i = 0; i < best.path_length; ++i) best.path[i]]
+        ..capturedInOrder = [for (var i = 0; i < best.capture_count; ++i) best.captured_in_order[i]]
         ..score = res.score
         ..depth = res.depth
         ..nodes = res.nodes
         ..timeMs = res.time_ms
         ..pv = _text(res.pv, TEMPO_PV_TEXT)
         ..cancelled = res.cancelled != 0
-        ..blunder = res.blunder != 0;
-      return reply.._finish(table, status, error);
+        ..blunder = res.blunder != 0
+        ..tableStatus = res.tt_status
+        ..tableReason = res.tt_reason;
     } catch (e) {
-      return reply.._finish(table, TEMPO_ERR_INTERNAL, e.toString());
+      return reply
+        ..status = TEMPO_ERR_INTERNAL
+        ..error = 'Dart worker: $e';
     } finally {
       callback?.close();
       arena.releaseAll();
+      // The library never damages the table, on success or error: hand it back.
+      if (native != nullptr) {
+        reply.table = TransferableTypedData.fromList([native.asTypedList(n)]); // copy 2
+        calloc.free(native);
+      } else if (incoming != null) {
+        reply.table = TransferableTypedData.fromList([incoming]); // failed before the search
+      }
     }
   }
 
@@ -355,6 +681,14 @@ class TempoAi {
       bits |= TEMPO_OVERRIDE_USE_KILLERS;
       q.use_killers = p.useKillers! ? 1 : 0;
     }
+    if (p.threads != null) {
+      bits |= TEMPO_OVERRIDE_THREADS;
+      q.threads = p.threads!;
+    }
+    if (p.freshTable != null) {
+      bits |= TEMPO_OVERRIDE_FRESH_TABLE;
+      q.fresh_table = p.freshTable! ? 1 : 0;
+    }
     q.overrides = bits;
   }
 
@@ -369,9 +703,10 @@ class TempoAi {
   }
 }
 
-/// What the worker needs: primitives and sendable objects only.
+/// What the worker needs: primitives and sendable objects only. The table
+/// and cancel fields are filled in when the call starts.
 class _Request {
-  const _Request({
+  _Request({
     required this.libraryPath,
     required this.board,
     required this.side,
@@ -381,10 +716,10 @@ class _Request {
     required this.seed,
     required this.movetimeMs,
     required this.depth,
+    required this.nodes,
+    required this.infinite,
     required this.params,
-    required this.table,
-    required this.cancelAddress,
-    required this.progress,
+    required this.tableBytes,
   });
   final String? libraryPath;
   final Int32List board;
@@ -395,21 +730,25 @@ class _Request {
   final int seed;
   final int movetimeMs;
   final int depth;
+  final int nodes;
+  final bool infinite;
   final TempoParams params;
-  final TransferableTypedData table;
-  final int cancelAddress;
-  final SendPort? progress;
+  final int tableBytes;
+  TransferableTypedData? table; // transferable table (null: start empty)
+  int tableAddress = 0; // native table, or 0
+  int cancelAddress = 0;
+  SendPort? progress;
 }
 
 class _Reply {
-  _Reply.empty();
-  late TransferableTypedData table;
+  TransferableTypedData? table;
   int status = TEMPO_ERR_INTERNAL;
   String error = '';
   bool hasMove = false;
   List<int> move = const [0, 0];
   List<int> captured = const [];
   List<int> path = const [];
+  List<int> capturedInOrder = const [];
   int score = 0;
   int depth = 0;
   int nodes = 0;
@@ -417,10 +756,6 @@ class _Reply {
   String pv = '';
   bool cancelled = false;
   bool blunder = false;
-
-  void _finish(Uint8List tableBytes, int code, String message) {
-    table = TransferableTypedData.fromList([tableBytes]);
-    status = code;
-    error = message;
-  }
+  int tableStatus = TEMPO_TABLE_FRESH;
+  int tableReason = TEMPO_TABLE_REASON_NONE;
 }

@@ -1,0 +1,4 @@
+// Deliberately broken: a class without a name.
+class {
+  final int square = 1;
+}

@@ -1,0 +1,2 @@
+// Deliberately broken: a string that never ends.
+const text = 'a quiet move;
