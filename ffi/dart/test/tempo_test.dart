@@ -79,6 +79,18 @@ void main() {
     expect(await ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.easy), isNotNull);
   });
 
+  test('several search threads inside one per-move isolate', () async {
+    final ai = TempoAi(libraryPath: path);
+    final board = appStartBoard();
+    final move = await ai.findBestMove(
+        board: board, whiteToMove: true, level: TempoLevel.expert, depth: 8, params: const TempoParams(threads: 2));
+    expect(move, isNotNull);
+    expect(move!.depth, 8);
+    await expectLater(
+        ai.findBestMove(board: board, whiteToMove: true, params: const TempoParams(threads: 0)),
+        throwsA(isA<TempoException>().having((e) => e.message, 'message', contains('threads'))));
+  });
+
   test('cancel drops the result', () async {
     final ai = TempoAi(libraryPath: path);
     final board = appStartBoard();

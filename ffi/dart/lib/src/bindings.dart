@@ -15,7 +15,7 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 2;
+const int TEMPO_ABI_VERSION = 3;
 const int TEMPO_OK = 0;
 const int TEMPO_ERR_NULL_POINTER = 1;
 const int TEMPO_ERR_STRUCT_SIZE = 2;
@@ -49,6 +49,7 @@ const int TEMPO_OVERRIDE_BLUNDER_MARGIN = 16;
 const int TEMPO_OVERRIDE_FEATURE_SCALE = 32;
 const int TEMPO_OVERRIDE_USE_TABLE = 64;
 const int TEMPO_OVERRIDE_USE_KILLERS = 128;
+const int TEMPO_OVERRIDE_THREADS = 256;
 const int TEMPO_RESULT_ONGOING = 0;
 const int TEMPO_RESULT_WHITE_WINS = 1;
 const int TEMPO_RESULT_BLACK_WINS = 2;
@@ -209,6 +210,8 @@ final class tempo_search_request extends Struct {
   external double blunder_probability;
   @Double()
   external double feature_scale;
+  @Int32()
+  external int threads;
 }
 
 final class tempo_scored_move extends Struct {

@@ -23,7 +23,7 @@ import 'board.dart';
 
 enum TempoLevel { easy, medium, hard, expert }
 
-/// The level's parameters one by one (C ABI 2 overrides). A null field keeps
+/// The level's parameters one by one (C ABI 2 and 3 overrides). A null field keeps
 /// the level's value; `TempoParams()` changes nothing. The ranges are the
 /// engine's (search/params.h); out of range, the search answers
 /// TEMPO_ERR_INVALID_ARGUMENT.
@@ -37,6 +37,7 @@ class TempoParams {
     this.featureScale,
     this.useTable,
     this.useKillers,
+    this.threads,
   });
 
   final int? maxDepth; // 1..127 plies
@@ -47,6 +48,10 @@ class TempoParams {
   final double? featureScale; // 0..4, 0 = material only
   final bool? useTable;
   final bool? useKillers;
+  // Search threads sharing the table, started and joined inside each search
+  // (so they never outlive the per-move isolate). Every level's value is 1;
+  // more search deeper in the same time but vary from run to run.
+  final int? threads; // 1..64
 }
 
 /// A search's answer, in the numbering the request used.
@@ -354,6 +359,10 @@ class TempoAi {
     if (p.useKillers != null) {
       bits |= TEMPO_OVERRIDE_USE_KILLERS;
       q.use_killers = p.useKillers! ? 1 : 0;
+    }
+    if (p.threads != null) {
+      bits |= TEMPO_OVERRIDE_THREADS;
+      q.threads = p.threads!;
     }
     q.overrides = bits;
   }
