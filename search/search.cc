@@ -651,7 +651,9 @@ void Searcher::iterate() {
     if (index_ == 0 && req_.on_progress) report(all_nodes());
     if (stopped_) break;
     if (!req_.limits.infinite) {
-      if (budget_.soft_ms > 0 && elapsed_ms() >= budget_.soft_ms) break;
+      // Whether to start another iteration is the main thread's call: a
+      // helper finishing one late must not cut the main thread's short.
+      if (index_ == 0 && budget_.soft_ms > 0 && elapsed_ms() >= budget_.soft_ms) break;
       // A proven win or loss within the horizon will not change.
       const int s = completed_[0].score;
       if (std::abs(s) >= kWinThreshold && depth >= kWinScore - std::abs(s) + 2) break;
