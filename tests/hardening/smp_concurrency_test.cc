@@ -84,12 +84,17 @@ TEST(SmpConcurrency, CancelStopsEveryThreadAndKeepsTheBestMoveSoFar) {
   for (int threads : {2, 4, 8}) {
     std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
     std::int32_t flag = 0;
+    std::atomic<bool> searched{false};
     SearchRequest r = request(threads, table);
     r.limits.infinite = true;
     r.cancel = &flag;
+    r.on_progress = [&](const Progress&) { searched = true; };
     absl::StatusOr<SearchResult> res;
     std::thread searcher([&] { res = search(pos, r); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    // Cancelled once it has completed an iteration (under a sanitizer,
+    // starting 8 threads alone can take longer than a fixed wait).
+    while (!searched) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
     std::atomic_ref<std::int32_t>(flag).store(1);
     searcher.join();  // every helper was joined inside the call
     ASSERT_TRUE(res.ok()) << res.status();
@@ -97,9 +102,7 @@ TEST(SmpConcurrency, CancelStopsEveryThreadAndKeepsTheBestMoveSoFar) {
     EXPECT_EQ(res->threads, threads);
     ASSERT_TRUE(res->has_move);
     EXPECT_TRUE(legal(pos, res->best_move));
-    // 60 ms is many iterations at any speed (a sanitizer's too): the move is
-    // a searched one, not the static fallback.
-    EXPECT_GE(res->depth, 1);
+    EXPECT_GE(res->depth, 1) << threads << " threads";
   }
 }
 
