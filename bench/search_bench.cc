@@ -1,6 +1,7 @@
 // Search and evaluation speed: nodes per second over data/bench.fen, time to
 // a fixed depth from the start position, how fast a cancel is obeyed, and
-// evaluations per second. One thread; the table is a fresh zeroed buffer.
+// evaluations per second; with several search threads, what starting and
+// joining them costs a call. The table is a fresh zeroed buffer.
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -75,13 +76,15 @@ void BM_SearchStartDepth(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchStartDepth)->Arg(12)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// From setting the cancel flag to search() returning (target: under 10 ms).
+// From setting the cancel flag to search() returning, every search thread
+// joined (target: under 10 ms); the argument is the thread count.
 void BM_SearchCancelLatency(benchmark::State& state) {
   Buffer table(tt::kDefaultBytes);
   double worst_ms = 0;
   for (auto _ : state) {
     std::int32_t cancel = 0;
     SearchRequest req;
+    req.params.threads = static_cast<int>(state.range(0));
     req.limits.infinite = true;
     req.cancel = &cancel;
     req.tt = table.bytes.get();
@@ -102,7 +105,25 @@ void BM_SearchCancelLatency(benchmark::State& state) {
   }
   state.counters["worst_ms"] = worst_ms;
 }
-BENCHMARK(BM_SearchCancelLatency)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchCancelLatency)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// A whole call that searches next to nothing (depth 1 from the start), with
+// 1, 2, 4, 8 threads: the difference to /1 is what starting, preparing and
+// joining the helper threads costs each call (they live for one call only).
+void BM_SearchThreadStart(benchmark::State& state) {
+  Buffer table(tt::kDefaultBytes);
+  table.clear();
+  SearchRequest req;
+  req.params.threads = static_cast<int>(state.range(0));
+  req.limits.depth = 1;
+  req.tt = table.bytes.get();
+  req.tt_len = table.len;
+  for (auto _ : state) {
+    absl::StatusOr<SearchResult> r = search(Position::start(), req);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_SearchThreadStart)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 // Static evaluations per second over positions from the bench set's subtrees.
 void BM_Evaluate(benchmark::State& state) {

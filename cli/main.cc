@@ -32,7 +32,7 @@ const Command kCommands[] = {
     {"perft", tempo::cli::run_perft, nullptr, "count move-tree leaves", {"fen", "depth", "divide"}},
     {"analyse", nullptr, tempo::cli::run_analyse, "search a position, print every iteration and the best move",
      {"fen", "moves", "depth", "movetime", "nodes", "multipv", "level", "seed", "tt_mb"}},
-    {"bench", tempo::cli::run_bench, nullptr,
+    {"bench", nullptr, tempo::cli::run_bench,
      "search the positions of data/bench.fen (or FILE) to a fixed depth: node signature and speed",
      {"depth", "tt_mb"}},
     {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values",
@@ -117,8 +117,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   // The level parameters never reach absl (their names and ranges come from
-  // search/params.h).
-  absl::StatusOr<ParamArgs> params = tempo::cli::take_param_flags(storage);
+  // search/params.h). Only the commands that take them read them: selfplay's
+  // own --threads (games at once) is not the search's.
+  absl::StatusOr<ParamArgs> params = ParamArgs{};
+  if (const Command* c = find_command(storage); c == nullptr || c->run_with_params != nullptr) {
+    params = tempo::cli::take_param_flags(storage);
+  }
   if (!params.ok()) {
     std::fprintf(stderr, "tempo: %s\n", std::string(params.status().message()).c_str());
     return 2;
@@ -142,7 +146,7 @@ int main(int argc, char** argv) {
     if (name != c.name) continue;
     if (c.run_with_params) return c.run_with_params(rest, *params);
     if (!params->empty()) {
-      std::fprintf(stderr, "tempo %s: --%s is a level parameter, taken by analyse and hub only\n", c.name,
+      std::fprintf(stderr, "tempo %s: --%s is a level parameter, taken by analyse, bench and hub only\n", c.name,
                    std::string(params->front().spec->name).c_str());
       return 2;
     }

@@ -26,18 +26,21 @@ namespace {
 struct CField {
   std::string_view field;
   std::uint32_t bit;
+  std::uint32_t needs_size;  // the request size that covers the field
   int32_t tempo_search_request::*i32 = nullptr;  // ints and bools (non-zero = true)
   double tempo_search_request::*real = nullptr;
 };
 constexpr CField kCFields[] = {
-    {"max_depth", TEMPO_OVERRIDE_MAX_DEPTH, &tempo_search_request::max_depth},
-    {"time_limit_ms", TEMPO_OVERRIDE_TIME_LIMIT, &tempo_search_request::time_limit_ms},
-    {"eval_noise", TEMPO_OVERRIDE_EVAL_NOISE, &tempo_search_request::eval_noise},
-    {"blunder_probability", TEMPO_OVERRIDE_BLUNDER_PROBABILITY, nullptr, &tempo_search_request::blunder_probability},
-    {"blunder_margin", TEMPO_OVERRIDE_BLUNDER_MARGIN, &tempo_search_request::blunder_margin},
-    {"feature_scale", TEMPO_OVERRIDE_FEATURE_SCALE, nullptr, &tempo_search_request::feature_scale},
-    {"use_table", TEMPO_OVERRIDE_USE_TABLE, &tempo_search_request::use_table},
-    {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, &tempo_search_request::use_killers},
+    {"max_depth", TEMPO_OVERRIDE_MAX_DEPTH, kSearchRequestV2, &tempo_search_request::max_depth},
+    {"time_limit_ms", TEMPO_OVERRIDE_TIME_LIMIT, kSearchRequestV2, &tempo_search_request::time_limit_ms},
+    {"eval_noise", TEMPO_OVERRIDE_EVAL_NOISE, kSearchRequestV2, &tempo_search_request::eval_noise},
+    {"blunder_probability", TEMPO_OVERRIDE_BLUNDER_PROBABILITY, kSearchRequestV2, nullptr,
+     &tempo_search_request::blunder_probability},
+    {"blunder_margin", TEMPO_OVERRIDE_BLUNDER_MARGIN, kSearchRequestV2, &tempo_search_request::blunder_margin},
+    {"feature_scale", TEMPO_OVERRIDE_FEATURE_SCALE, kSearchRequestV2, nullptr, &tempo_search_request::feature_scale},
+    {"use_table", TEMPO_OVERRIDE_USE_TABLE, kSearchRequestV2, &tempo_search_request::use_table},
+    {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, kSearchRequestV2, &tempo_search_request::use_killers},
+    {"threads", TEMPO_OVERRIDE_THREADS, kSearchRequestThreads, &tempo_search_request::threads},
 };
 constexpr bool fields_match_schema() {
   if (std::size(kCFields) != std::size(kParamSpecs)) return false;
@@ -59,13 +62,20 @@ double value_of(const tempo_search_request& r, const CField& c, ParamType type) 
 }
 
 // ABI 2: the level's values with the request's own for the parameters it
-// flags; each checked against its range.
+// flags; each checked against its range. A bit whose field lies beyond the
+// caller's size (threads in an ABI 2 request) is refused as it always was.
 absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
   if (r.overrides & ~kKnownOverrides) {
     return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~kKnownOverrides)));
   }
   for (std::size_t i = 0; i < std::size(kCFields); ++i) {
     if (!(r.overrides & kCFields[i].bit)) continue;
+    if (r.size < kCFields[i].needs_size) {
+      return absl::InvalidArgumentError(absl::StrCat("overrides has bit 0x", absl::Hex(kCFields[i].bit), " (",
+                                                     av(kCFields[i].field), ") but the request's size ", r.size,
+                                                     " does not reach that field (", kCFields[i].needs_size,
+                                                     " bytes, ABI 3)"));
+    }
     const ParamSpec& spec = kParamSpecs[i];
     if (absl::Status st = set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field); !st.ok()) return st;
   }

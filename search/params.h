@@ -21,6 +21,7 @@ namespace tempo {
 
 inline constexpr int kMaxPly = 128;  // deepest line the search follows
 inline constexpr int kMaxMultiPv = 32;
+inline constexpr int kMaxThreads = 64;  // search threads in one call
 
 enum class Level : std::uint8_t { kEasy = 0, kMedium = 1, kHard = 2, kExpert = 3 };
 inline constexpr int kLevelCount = 4;
@@ -38,6 +39,10 @@ struct Params {
   double feature_scale = 1.0;      // evaluation positional terms, 0 = material only
   bool use_table = true;
   bool use_killers = true;
+  // Search threads sharing the caller's table (Lazy SMP). 1 at every level:
+  // one thread is exactly reproducible, and the levels' shallow caps finish
+  // before helper threads pay for their start (docs/strength.md).
+  int threads = 1;
   // The app's old search, for comparison matches only (the Hub's `classic`):
   // iterative deepening over plain alpha-beta to a fixed depth, leaves
   // evaluated as they stand (no quiescence, even with a capture pending), no
@@ -159,6 +164,9 @@ inline constexpr ParamSpec kParamSpecs[] = {
      "use the transposition table (false: the buffer is not even read)", nullptr, nullptr, &Params::use_table},
     {"use-killers", "use_killers", ParamType::kBool, 0, 1, {0, 1, 1, 1},
      "use killer moves in move ordering", nullptr, nullptr, &Params::use_killers},
+    {"threads", "threads", ParamType::kInt, 1, kMaxThreads, {1, 1, 1, 1},
+     "search threads sharing the table; 1 is exactly reproducible, more are faster but vary run to run",
+     &Params::threads},
 };
 inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));
 

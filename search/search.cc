@@ -2,16 +2,28 @@
 // reductions, single-reply extension) with a capture-resolving quiescence
 // search, over the caller's transposition table.
 //
-// One Searcher lives for one call. Its per-ply frames (move lists, killers,
-// principal variations, draw counters) are allocated once at the start; the
-// tree walk itself never allocates. Positions are copied, not unmade.
+// One Searcher per thread lives for one call. Its per-ply frames (move
+// lists, killers, principal variations, draw counters) are allocated once at
+// the start; the tree walk itself never allocates. Positions are copied, not
+// unmade.
+//
+// Several threads (Params::threads) search as Lazy SMP: every thread runs its
+// own iterative deepening on the same root over the one caller-owned table,
+// the helpers skipping some depths so that they run ahead of the main thread
+// and fill the table with what it is about to need. The threads share only
+// the table and a few counters (Shared) that they touch at their polls, every
+// kPollInterval nodes: no lock anywhere. The first thread to finish its last
+// iteration (or any stop) ends the search; the deepest completed iteration
+// answers. The calling thread is the main thread: it alone reports progress.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -55,6 +67,31 @@ const ReductionTable& reductions() {
 inline int reduction(int depth, int move_number) { return reductions().r[std::min(depth, 63)][move_number]; }
 
 constexpr int loss_in(int ply) { return -(kWinScore - ply); }
+
+// Which depths helper thread `index` (1..) leaves out: in blocks of `size`
+// depths, every other block, shifted by `phase`. Helper 1 searches the even
+// depths, helper 2 the odd ones, helpers 3-6 two depths of every four, and so
+// on: about half the helpers are always one depth ahead of the main thread.
+bool helper_skips(int index, int depth) {
+  int size = 1, first = 1, count = 2;  // helpers first .. first+count-1 use blocks of `size`
+  while (index >= first + count) {
+    first += count;
+    ++size;
+    count = 2 * size;
+  }
+  const int phase = index - first;
+  return ((depth + phase) / size) % 2 != 0;
+}
+
+// What the threads of one search share. Each field is touched at polls and
+// between iterations only, never per node.
+struct Shared {
+  std::atomic<bool> stop{false};           // any thread's stop ends every thread's search
+  std::atomic<std::uint64_t> counted{0};   // nodes all threads had counted at their last polls
+  std::atomic<std::uint64_t> granted{0};   // node-limit budget handed out so far
+  int threads = 1;
+  Clock::time_point start;
+};
 
 struct Frame {
   MoveList moves;
@@ -109,9 +146,10 @@ bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Mov
 
 class Searcher {
  public:
-  // The game's keys come first in keys_, the search path's follow.
-  Searcher(const SearchRequest& req, const Game& game)
-      : req_(req), root_(game.current()), base_(game.ply()) {
+  // The game's keys come first in keys_, the search path's follow. Thread
+  // `index` 0 is the main thread.
+  Searcher(const SearchRequest& req, const Game& game, Shared& shared, int index)
+      : req_(req), root_(game.current()), base_(game.ply()), shared_(shared), index_(index) {
     keys_.reserve(game.keys().size() + kMaxPly + 2);
     keys_.assign(game.keys().begin(), game.keys().end());
     keys_.resize(keys_.size() + kMaxPly + 2);
@@ -139,30 +177,74 @@ class Searcher {
     if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
     budget_ = timing::plan(req.limits, req.params);
     node_limit_ = req.limits.infinite ? 0 : req.limits.nodes;
-    start_ = Clock::now();
+    start_ = shared.start;
   }
 
   void set_table(tt::Table* table) { table_ = table; }
 
-  absl::StatusOr<SearchResult> run();
+  // Orders the root moves; returns how many there are. The main thread
+  // answers a position with none or one at once (answer_at_once()).
+  int prepare();
+  SearchResult answer_at_once();
+  // Iterative deepening until the last depth or a stop.
+  void iterate();
+  // The answer from this thread's completed iterations (and a better move
+  // proven in the unfinished one).
+  SearchResult conclude();
+  // Reports this thread's last completed iteration to on_progress.
+  void report(std::uint64_t nodes) const;
+
+  int completed_depth() const { return completed_depth_; }
+  std::uint64_t nodes() const { return nodes_; }
+  bool cancelled() const { return cancelled_; }
 
  private:
   std::int64_t elapsed_ms() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_).count();
   }
 
-  // Called every kPollInterval nodes and when the node limit is reached.
+  // Nodes of the node limit this thread may still count: up to `want` of
+  // what no thread has taken yet.
+  std::uint64_t take_nodes(std::uint64_t want) {
+    std::uint64_t taken = shared_.granted.load(std::memory_order_relaxed);
+    while (taken < node_limit_) {
+      const std::uint64_t grant = std::min(want, node_limit_ - taken);
+      if (shared_.granted.compare_exchange_weak(taken, taken + grant, std::memory_order_relaxed)) return grant;
+    }
+    return 0;
+  }
+
+  // Called every kPollInterval nodes and whenever this thread's share of the
+  // node limit is used up.
   void poll() {
     if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
       stopped_ = cancelled_ = true;
     }
+    if (shared_.stop.load(std::memory_order_relaxed)) stopped_ = true;
+    shared_.counted.fetch_add(nodes_ - flushed_, std::memory_order_relaxed);
+    flushed_ = nodes_;
     // Node and time limits apply from the first node: a position full of
     // kings can make depth 1 alone explode, and a stop before depth 1
     // completes falls back to the first move in order, which is still legal.
-    if (node_limit_ && nodes_ >= node_limit_) stopped_ = true;
+    // The node limit counts every thread's nodes: each takes its share in
+    // slices (smaller as the budget runs out), so together they never pass it.
+    // One thread takes slices up to kPollInterval and stops exactly at the limit.
+    if (node_limit_ && nodes_ >= node_budget_end_) {
+      const std::uint64_t left = node_limit_ - std::min(node_limit_, shared_.granted.load(std::memory_order_relaxed));
+      const std::uint64_t slice =
+          std::clamp<std::uint64_t>(left / static_cast<std::uint64_t>(shared_.threads), 1, kPollInterval);
+      node_budget_end_ += take_nodes(nodes_ - node_budget_end_ + slice);
+      if (nodes_ >= node_budget_end_) stopped_ = true;
+    }
     if (budget_.hard_ms > 0 && elapsed_ms() >= budget_.hard_ms) stopped_ = true;
     next_poll_ = nodes_ + kPollInterval;
-    if (node_limit_ && node_limit_ < next_poll_) next_poll_ = node_limit_;
+    if (node_limit_ && node_budget_end_ < next_poll_) next_poll_ = node_budget_end_;
+    if (stopped_) shared_.stop.store(true, std::memory_order_relaxed);
+  }
+
+  // Nodes of every thread, as far as this thread knows (exact with one).
+  std::uint64_t all_nodes() const {
+    return shared_.counted.load(std::memory_order_relaxed) + (nodes_ - flushed_);
   }
 
   void count_node(int ply) {
@@ -244,6 +326,8 @@ class Searcher {
   const Position root_;
   std::vector<std::uint64_t> keys_;  // game history then the search path; keys_[base_ + ply]
   const int base_;
+  Shared& shared_;
+  const int index_;  // 0 = the main thread
   std::unique_ptr<Frame[]> frames_;
   std::unique_ptr<ordering::History> history_;
   std::vector<RootMove> root_moves_;
@@ -262,10 +346,22 @@ class Searcher {
 
   std::uint64_t nodes_ = 0;
   std::uint64_t next_poll_ = kPollInterval;
+  std::uint64_t flushed_ = 0;          // nodes_ already added to shared_.counted
+  std::uint64_t node_budget_end_ = 0;  // nodes_ may reach this much of the node limit
   int seldepth_ = 0;
   std::uint64_t leaves_ = 0, leaf_plies_ = 0;  // this iteration's line ends
   bool stopped_ = false;
   bool cancelled_ = false;
+
+  // Iterative deepening's state: the root's legal moves, the lines of the
+  // last completed iteration.
+  MoveList legal_;
+  int lines_ = 1;
+  std::vector<RootMove> completed_;
+  int completed_depth_ = 0;
+  int completed_seldepth_ = 0;
+  double completed_mean_depth_ = 0;
+  bool partial_best_ = false;
 };
 
 int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key) {
@@ -441,17 +537,11 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
   return best;
 }
 
-absl::StatusOr<SearchResult> Searcher::run() {
-  SearchResult result;
+int Searcher::prepare() {
   Frame& f0 = frames_[0];
   generate_moves(root_, f0.moves);
-  if (f0.moves.size == 0) {
-    result.has_move = false;
-    result.score = loss_in(0);
-    return result;
-  }
-  MoveList legal = f0.moves;
-  result.has_move = true;
+  legal_ = f0.moves;
+  if (f0.moves.size == 0) return 0;
   const std::uint64_t root_key = keys_[base_];
 
   // Initial order: the table's move, then captures/promotions, then a static look.
@@ -468,34 +558,57 @@ absl::StatusOr<SearchResult> Searcher::run() {
     root_moves_[i].pv.moves[0] = f0.moves[i];
     root_moves_[i].pv.size = 1;
   }
+  lines_ = std::min(std::max(1, req_.multipv), legal_.size);
+  completed_.resize(static_cast<std::size_t>(lines_));
+  return legal_.size;
+}
 
-  if (legal.size == 1) {
-    // One legal move: answer at once, with a quiescence score for it.
-    const Move m = legal[0];
-    const Position child = root_.after(m);
-    enter(0, root_, m, child, zobrist::key_after(root_key, root_, m));
-    result.best_move = m;
-    result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
-    if (stopped_) result.score = 0;
-    result.pv.moves[0] = m;
-    result.pv.size = 1;
-    result.multipv.push_back(ScoredMove{m, result.score, result.pv});
-    result.nodes = nodes_;
-    result.seldepth = seldepth_;
-    result.time_ms = elapsed_ms();
-    result.cancelled = cancelled_;
+SearchResult Searcher::answer_at_once() {
+  SearchResult result;
+  if (legal_.size == 0) {
+    result.has_move = false;
+    result.score = loss_in(0);
     return result;
   }
+  // One legal move: answer at once, with a quiescence score for it.
+  result.has_move = true;
+  const Move m = legal_[0];
+  const Position child = root_.after(m);
+  enter(0, root_, m, child, zobrist::key_after(keys_[base_], root_, m));
+  result.best_move = m;
+  result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
+  if (stopped_) result.score = 0;
+  result.pv.moves[0] = m;
+  result.pv.size = 1;
+  result.multipv.push_back(ScoredMove{m, result.score, result.pv});
+  result.nodes = nodes_;
+  result.seldepth = seldepth_;
+  result.time_ms = elapsed_ms();
+  result.cancelled = cancelled_;
+  return result;
+}
 
-  const int n = static_cast<int>(root_moves_.size());
-  const int lines = std::min(std::max(1, req_.multipv), n);
-  std::vector<RootMove> completed(static_cast<std::size_t>(lines));
-  int completed_depth = 0;
-  int completed_seldepth = 0;
-  bool partial_best = false;
+void Searcher::report(std::uint64_t nodes) const {
+  for (int i = 0; i < lines_; ++i) {
+    Progress p;
+    p.depth = completed_depth_;
+    p.seldepth = completed_[i].seldepth;
+    p.mean_depth = completed_mean_depth_;
+    p.score = completed_[i].score;
+    p.nodes = nodes;
+    p.time_ms = elapsed_ms();
+    p.multipv_index = i;
+    p.pv = &completed_[i].pv;
+    req_.on_progress(p);
+  }
+}
 
+void Searcher::iterate() {
+  const int lines = lines_;
   poll();
   for (int depth = 1; depth <= max_depth_ && !stopped_; ++depth) {
+    // Helpers leave some depths to other threads, never the last one.
+    if (index_ > 0 && depth < max_depth_ && helper_skips(index_, depth)) continue;
     root_depth_ = depth;
     seldepth_ = 0;
     leaves_ = leaf_plies_ = 0;
@@ -524,49 +637,47 @@ absl::StatusOr<SearchResult> Searcher::run() {
           beta = kInf;
         }
       }
-      if (stopped_ && line == 0 && root_moves_[0].score != kNoScore) partial_best = true;
+      if (stopped_ && line == 0 && root_moves_[0].score != kNoScore) partial_best_ = true;
     }
     if (stopped_) break;
     // Depth `depth` is complete. Each line was searched without the ones
     // before it; an unstable search can score a later line higher.
     sort_best_first(root_moves_.begin(), root_moves_.begin() + lines);
     for (RootMove& rm : root_moves_) rm.prev_score = rm.score;
-    for (int i = 0; i < lines; ++i) completed[i] = root_moves_[i];
-    completed_depth = depth;
-    completed_seldepth = seldepth_;
-    if (req_.on_progress) {
-      for (int i = 0; i < lines; ++i) {
-        Progress p;
-        p.depth = depth;
-        p.seldepth = completed[i].seldepth;
-        p.mean_depth = leaves_ ? static_cast<double>(leaf_plies_) / static_cast<double>(leaves_) : depth;
-        p.score = completed[i].score;
-        p.nodes = nodes_;
-        p.time_ms = elapsed_ms();
-        p.multipv_index = i;
-        p.pv = &completed[i].pv;
-        req_.on_progress(p);
-      }
-    }
+    for (int i = 0; i < lines; ++i) completed_[i] = root_moves_[i];
+    completed_depth_ = depth;
+    completed_seldepth_ = seldepth_;
+    completed_mean_depth_ = leaves_ ? static_cast<double>(leaf_plies_) / static_cast<double>(leaves_) : depth;
+    if (index_ == 0 && req_.on_progress) report(all_nodes());
     if (stopped_) break;
     if (!req_.limits.infinite) {
-      if (budget_.soft_ms > 0 && elapsed_ms() >= budget_.soft_ms) break;
+      // Whether to start another iteration is the main thread's call: a
+      // helper finishing one late must not cut the main thread's short.
+      if (index_ == 0 && budget_.soft_ms > 0 && elapsed_ms() >= budget_.soft_ms) break;
       // A proven win or loss within the horizon will not change.
-      const int s = completed[0].score;
+      const int s = completed_[0].score;
       if (std::abs(s) >= kWinThreshold && depth >= kWinScore - std::abs(s) + 2) break;
     }
     poll();
   }
+  // This thread is done (or stopped): so is every other.
+  shared_.stop.store(true, std::memory_order_relaxed);
+}
 
-  if (completed_depth == 0) {
-    // Cancelled before depth 1 finished: the first move in static order.
+SearchResult Searcher::conclude() {
+  SearchResult result;
+  result.has_move = true;
+  const int lines = lines_;
+  std::vector<RootMove>& completed = completed_;
+  if (completed_depth_ == 0) {
+    // Stopped before depth 1 finished: the first move in static order.
     completed[0] = root_moves_[0];
     completed[0].score = 0;
     for (int i = 1; i < lines; ++i) {
       completed[i] = root_moves_[i];
       completed[i].score = 0;
     }
-  } else if (partial_best && !(root_moves_[0].move == completed[0].move)) {
+  } else if (partial_best_ && !(root_moves_[0].move == completed[0].move)) {
     // The unfinished iteration proved a new move better than the last best.
     const RootMove old_best = completed[0];
     completed[0] = root_moves_[0];
@@ -578,14 +689,14 @@ absl::StatusOr<SearchResult> Searcher::run() {
   result.best_move = completed[0].move;
   result.score = completed[0].score;
   result.pv = completed[0].pv;
-  result.depth = completed_depth;
-  result.seldepth = completed_seldepth;
+  result.depth = completed_depth_;
+  result.seldepth = completed_seldepth_;
   result.multipv.reserve(static_cast<std::size_t>(lines));
   for (int i = 0; i < lines; ++i) result.multipv.push_back(ScoredMove{completed[i].move, completed[i].score, completed[i].pv});
 
   // The level's deliberate mistake, decided only from the seed and position.
   Move blunder;
-  if (levels::pick_blunder(root_, legal, result.best_move, req_.params, req_.seed, root_key, &blunder)) {
+  if (levels::pick_blunder(root_, legal_, result.best_move, req_.params, req_.seed, keys_[base_], &blunder)) {
     result.blunder = true;
     result.best_move = blunder;
     result.pv.moves[0] = blunder;
@@ -611,18 +722,76 @@ absl::Status check_request(const SearchRequest& r) {
 
 absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request) {
   if (absl::Status s = check_request(request); !s.ok()) return s;
-  Searcher searcher(request, game);
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
     if (!attached.ok()) return absl::InvalidArgumentError(absl::StrCat("table buffer: ", attached.status().message()));
     table.emplace(*attached);
-    searcher.set_table(&*table);
   }
-  absl::StatusOr<SearchResult> result = searcher.run();
-  if (result.ok() && table) {
-    result->tt_status = table->status();
-    result->tt_reason = table->reason();
+  // Helpers help only through the table, and only an aligned buffer may be
+  // shared between threads (tt/words.h): otherwise one thread searches.
+  const int threads = table && table->shareable() ? request.params.threads : 1;
+  Shared shared;
+  shared.threads = threads;
+  shared.start = Clock::now();
+  Searcher main(request, game, shared, 0);
+  if (table) main.set_table(&*table);
+
+  SearchResult result;
+  if (main.prepare() <= 1) {
+    result = main.answer_at_once();
+  } else {
+    // The helpers' state is built here, so a helper thread allocates nothing
+    // it could fail on; a thread the system refuses is simply not there.
+    std::vector<std::unique_ptr<Searcher>> helpers;
+    std::vector<std::thread> running;
+    helpers.reserve(static_cast<std::size_t>(threads - 1));
+    running.reserve(static_cast<std::size_t>(threads - 1));
+    // Whatever happens on this thread (a progress callback may throw),
+    // nothing outlives the call: the helpers are stopped and joined.
+    struct Joiner {
+      Shared& shared;
+      std::vector<std::thread>& running;
+      ~Joiner() {
+        shared.stop.store(true, std::memory_order_relaxed);
+        for (std::thread& t : running) if (t.joinable()) t.join();
+      }
+    } joiner{shared, running};
+    for (int i = 1; i < threads; ++i) {
+      try {
+        helpers.push_back(std::make_unique<Searcher>(request, game, shared, i));
+        Searcher& h = *helpers.back();
+        if (table) h.set_table(&*table);
+        h.prepare();
+        running.emplace_back([&h] { h.iterate(); });
+      } catch (const std::exception&) {
+        if (helpers.size() > running.size()) helpers.pop_back();
+        break;
+      }
+    }
+    main.iterate();
+    for (std::thread& t : running) t.join();
+
+    // The deepest completed iteration answers; among equals, the main thread.
+    Searcher* best = &main;
+    std::uint64_t nodes = main.nodes();
+    bool cancelled = main.cancelled();
+    for (const std::unique_ptr<Searcher>& h : helpers) {
+      nodes += h->nodes();
+      cancelled = cancelled || h->cancelled();
+      if (h->completed_depth() > best->completed_depth()) best = h.get();
+    }
+    // Progress came from the main thread; a deeper answer from a helper is
+    // reported too, so the last report is the answer.
+    if (best != &main && request.on_progress) best->report(nodes);
+    result = best->conclude();
+    result.nodes = nodes;
+    result.cancelled = cancelled;
+    result.threads = static_cast<int>(running.size()) + 1;
+  }
+  if (table) {
+    result.tt_status = table->status();
+    result.tt_reason = table->reason();
   }
   return result;
 }

@@ -5,7 +5,8 @@
 // draw counters; the request brings everything else (limits, parameters,
 // seed, table buffer, cancel flag, progress callback); everything found goes
 // out in the result. There is no global state, so concurrent calls on
-// distinct buffers are independent.
+// distinct buffers are independent; calls sharing one buffer (from any
+// threads, each with any number of search threads) share its entries.
 #pragma once
 
 #include <cstdint>
@@ -57,8 +58,10 @@ struct SearchRequest {
   int multipv = 1;                 // how many best root moves to score (1..kMaxMultiPv)
   std::uint8_t* tt = nullptr;      // caller-owned table buffer, or null for none
   std::size_t tt_len = 0;
-  std::int32_t* cancel = nullptr;  // non-zero (set from any thread) stops the search
-  std::function<void(const Progress&)> on_progress;  // called on the searching thread
+  std::int32_t* cancel = nullptr;  // non-zero (set from any thread) stops every search thread
+  // Called on the calling thread only (never from a helper thread, never
+  // twice at once), once per line after each completed iteration.
+  std::function<void(const Progress&)> on_progress;
 };
 
 struct SearchResult {
@@ -73,6 +76,7 @@ struct SearchResult {
   std::vector<ScoredMove> multipv;  // best first; size min(multipv, legal moves)
   bool cancelled = false;
   bool blunder = false;    // the level chose a deliberately weaker move
+  int threads = 1;         // threads that searched (Params::threads, or 1: see search())
   tt::Status tt_status = tt::Status::kFresh;
   tt::Reason tt_reason = tt::Reason::kNone;
 };
@@ -81,6 +85,15 @@ struct SearchResult {
 // count for repetitions and its draw counters for the counting rules. Errors:
 // out-of-range parameters or limits, a bad table buffer. With exactly one
 // legal move it answers at once.
+//
+// Threads: with params.threads = N > 1 the calling thread and N - 1 threads
+// started for this call search together over the request's table (Lazy SMP)
+// and are all joined before it returns. Limits, the cancel flag and the node
+// limit hold for all of them together; the answer is the deepest completed
+// iteration of any thread. Without a table, or with a buffer that is not
+// 8-byte aligned (which threads must not share), one thread searches. One
+// thread is exactly reproducible; several vary from run to run (the threads
+// race on the table).
 absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request);
 // A position without history: its own one-position game (errors: as above,
 // and an invalid position).

@@ -101,6 +101,9 @@ class Table {
 
   // The header's search counter after this attach (1 on a fresh table).
   std::uint32_t generation() const { return generation_; }
+  // Whether several threads may use this table at once: the buffer is
+  // 8-byte aligned, so its words are read and written atomically (words.h).
+  bool shareable() const { return aligned_; }
   std::size_t buckets() const { return buckets_; }
 
  private:

@@ -33,8 +33,10 @@
  *    rejected with TEMPO_ERR_INVALID_ARGUMENT.
  *  - Threads. Every function is reentrant and may be called from any thread
  *    at the same time as any other, provided that no two concurrent calls
- *    write the same caller memory (in particular: one search per table
- *    buffer at a time). There is no global state and no initialisation call.
+ *    write the same caller memory. The one exception is the table buffer:
+ *    an 8-byte-aligned one may serve several searches at once (they share
+ *    its entries, as the threads of one search do); a misaligned one only
+ *    one at a time. There is no global state and no initialisation call.
  *  - Squares are numbered 1..50 as in FMJD (White's men start on 31-50,
  *    Black's on 1-20, White moves first). Apps that number the board rotated
  *    (their White starts on 1-20) use TEMPO_NUMBERING_ROTATED in the square
@@ -60,9 +62,11 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 2
+#define TEMPO_ABI_VERSION 3
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
- * a request of the ABI 1 size still works and plays its level as before. */
+ * a request of the ABI 1 size still works and plays its level as before.
+ * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS); a request of the ABI 1 or
+ * ABI 2 size is served exactly as before (on one thread). */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -111,6 +115,7 @@ typedef int32_t tempo_status;
 #define TEMPO_OVERRIDE_FEATURE_SCALE 32       /* feature_scale */
 #define TEMPO_OVERRIDE_USE_TABLE 64           /* use_table */
 #define TEMPO_OVERRIDE_USE_KILLERS 128        /* use_killers */
+#define TEMPO_OVERRIDE_THREADS 256            /* threads (ABI 3) */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -205,8 +210,10 @@ typedef struct tempo_progress {
   char pv[TEMPO_PV_TEXT]; /* the line as PDN moves separated by spaces, NUL-terminated */
 } tempo_progress;
 
-/* Called on the searching thread; must not call tempo_search on the same
- * table buffer. user_data is the request's progress_user_data. */
+/* Called on the thread that called tempo_search (never on a helper search
+ * thread, never twice at once), once per line after each completed
+ * iteration; must not call tempo_search on the same table buffer. user_data
+ * is the request's progress_user_data. */
 typedef void (*tempo_progress_fn)(const tempo_progress* progress, void* user_data);
 
 #define TEMPO_WIN_SCORE 30000      /* a win in n plies scores TEMPO_WIN_SCORE - n */
@@ -254,6 +261,13 @@ typedef struct tempo_search_request {
   int32_t reserved1;              /* 0 */
   double blunder_probability;     /* 0..1: chance of a deliberately weaker root move */
   double feature_scale;           /* 0..4: evaluation's positional terms, 0 = material only */
+  /* ABI 3 */
+  int32_t threads;                /* 1..64 search threads sharing the table (Lazy SMP); every
+                                   * level's value is 1. The library starts threads - 1 threads
+                                   * for the call and joins them before it returns. Limits and
+                                   * the cancel flag hold for all of them together; the answer
+                                   * may vary from run to run. Without a table, or with a
+                                   * buffer not 8-byte aligned, one thread searches. */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {
@@ -392,9 +406,10 @@ TEMPO_API tempo_status tempo_game_status(const tempo_position* start, const temp
  * TEMPO_TABLE_MIN_BYTES, or NULL/0 to search without a table. All-zero bytes
  * are an empty table; a table from an earlier search (from any thread, or a
  * memcpy of it) is reused; foreign bytes are detected and treated as empty.
- * The buffer may be moved or copied between calls, never used by two calls
- * at once. Blocks for the length of the search: call it from a worker
- * thread/isolate. Errors: NULL_POINTER, STRUCT_SIZE, MISALIGNED,
+ * The buffer may be moved or copied between calls; an 8-byte-aligned one may
+ * serve concurrent calls, a misaligned one never. request->threads > 1 (ABI
+ * 3) starts helper threads for this call and joins them before returning.
+ * Blocks for the length of the search: call it from a worker thread/isolate. Errors: NULL_POINTER, STRUCT_SIZE, MISALIGNED,
  * INVALID_ARGUMENT (level, limits, multipv), INVALID_POSITION, ILLEGAL_MOVE
  * (in the history), TABLE (buffer too short). With no legal move: OK and
  * result->has_move 0. */

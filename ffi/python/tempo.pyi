@@ -263,6 +263,7 @@ def search(
     feature_scale: Optional[float] = None,
     use_table: Optional[bool] = None,
     use_killers: Optional[bool] = None,
+    threads: Optional[int] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
@@ -270,10 +271,12 @@ def search(
     time_left_ms 1..86400000, increment_ms 0..86400000, moves_to_go 0..1000,
     multipv 1..32; LIMITS) are None when not given; out of range: ValueError.
 
-    max_depth .. use_killers override the level's parameters one by one; None
+    max_depth .. threads override the level's parameters one by one; None
     keeps the level's value. Their ranges are in PARAMS (max_depth 1..127,
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
-    blunder_margin 0..10000, feature_scale 0..4); out of range: ValueError."""
+    blunder_margin 0..10000, feature_scale 0..4, threads 1..64); out of range:
+    ValueError. threads > 1 searches with that many threads over `tt` (every
+    level's value is 1); on_info is still called on the calling thread."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

@@ -694,7 +694,7 @@ static void test_overrides(void) {
   uint64_t easy_nodes;
   int32_t easy_score;
 
-  CHECK(TEMPO_ABI_VERSION == 2);
+  CHECK(TEMPO_ABI_VERSION == 3);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
 
   /* Easy stops at its 3 plies; zero-filled overrides change nothing. */
@@ -769,9 +769,44 @@ static void test_overrides(void) {
   req.overrides = TEMPO_OVERRIDE_EVAL_NOISE;
   req.eval_noise = 10001;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
-  req.overrides = 1u << 8;
+  req.overrides = 1u << 9;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
   CHECK(strstr(err, "unknown bits") != NULL);
+}
+
+/* ABI 3: threads. An ABI 2 caller cannot set it (the bit was refused then
+ * and still is); an ABI 3 caller gets a legal move from several threads,
+ * within its node limit counted over all of them. */
+static void test_threads(void) {
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  char err[200];
+  uint8_t* tt = (uint8_t*)calloc(1, 1u << 20);
+  int threads;
+
+  CHECK(tt != NULL);
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  req.overrides = TEMPO_OVERRIDE_THREADS;
+  req.threads = 2;
+  req.size = (uint32_t)offsetof(tempo_search_request, threads);
+  CHECK_ST(tempo_search(&req, tt, 1u << 20, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "threads") != NULL);
+  req.size = sizeof req;
+  for (threads = 1; threads <= 8; threads *= 2) {
+    req.threads = threads;
+    req.depth = 0;
+    req.nodes = 20000;
+    CHECK_ST(tempo_search(&req, tt, 1u << 20, res, err, sizeof err), TEMPO_OK);
+    CHECK(res->has_move == 1 && res->nodes <= 20000 && res->depth >= 1);
+  }
+  req.threads = 0;
+  CHECK_ST(tempo_search(&req, tt, 1u << 20, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "threads") != NULL);
+  req.threads = 65;
+  CHECK_ST(tempo_search(&req, tt, 1u << 20, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  free(tt);
 }
 
 int main(void) {
@@ -784,6 +819,7 @@ int main(void) {
   test_table();
   test_search();
   test_overrides();
+  test_threads();
   test_game_status();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -7,7 +7,9 @@
  *   the caller-owned cancel flag mid-way.
  * Every result must be a legal move, and the table must be reused each time
  * (generation counting up), never reset. The progress callback must run on
- * the searching thread. Prints "N passed, M failed". */
+ * the searching thread, also when B searches with 2 threads (and C, D ask
+ * for 3 on a misaligned buffer, which one thread searches). Prints
+ * "N passed, M failed". */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdint.h>
@@ -42,6 +44,7 @@ typedef struct job {
   int32_t depth;
   int32_t infinite;
   int32_t* cancel;
+  int32_t threads; /* 0: the level's (1) */
   /* out */
   tempo_status status;
   tempo_search_result result;
@@ -72,6 +75,10 @@ static void* run_search(void* arg) {
   req.infinite = j->infinite;
   req.seed = 42;
   req.cancel = j->cancel;
+  if (j->threads > 0) {
+    req.overrides = TEMPO_OVERRIDE_THREADS;
+    req.threads = j->threads;
+  }
   req.on_progress = on_progress;
   req.progress_user_data = j;
   j->searcher = pthread_self();
@@ -193,6 +200,7 @@ int main(void) {
   /* B: the game goes on (A's move, a reply), same buffer. */
   jobs[1] = jobs[0];
   jobs[1].progress_calls = 0;
+  jobs[1].threads = 2;
   add_to_history(&jobs[1], &jobs[0].result.best_move);
   reply = first_legal(&jobs[1]);
   add_to_history(&jobs[1], &reply);
@@ -215,6 +223,7 @@ int main(void) {
   reply = first_legal(&jobs[2]);
   add_to_history(&jobs[2], &reply);
   jobs[2].tt = copy;
+  jobs[2].threads = 3;
   run_on_thread(&jobs[2]);
   check_legal_result(&jobs[2], "C");
   CHECK(jobs[2].result.tt_status == TEMPO_TABLE_REUSED);

@@ -282,6 +282,25 @@ def test_level_parameters_one_by_one():
     assert time.perf_counter() - t0 < 10
 
 
+def test_threads():
+    pos = tempo.Position.from_fen(MIDGAME)
+    buf = bytearray(4 * MIB)
+    caller = threading.get_ident()
+    seen = []
+    r = tempo.search(pos, depth=8, threads=3, tt=buf, on_info=lambda i: seen.append((threading.get_ident(), i.depth)))
+    assert r.best_move in pos.legal_moves() and r.depth == 8
+    assert seen and all(t == caller for t, _ in seen), "on_info ran on a helper thread"
+    assert [d for _, d in seen] == sorted({d for _, d in seen}) and seen[-1][1] == 8
+    # The node limit counts every thread's nodes.
+    assert tempo.search(pos, nodes=30000, threads=4, tt=buf).nodes <= 30000
+    # A cancel stops every thread.
+    token = tempo.CancelToken()
+    threading.Timer(0.1, token.cancel).start()
+    t0 = time.perf_counter()
+    r = tempo.search(pos, tt=buf, threads=2, cancel=token, max_depth=127, time_limit_ms=0)
+    assert r.cancelled and r.best_move in pos.legal_moves() and time.perf_counter() - t0 < 10
+
+
 def test_parameter_errors():
     pos = tempo.Position.start()
     for name, bad in (("max_depth", 0), ("max_depth", 128), ("max_depth", 1 << 40), ("time_limit_ms", -1),
