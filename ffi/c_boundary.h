@@ -29,7 +29,9 @@ inline constexpr std::uint32_t kSearchRequestV1 =
     sizeof(void*) == 8 ? 104 : static_cast<std::uint32_t>(offsetof(tempo_search_request, overrides));
 // ABI 2 appended the parameter overrides: 152 bytes on 64-bit targets.
 inline constexpr std::uint32_t kSearchRequestV2 =
-    sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
+    sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(offsetof(tempo_search_request, fresh_table));
+// ABI 3 appended fresh_table.
+inline constexpr std::uint32_t kSearchRequestV3 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 

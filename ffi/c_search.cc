@@ -38,6 +38,7 @@ constexpr CField kCFields[] = {
     {"feature_scale", TEMPO_OVERRIDE_FEATURE_SCALE, nullptr, &tempo_search_request::feature_scale},
     {"use_table", TEMPO_OVERRIDE_USE_TABLE, &tempo_search_request::use_table},
     {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, &tempo_search_request::use_killers},
+    {"fresh_table", TEMPO_OVERRIDE_FRESH_TABLE, &tempo_search_request::fresh_table},
 };
 constexpr bool fields_match_schema() {
   if (std::size(kCFields) != std::size(kParamSpecs)) return false;
@@ -51,6 +52,7 @@ constexpr bool fields_match_schema() {
 }
 static_assert(fields_match_schema(), "tempo.h's overrides must follow search/params.h's kParamSpecs");
 constexpr std::uint32_t kKnownOverrides = (1u << std::size(kCFields)) - 1;
+constexpr std::uint32_t kOverridesV2 = 0xff;  // the eight parameters ABI 2's request holds
 
 double value_of(const tempo_search_request& r, const CField& c, ParamType type) {
   if (c.real != nullptr) return r.*c.real;
@@ -61,8 +63,11 @@ double value_of(const tempo_search_request& r, const CField& c, ParamType type) 
 // ABI 2: the level's values with the request's own for the parameters it
 // flags; each checked against its range.
 absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
-  if (r.overrides & ~kKnownOverrides) {
-    return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~kKnownOverrides)));
+  // A bit whose field lies beyond the caller's struct is unknown to it.
+  const std::uint32_t known = r.size >= kSearchRequestV3 ? kKnownOverrides : kOverridesV2;
+  if (r.overrides & ~known) {
+    return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~known),
+                                                   " for a request of ", r.size, " bytes"));
   }
   for (std::size_t i = 0; i < std::size(kCFields); ++i) {
     if (!(r.overrides & kCFields[i].bit)) continue;

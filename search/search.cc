@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -137,6 +138,9 @@ class Searcher {
     classic_ = req.params.classic;
     max_depth_ = std::min(req.params.max_depth, kMaxPly - 1);
     if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
+    // Infinite (pondering, analysis): no depth cap, the level's included;
+    // only the cancel flag ends it.
+    if (req.limits.infinite) max_depth_ = kMaxPly - 1;
     budget_ = timing::plan(req.limits, req.params);
     node_limit_ = req.limits.infinite ? 0 : req.limits.nodes;
     start_ = Clock::now();
@@ -144,18 +148,28 @@ class Searcher {
 
   void set_table(tt::Table* table) { table_ = table; }
 
-  absl::StatusOr<SearchResult> run();
+  absl::StatusOr<SearchResult> run() {
+    absl::StatusOr<SearchResult> r = think();
+    // An infinite search answers only once cancelled, even when there is
+    // nothing left to search (no legal move, the deepest depth done).
+    if (req_.limits.infinite) {
+      while (!cancel_set()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      if (r.ok()) r->cancelled = true;
+    }
+    return r;
+  }
 
  private:
+  bool cancel_set() const {
+    return req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0;
+  }
   std::int64_t elapsed_ms() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_).count();
   }
 
   // Called every kPollInterval nodes and when the node limit is reached.
   void poll() {
-    if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
-      stopped_ = cancelled_ = true;
-    }
+    if (cancel_set()) stopped_ = cancelled_ = true;
     // Node and time limits apply from the first node: a position full of
     // kings can make depth 1 alone explode, and a stop before depth 1
     // completes falls back to the first move in order, which is still legal.
@@ -239,6 +253,7 @@ class Searcher {
   }
   int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
   int root_search(int depth, int alpha, int beta, int first);
+  absl::StatusOr<SearchResult> think();
 
   const SearchRequest& req_;
   const Position root_;
@@ -441,7 +456,7 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
   return best;
 }
 
-absl::StatusOr<SearchResult> Searcher::run() {
+absl::StatusOr<SearchResult> Searcher::think() {
   SearchResult result;
   Frame& f0 = frames_[0];
   generate_moves(root_, f0.moves);
@@ -469,8 +484,10 @@ absl::StatusOr<SearchResult> Searcher::run() {
     root_moves_[i].pv.size = 1;
   }
 
-  if (legal.size == 1) {
-    // One legal move: answer at once, with a quiescence score for it.
+  // One legal move in a game: answer at once, with a quiescence score for it.
+  // A depth or an infinite search is analysis: the score must be the
+  // position's, so the one move is searched like any other.
+  if (legal.size == 1 && req_.limits.depth == 0 && !req_.limits.infinite) {
     const Move m = legal[0];
     const Position child = root_.after(m);
     enter(0, root_, m, child, zobrist::key_after(root_key, root_, m));
@@ -608,6 +625,8 @@ absl::Status check_request(const SearchRequest& r) {
   if (l.depth < 0 || l.movetime_ms < 0 || l.time_left_ms < 0 || l.increment_ms < 0 || l.moves_to_go < 0)
     return absl::InvalidArgumentError("limits must not be negative");
   if (r.tt == nullptr && r.tt_len != 0) return absl::InvalidArgumentError("tt is null but tt_len is not zero");
+  if (l.infinite && r.cancel == nullptr)
+    return absl::InvalidArgumentError("an infinite search needs a cancel flag: nothing else ends it");
   return absl::OkStatus();
 }
 
@@ -618,6 +637,12 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
   Searcher searcher(request, game);
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
+    // fresh_table: nothing carried over from earlier searches (measures
+    // what carrying the table is worth).
+    if (request.params.fresh_table) {
+      if (absl::Status st = tt::clear(request.tt, request.tt_len); !st.ok())
+        return absl::InvalidArgumentError(absl::StrCat("table buffer: ", st.message()));
+    }
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
     if (!attached.ok()) return absl::InvalidArgumentError(absl::StrCat("table buffer: ", attached.status().message()));
     table.emplace(*attached);

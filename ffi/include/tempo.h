@@ -111,6 +111,7 @@ typedef int32_t tempo_status;
 #define TEMPO_OVERRIDE_FEATURE_SCALE 32       /* feature_scale */
 #define TEMPO_OVERRIDE_USE_TABLE 64           /* use_table */
 #define TEMPO_OVERRIDE_USE_KILLERS 128        /* use_killers */
+#define TEMPO_OVERRIDE_FRESH_TABLE 256        /* fresh_table (ABI 3) */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -252,6 +253,8 @@ typedef struct tempo_search_request {
   int32_t reserved1;              /* 0 */
   double blunder_probability;     /* 0..1: chance of a deliberately weaker root move */
   double feature_scale;           /* 0..4: evaluation's positional terms, 0 = material only */
+  /* ABI 3 */
+  int32_t fresh_table;            /* non-zero: clear the table buffer first (nothing carried over) */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {
