@@ -98,6 +98,7 @@ int run_bench(const Args& args) {
     if (tt_len) std::memset(table.get(), 0, tt_len);  // every position starts from an empty table
     SearchRequest req;
     req.limits.depth = depth;
+    req.params.time_limit_ms = 0;  // a fixed depth is fixed work: no time cap may cut it
     req.tt = table.get();
     req.tt_len = tt_len;
     absl::StatusOr<SearchResult> r = search(positions[i], req);

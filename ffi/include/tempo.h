@@ -60,9 +60,14 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 2
+#define TEMPO_ABI_VERSION 3
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
- * a request of the ABI 1 size still works and plays its level as before. */
+ * a request of the ABI 1 size still works and plays its level as before.
+ * ABI 3 added tempo_search_request.fresh_table and
+ * tempo_move.captured_in_order (so tempo_move grew from 52 to 72 bytes and
+ * tempo_search_result, which holds moves, from 18800 to 19456): moves and
+ * results of the ABI 1-2 sizes are still read and written in their own
+ * layout, without the new field. */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -166,8 +171,11 @@ typedef struct tempo_position {
 
 /* A legal move. A move is identified by (from, to, captured set): routes of
  * the same piece over the same pieces count as one FMJD move. `path` is one
- * canonical route for animation. When the caller passes a move in, only
- * from, to, capture_count and captured[] are read. 52 bytes. */
+ * canonical route for animation and captured_in_order the piece each of its
+ * jumps takes (jump i goes from path[i] to path[i + 1] over
+ * captured_in_order[i]), so an app can show a capture step by step. When the
+ * caller passes a move in, only from, to, capture_count and captured[] are
+ * read. 72 bytes (52 in ABI 1-2, without captured_in_order). */
 typedef struct tempo_move {
   uint32_t size;          /* sizeof(tempo_move) */
   uint8_t from;           /* square 1..50 */
@@ -177,6 +185,8 @@ typedef struct tempo_move {
   uint8_t captured[TEMPO_MAX_CAPTURES]; /* squares of the pieces taken, increasing; unused entries 0 */
   uint8_t path[TEMPO_MAX_PATH];         /* from, each landing square, to; unused entries 0 */
   uint8_t reserved[3];    /* 0 */
+  /* ABI 3 */
+  uint8_t captured_in_order[TEMPO_MAX_CAPTURES]; /* the piece each jump takes, jump by jump; unused entries 0 */
 } tempo_move;
 
 /* The state of a game given its start position and the moves played. */
@@ -220,14 +230,17 @@ typedef struct tempo_search_request {
   const tempo_move* moves;        /* moves played since start, in order (NULL if move_count is 0) */
   uint32_t move_size;             /* sizeof(tempo_move): the stride of `moves` */
   uint32_t move_count;
-  /* Limits: 0 = not set. With none set the level's depth and time apply. */
+  /* Limits: 0 = not set. With none set the level's depth and time cap
+   * (time_limit_ms: 10 s at Expert) apply. */
   int32_t depth;                  /* plies */
   int32_t movetime_ms;            /* think exactly this long at most */
   uint64_t nodes;
   int32_t time_left_ms;           /* game clock of the side to move */
   int32_t increment_ms;
   int32_t moves_to_go;            /* 0 = sudden death */
-  int32_t infinite;               /* non-zero: run until *cancel is set */
+  int32_t infinite;               /* non-zero: run until *cancel is set (required), whatever the level:
+                                   * no depth, node or time limit applies, not even the level's
+                                   * (pondering: fill the table while the opponent thinks) */
   uint64_t seed;                  /* all randomness (noise, blunders) comes from it */
   int32_t multipv;                /* 1..TEMPO_MAX_MULTIPV best root moves to score; 0 means 1 */
   int32_t reserved0;              /* 0 */
@@ -245,7 +258,8 @@ typedef struct tempo_search_request {
    * ones every Tempo interface uses (search/params.h). */
   uint32_t overrides;
   int32_t max_depth;              /* 1..127 plies */
-  int32_t time_limit_ms;          /* 0..86400000 ms per move, on top of the limits; 0 = none */
+  int32_t time_limit_ms;          /* 0..86400000 ms per move when neither movetime_ms nor time_left_ms is set
+                                   * (a depth or node limit does not lift it); 0 = none */
   int32_t eval_noise;             /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
   int32_t blunder_margin;         /* 0..10000: how much weaker (static score) a blunder may be */
   int32_t use_table;              /* 0: leave the table buffer alone (it is not even read) */

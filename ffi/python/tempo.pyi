@@ -56,6 +56,9 @@ class Move:
     def path(self) -> List[int]:
         """One route: from, every landing square, to."""
     @property
+    def captured_in_order(self) -> List[int]:
+        """The piece each jump of `path` takes: jump i goes path[i] -> path[i + 1] over captured_in_order[i]."""
+    @property
     def is_capture(self) -> bool: ...
     @property
     def is_promotion(self) -> bool: ...
@@ -211,7 +214,10 @@ class SearchResult:
     def score(self) -> int: ...
     @property
     def win_in(self) -> Optional[int]:
-        """Plies to a forced win (positive) or loss (negative), or None."""
+        """Plies to a forced win, or None."""
+    @property
+    def loss_in(self) -> Optional[int]:
+        """Plies to a forced loss (0: lost now, no legal move), or None."""
     @property
     def score_text(self) -> str: ...
     @property
@@ -251,6 +257,7 @@ def search(
     time_left_ms: Optional[int] = None,
     increment_ms: Optional[int] = None,
     moves_to_go: Optional[int] = None,
+    infinite: bool = False,
     max_depth: Optional[int] = None,
     time_limit_ms: Optional[int] = None,
     eval_noise: Optional[int] = None,
@@ -259,13 +266,16 @@ def search(
     feature_scale: Optional[float] = None,
     use_table: Optional[bool] = None,
     use_killers: Optional[bool] = None,
+    fresh_table: Optional[bool] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
     max_depth .. use_killers override the level's parameters one by one; None
     keeps the level's value. Their ranges are in PARAMS (max_depth 1..127,
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
-    blunder_margin 0..10000, feature_scale 0..4); out of range: ValueError."""
+    blunder_margin 0..10000, feature_scale 0..4); out of range: ValueError.
+    fresh_table=True clears tt first. infinite=True searches until `cancel`
+    (required) is triggered, whatever the level (pondering)."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

@@ -20,7 +20,9 @@ class Position(C.Structure):
 class Move(C.Structure):
     _fields_ = [("size", C.c_uint32), ("from_", C.c_uint8), ("to", C.c_uint8), ("capture_count", C.c_uint8),
                 ("path_length", C.c_uint8), ("captured", C.c_uint8 * 20), ("path", C.c_uint8 * 21),
-                ("reserved", C.c_uint8 * 3)]
+                ("reserved", C.c_uint8 * 3),
+                # ABI 3
+                ("captured_in_order", C.c_uint8 * 20)]
 
 
 class GameState(C.Structure):
@@ -48,7 +50,9 @@ class SearchRequest(C.Structure):
                 ("overrides", C.c_uint32), ("max_depth", C.c_int32), ("time_limit_ms", C.c_int32),
                 ("eval_noise", C.c_int32), ("blunder_margin", C.c_int32), ("use_table", C.c_int32),
                 ("use_killers", C.c_int32), ("reserved1", C.c_int32), ("blunder_probability", C.c_double),
-                ("feature_scale", C.c_double)]
+                ("feature_scale", C.c_double),
+                # ABI 3
+                ("fresh_table", C.c_int32)]
 
 
 class ScoredMove(C.Structure):
@@ -122,11 +126,11 @@ def main():
 
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
-    check(C.sizeof(Position) == 60 and C.sizeof(Move) == 52 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 152 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(Position) == 60 and C.sizeof(Move) == 72 and C.sizeof(GameState) == 96, "struct sizes")
+    check(C.sizeof(SearchRequest) == 160 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 2, "abi version")
+    check(f["tempo_abi_version"]() == 3, "abi version")
     check(f["tempo_status_string"](ILLEGAL_MOVE).startswith(b"the move is not legal"), "status string")
 
     # The app's board (rotated numbering) -> FMJD start position.

@@ -1,5 +1,5 @@
 // dart:ffi bindings for every function, struct and constant of
-// ffi/include/tempo.h (ABI version 1). Kept in one regular form so that
+// ffi/include/tempo.h (ABI version 3). Kept in one regular form so that
 // tests/ffi/dart_bindings_test.py can check them against the header with
 // libclang: every function's native and Dart signature, every struct's field
 // order and types, every constant's value.
@@ -15,7 +15,7 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 2;
+const int TEMPO_ABI_VERSION = 3;
 const int TEMPO_OK = 0;
 const int TEMPO_ERR_NULL_POINTER = 1;
 const int TEMPO_ERR_STRUCT_SIZE = 2;
@@ -49,6 +49,7 @@ const int TEMPO_OVERRIDE_BLUNDER_MARGIN = 16;
 const int TEMPO_OVERRIDE_FEATURE_SCALE = 32;
 const int TEMPO_OVERRIDE_USE_TABLE = 64;
 const int TEMPO_OVERRIDE_USE_KILLERS = 128;
+const int TEMPO_OVERRIDE_FRESH_TABLE = 256;
 const int TEMPO_RESULT_ONGOING = 0;
 const int TEMPO_RESULT_WHITE_WINS = 1;
 const int TEMPO_RESULT_BLACK_WINS = 2;
@@ -110,6 +111,8 @@ final class tempo_move extends Struct {
   external Array<Uint8> path;
   @Array(3)
   external Array<Uint8> reserved;
+  @Array(20)
+  external Array<Uint8> captured_in_order;
 }
 
 final class tempo_game_state extends Struct {
@@ -209,6 +212,8 @@ final class tempo_search_request extends Struct {
   external double blunder_probability;
   @Double()
   external double feature_scale;
+  @Int32()
+  external int fresh_table;
 }
 
 final class tempo_scored_move extends Struct {
