@@ -43,6 +43,7 @@ struct Buffer {
 SearchResult run(const Position& pos, int depth, Buffer* table) {
   SearchRequest req;
   req.limits.depth = depth;
+  req.params.time_limit_ms = 0;  // fixed work
   if (table) {
     table->clear();
     req.tt = table->bytes.get();

@@ -1,5 +1,6 @@
 // `tempo analyse`: one `info` line per completed iteration (and per line with
 // --multipv), then `bestmove <move>`.
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 #include <memory>
@@ -74,9 +75,12 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   req.limits.depth = absl::GetFlag(FLAGS_depth);
   req.limits.movetime_ms = absl::GetFlag(FLAGS_movetime);
   req.limits.nodes = static_cast<std::uint64_t>(nodes);
-  if (req.limits.depth == 0 && req.limits.movetime_ms == 0 && req.limits.nodes == 0 &&
-      req.params.time_limit_ms == 0) {
-    req.limits.depth = 14;  // a sensible default analysis depth
+  // No limit at all: a sensible default analysis depth (within the level's
+  // time cap), unless --time-limit alone was asked for.
+  const bool time_limit_given = std::any_of(param_args.begin(), param_args.end(),
+                                            [](const ParamArg& p) { return p.spec->name == "time-limit"; });
+  if (req.limits.depth == 0 && req.limits.movetime_ms == 0 && req.limits.nodes == 0 && !time_limit_given) {
+    req.limits.depth = 14;
   }
   req.multipv = absl::GetFlag(FLAGS_multipv);
   req.seed = absl::GetFlag(FLAGS_seed);

@@ -92,6 +92,7 @@ int run_bench(const Args& args, const ParamArgs& param_args) {
     return 2;
   }
   Params params;  // full strength, with the flags' changes
+  params.time_limit_ms = 0;  // a fixed depth is fixed work: no time cap may cut it (unless asked)
   if (absl::Status st = apply_param_flags(param_args, params); !st.ok()) {
     std::fprintf(stderr, "tempo bench: %s\n", std::string(st.message()).c_str());
     return 2;

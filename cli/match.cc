@@ -50,6 +50,9 @@ ABSL_FLAG(double, match_margin, 1.0, "match: seconds an engine may overstep its 
 ABSL_FLAG(int, match_max_plies, 400, "match: adjudicate a draw after this many plies");
 ABSL_FLAG(int, concurrency, 2, "match: games played at the same time (each runs two engine processes)");
 ABSL_FLAG(std::string, pdn, "match.pdn", "match: write every game to this PDN file");
+ABSL_FLAG(std::string, ponder, "",
+          "match: which engine ponders during its opponent's move (1, 2 or both): it gets `go ponder` on the "
+          "position the opponent must move from, and `stop` once the opponent has moved");
 
 namespace tempo::cli {
 namespace {
@@ -60,6 +63,7 @@ struct EngineSpec {
   std::string command;
   std::vector<std::pair<std::string, std::string>> params;
   std::string name;
+  bool ponder = false;  // searches the opponent's position while the opponent thinks
 };
 
 struct TimeControl {
@@ -110,6 +114,7 @@ class Player {
 
   // Asks for a move; returns the `done` line's move text.
   absl::StatusOr<std::string> best_move(const std::string& pos_line, const std::string& level_line, int wait_ms) {
+    if (absl::Status s = stop_ponder(); !s.ok()) return s;
     for (const std::string& l : {pos_line, level_line, std::string("go think")}) {
       if (absl::Status s = proc_.send(l); !s.ok()) return s;
     }
@@ -141,10 +146,35 @@ class Player {
   }
 
   absl::Status new_game() {
+    if (absl::Status s = stop_ponder(); !s.ok()) return s;
     if (absl::Status s = ensure_started(); !s.ok()) return s;
     return proc_.send("new-game");
   }
-  void restart() { proc_.stop(); }
+  void restart() {
+    pondering_ = false;
+    proc_.stop();
+  }
+
+  // While the opponent thinks: search the position it must move from, so the
+  // table is warm for our next move (the app's pondering). Only for engines
+  // given --ponder; failures show at the next stop_ponder().
+  void start_ponder(const std::string& pos_line) {
+    if (!spec_.ponder || !proc_.running()) return;
+    if (!proc_.send(pos_line).ok() || !proc_.send("go ponder").ok()) return;
+    pondering_ = true;
+  }
+  // Ends a ponder: `stop`, and its `done` (a move for the opponent) is dropped.
+  absl::Status stop_ponder() {
+    if (!pondering_) return absl::OkStatus();
+    pondering_ = false;
+    absl::Status s = proc_.send("stop");
+    if (s.ok()) s = wait_done(5000).status();
+    if (!s.ok()) {
+      proc_.stop();
+      return absl::Status(s.code(), absl::StrCat("stopping the ponder search: ", s.message()));
+    }
+    return absl::OkStatus();
+  }
   std::string id_name() const { return id_name_; }
 
  private:
@@ -170,6 +200,7 @@ class Player {
   EngineProcess proc_;
   std::string id_name_;
   std::string last_error_;
+  bool pondering_ = false;  // a `go ponder` is running
 };
 
 // The `pos` line: the position after the last irreversible move, and the
@@ -242,6 +273,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
       clock[i] += tc.increment;
     }
     game.play(*move).IgnoreError();
+    if (!game.status().over() && game.ply() < max_plies) players[i]->start_ponder(pos_line(game));
   }
   const GameStatus st = game.status();
   std::string result;
@@ -316,6 +348,11 @@ int run_match(const Args& args) {
   absl::StatusOr<EngineSpec> s2 = engine_spec(absl::GetFlag(FLAGS_engine2), absl::GetFlag(FLAGS_params2), absl::GetFlag(FLAGS_name2), "engine2");
   if (!s1.ok()) return fail(std::string(s1.status().message()));
   if (!s2.ok()) return fail(std::string(s2.status().message()));
+  if (const std::string p = absl::GetFlag(FLAGS_ponder); !p.empty()) {
+    if (p != "1" && p != "2" && p != "both") return fail(absl::StrCat("--ponder: ", quote(p), " is not 1, 2 or both"));
+    s1->ponder = p != "2";
+    s2->ponder = p != "1";
+  }
   TimeControl tc;
   tc.movetime = absl::GetFlag(FLAGS_match_movetime);
   tc.depth = absl::GetFlag(FLAGS_match_depth);
@@ -337,8 +374,9 @@ int run_match(const Args& args) {
   const std::string pdn_path = absl::GetFlag(FLAGS_pdn);
   std::signal(SIGPIPE, SIG_IGN);  // a dying engine must not kill the referee
 
-  absl::PrintF("match: %s vs %s, %d games, %d at a time, %d openings\n", s1->name, s2->name, games, concurrency,
-               openings->size());
+  absl::PrintF("match: %s vs %s, %d games, %d at a time, %d openings%s\n", s1->name, s2->name, games, concurrency,
+               openings->size(),
+               s1->ponder && s2->ponder ? ", both ponder" : s1->ponder ? ", engine 1 ponders" : s2->ponder ? ", engine 2 ponders" : "");
   std::fflush(stdout);
   std::vector<GameRecord> records(games);
   std::atomic<int> next{0};

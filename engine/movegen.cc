@@ -203,7 +203,8 @@ struct RouteSearch {
   bool done() const { return budget <= 0 || (!all_landings && !out->empty()); }
 
   void found(Bitboard captured) {
-    CaptureRoute r{{}, captured};
+    CaptureRoute r{{}, captured, {}};
+    for (int v : victims) r.taken.push_back(square_of_bit(v));
     for (std::size_t i = 0; i < squares.size(); ++i) {
       int sq = squares[i];
       // An intermediate king landing on a straight continuation is written as
@@ -288,15 +289,17 @@ Bitboard movable_men(const Position& pos) {
   return men & (shift<kUpLeft>(empty) | shift<kUpRight>(empty));
 }
 
-std::vector<int> capture_path(const Position& pos, const Move& m) {
+CaptureRoute capture_route(const Position& pos, const Move& m) {
   MoveList legal;
   generate_moves(pos, legal);
   if (!legal.contains(m)) return {};
-  if (!m.is_capture()) return {m.from_square(), m.to_square()};
+  if (!m.is_capture()) return {{m.from_square(), m.to_square()}, 0, {}};
   std::vector<CaptureRoute> found = routes(pos, m, /*all_landings=*/false);
   if (found.empty()) return {};
-  return found.front().squares;
+  return std::move(found.front());
 }
+
+std::vector<int> capture_path(const Position& pos, const Move& m) { return capture_route(pos, m).squares; }
 
 std::vector<CaptureRoute> capture_routes(const Position& pos, int from_square, int to_square) {
   std::vector<CaptureRoute> out;

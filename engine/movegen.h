@@ -32,18 +32,24 @@ int count_moves(const Position& pos);
 // step; kings and captures are not considered). A cheap "can move" test.
 Bitboard movable_men(const Position& pos);
 
+// A capture route: where the piece stands and what each jump takes.
+struct CaptureRoute {
+  std::vector<int> squares;  // from, every landing square, to
+  Bitboard captured = 0;
+  std::vector<int> taken;    // the square of the piece each jump takes, jump by jump (squares.size() - 1 of them)
+};
+
 // One canonical route of a legal move: from, each square the piece stands on
-// before its next capture, and to. For a quiet move just {from, to}. Squares
-// are numbered 1..50. Empty if `m` is not legal in `pos`.
+// before its next capture, and to, with the piece each jump takes (what an
+// app shows step by step). For a quiet move squares {from, to}, nothing
+// taken. Squares are numbered 1..50. Empty if `m` is not legal in `pos`.
+CaptureRoute capture_route(const Position& pos, const Move& m);
+// Its squares alone.
 std::vector<int> capture_path(const Position& pos, const Move& m);
 
 // Every landing-square sequence of every route of the legal captures that go
 // from `from_square` to `to_square` (1..50), with the captured set of each.
 // Used to read the long PDN form, which names some of the landing squares.
-struct CaptureRoute {
-  std::vector<int> squares;  // from, every landing square, to
-  Bitboard captured = 0;
-};
 std::vector<CaptureRoute> capture_routes(const Position& pos, int from_square, int to_square);
 
 }  // namespace tempo

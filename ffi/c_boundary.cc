@@ -13,12 +13,16 @@ namespace tempo::ffi {
 // The ABI's struct layouts are fixed; these catch an accidental change. The
 // figures hold for every LP64 target (x86-64, arm64).
 static_assert(sizeof(tempo_position) == kPositionV1);
-static_assert(sizeof(tempo_move) == kMoveV1);
+static_assert(sizeof(tempo_move) == kMoveV3 && offsetof(tempo_move, captured_in_order) == kMoveV1);
 static_assert(sizeof(tempo_game_state) == kGameStateV1);
 static_assert(sizeof(void*) != 8 || offsetof(tempo_search_request, overrides) == kSearchRequestV1);
 static_assert(sizeof(void*) != 8 || offsetof(tempo_search_request, threads) == kSearchRequestV2);
-static_assert(sizeof(void*) != 8 || (kSearchRequestThreads == 156 && sizeof(tempo_search_request) == 160));
-static_assert(sizeof(tempo_search_result) == kSearchResultV1);
+static_assert(sizeof(void*) != 8 || (kSearchRequestThreads == 156 && kSearchRequestFreshTable == 160));
+static_assert(sizeof(tempo_search_result) == kSearchResultV3);
+static_assert(sizeof(SearchResultV1) == kSearchResultV1);
+static_assert(offsetof(SearchResultV1, score) == offsetof(tempo_search_result, score) - (kMoveV3 - kMoveV1));
+static_assert(offsetof(SearchResultV1, multipv) + sizeof(ScoredMoveV1) == offsetof(SearchResultV1, multipv[1]));
+static_assert(sizeof(ScoredMoveV1) == sizeof(tempo_scored_move) - (kMoveV3 - kMoveV1));
 static_assert(sizeof(tempo_table_info) == kTableInfoV1);
 // Piece codes are the engine's.
 static_assert(TEMPO_EMPTY == static_cast<int>(Piece::kEmpty));
@@ -33,6 +37,46 @@ void set_error(char* error, std::size_t error_len, std::string_view text) {
   const std::size_t n = text.size() < error_len - 1 ? text.size() : error_len - 1;
   std::memcpy(error, text.data(), n);
   error[n] = '\0';
+}
+
+void struct_error(tempo_status st, std::string_view what, const void* p, std::size_t alignment, std::uint32_t size,
+                  std::uint32_t min_size, char* error, std::size_t error_len) {
+  switch (st) {
+    case TEMPO_ERR_NULL_POINTER: set_error(error, error_len, absl::StrCat(av(what), " is NULL")); break;
+    case TEMPO_ERR_MISALIGNED:
+      set_error(error, error_len,
+                absl::StrCat(av(what), " is at address 0x", absl::Hex(reinterpret_cast<std::uintptr_t>(p)),
+                             ", which is not a multiple of ", alignment, " (its type's alignment)"));
+      break;
+    case TEMPO_ERR_STRUCT_SIZE:
+      set_error(error, error_len,
+                absl::StrCat(av(what), "->size is ", size, "; at least ", min_size,
+                             " (the struct's size in the first ABI) is needed: set it to sizeof the struct"));
+      break;
+    default: break;
+  }
+}
+
+tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                              std::string_view what, char* error, std::size_t error_len) {
+  const tempo_status st = check_move_array(moves, move_size, count);
+  switch (st) {
+    case TEMPO_OK: break;
+    case TEMPO_ERR_NULL_POINTER:
+      set_error(error, error_len, absl::StrCat(av(what), " is NULL but its count is ", count));
+      break;
+    case TEMPO_ERR_STRUCT_SIZE:
+      set_error(error, error_len, absl::StrCat("move_size ", move_size, " for ", av(what), " is below ", kMoveV1,
+                                               " (sizeof(tempo_move) in the first ABI)"));
+      break;
+    default:
+      set_error(error, error_len,
+                absl::StrCat(av(what), " at address 0x", absl::Hex(reinterpret_cast<std::uintptr_t>(moves)),
+                             " with move_size ", move_size, " is not aligned to ", alignof(tempo_move),
+                             " bytes (address and move_size must be multiples of it)"));
+      break;
+  }
+  return st;
 }
 
 tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count) {
@@ -113,16 +157,21 @@ void to_c(const Position& pos, const Move& m, tempo_move* out) {
   std::memset(out->captured, 0, sizeof out->captured);
   std::memset(out->path, 0, sizeof out->path);
   std::memset(out->reserved, 0, sizeof out->reserved);
+  const bool in_order = out->size >= kMoveV3;  // an ABI 1-2 move has no room for it
+  if (in_order) std::memset(out->captured_in_order, 0, sizeof out->captured_in_order);
   int n = 0;
   for (Bitboard c = m.captured; c != 0 && n < TEMPO_MAX_CAPTURES; c &= c - 1) {
     out->captured[n++] = static_cast<std::uint8_t>(square_of_bit(lsb(c)));
   }
   out->capture_count = static_cast<std::uint8_t>(n);
-  const std::vector<int> path = capture_path(pos, m);
+  const CaptureRoute route = capture_route(pos, m);
   int k = 0;
-  for (int s : path) {
+  for (int s : route.squares) {
     if (k == TEMPO_MAX_PATH) break;
     out->path[k++] = static_cast<std::uint8_t>(s);
+  }
+  for (std::size_t j = 0; in_order && j < route.taken.size() && j < TEMPO_MAX_CAPTURES; ++j) {
+    out->captured_in_order[j] = static_cast<std::uint8_t>(route.taken[j]);
   }
   if (k == 0) {  // not legal in pos (never for moves from the generator): from and to
     out->path[k++] = out->from;

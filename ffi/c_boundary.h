@@ -30,12 +30,41 @@ inline constexpr std::uint32_t kSearchRequestV1 =
 // ABI 2 appended the parameter overrides: 152 bytes on 64-bit targets.
 inline constexpr std::uint32_t kSearchRequestV2 =
     sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(offsetof(tempo_search_request, threads));
-// ABI 3 appended `threads`: a request of this size or more can set it (156
-// bytes on 64-bit targets; sizeof is 160 with the tail padding).
+// ABI 3 appended `threads` and `fresh_table`: a request of at least the
+// size that covers a field can set it (156 and 160 bytes on 64-bit targets).
 inline constexpr std::uint32_t kSearchRequestThreads =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, threads) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestFreshTable =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, fresh_table) + sizeof(std::int32_t));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
+// ABI 3 appended tempo_move.captured_in_order: 72 bytes, and the result,
+// which holds moves, grew with it.
+inline constexpr std::uint32_t kMoveV3 = 72;
+inline constexpr std::uint32_t kSearchResultV3 = 19456;
+
+// The ABI 1-2 layouts of the structs that hold moves, for callers built
+// against them (a result of size 18800 is written this way).
+struct MoveV1 {
+  std::uint8_t bytes[kMoveV1 - 4];  // everything after `size`, as tempo_move's first 52 bytes
+};
+struct ScoredMoveV1 {
+  std::uint32_t move_size;
+  MoveV1 move;
+  std::int32_t score;
+  char pv[TEMPO_PV_TEXT];
+};
+struct SearchResultV1 {
+  std::uint32_t size;
+  std::int32_t has_move;
+  std::uint32_t best_move_size;
+  MoveV1 best_move;
+  std::int32_t score, depth, seldepth, cancelled, blunder, tt_status, tt_reason, multipv_count;
+  std::uint64_t nodes;
+  std::int64_t time_ms;
+  char pv[TEMPO_PV_TEXT];
+  ScoredMoveV1 multipv[TEMPO_MAX_MULTIPV];
+};
 
 // The app numbers the board rotated (its White starts on 1-20): square s in
 // the app is square 51 - s in FMJD numbering, and the same map goes back.
@@ -64,8 +93,25 @@ tempo_status check_struct(const T* p, std::uint32_t min_size) {
   return TEMPO_OK;
 }
 
+// The detail text for a failed check_struct: `what` is NULL, misaligned or too
+// small ("request->start is NULL", "result->size is 100; the smallest ...").
+void struct_error(tempo_status st, std::string_view what, const void* p, std::size_t alignment, std::uint32_t size,
+                  std::uint32_t min_size, char* error, std::size_t error_len);
+
+// check_struct, saying what was wrong in the caller's error buffer.
+template <typename T>
+tempo_status check_struct(const T* p, std::uint32_t min_size, std::string_view what, char* error,
+                          std::size_t error_len) {
+  const tempo_status st = check_struct(p, min_size);
+  if (st != TEMPO_OK) struct_error(st, what, p, alignof(T), st == TEMPO_ERR_STRUCT_SIZE ? p->size : 0, min_size, error, error_len);
+  return st;
+}
+
 // Checks an array of tempo_move with an explicit stride.
 tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count);
+// The same, saying what was wrong; `what` names the array ("moves").
+tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, std::uint32_t count,
+                              std::string_view what, char* error, std::size_t error_len);
 inline const tempo_move* move_at(const tempo_move* moves, std::uint32_t move_size, std::uint32_t i) {
   return reinterpret_cast<const tempo_move*>(reinterpret_cast<const unsigned char*>(moves) +
                                              static_cast<std::size_t>(i) * move_size);

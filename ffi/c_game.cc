@@ -18,9 +18,11 @@ extern "C" tempo_status tempo_game_status(const tempo_position* start, const tem
                                           size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
-    if (tempo_status st = check_struct(start, kPositionV1); st != TEMPO_OK) return st;
-    if (tempo_status st = check_struct(out, kGameStateV1); st != TEMPO_OK) return st;
-    if (tempo_status st = check_move_array(moves, move_size, move_count); st != TEMPO_OK) return st;
+    if (tempo_status st = check_struct(start, kPositionV1, "start", error, error_len); st != TEMPO_OK) return st;
+    if (tempo_status st = check_struct(out, kGameStateV1, "out", error, error_len); st != TEMPO_OK) return st;
+    if (tempo_status st = check_move_array(moves, move_size, move_count, "moves", error, error_len); st != TEMPO_OK) {
+      return st;
+    }
     Position p;
     if (tempo_status st = to_engine(*start, &p, error, error_len); st != TEMPO_OK) return st;
     Game game;

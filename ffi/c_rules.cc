@@ -44,7 +44,7 @@ tempo_status fen_code(std::string_view message) {
 }
 
 tempo_status checked_position(const tempo_position* pos, Position* out, char* error, std::size_t error_len) {
-  if (tempo_status st = check_struct(pos, kPositionV1); st != TEMPO_OK) return st;
+  if (tempo_status st = check_struct(pos, kPositionV1, "pos", error, error_len); st != TEMPO_OK) return st;
   return to_engine(*pos, out, error, error_len);
 }
 
@@ -67,8 +67,11 @@ tempo_status move_from_text(const tempo_position* pos, const char* text, tempo_m
   clear_error(error, error_len);
   Position p;
   if (tempo_status st = checked_position(pos, &p, error, error_len); st != TEMPO_OK) return st;
-  if (text == nullptr) return TEMPO_ERR_NULL_POINTER;
-  if (tempo_status st = check_struct(out, kMoveV1); st != TEMPO_OK) return st;
+  if (text == nullptr) {
+    set_error(error, error_len, "the move text is NULL");
+    return TEMPO_ERR_NULL_POINTER;
+  }
+  if (tempo_status st = check_struct(out, kMoveV1, "out", error, error_len); st != TEMPO_OK) return st;
   const std::size_t n = bounded_length(text);
   if (n > kMaxInputText) {
     set_error(error, error_len, "move text is longer than 4096 characters");
@@ -125,8 +128,11 @@ tempo_status tempo_position_validate(const tempo_position* pos, char* error, siz
 tempo_status tempo_position_from_fen(const char* fen, tempo_position* out, char* error, size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
-    if (fen == nullptr) return TEMPO_ERR_NULL_POINTER;
-    if (tempo_status st = check_struct(out, kPositionV1); st != TEMPO_OK) return st;
+    if (fen == nullptr) {
+      set_error(error, error_len, "the FEN text is NULL");
+      return TEMPO_ERR_NULL_POINTER;
+    }
+    if (tempo_status st = check_struct(out, kPositionV1, "out", error, error_len); st != TEMPO_OK) return st;
     const std::size_t n = bounded_length(fen);
     if (n > kMaxInputText) {
       set_error(error, error_len, "FEN is longer than 4096 characters");
@@ -151,9 +157,15 @@ tempo_status tempo_position_from_squares(const int32_t* squares, size_t count, i
                                          tempo_position* out, char* error, size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
-    if (squares == nullptr) return TEMPO_ERR_NULL_POINTER;
-    if (tempo_status st = check_struct(out, kPositionV1); st != TEMPO_OK) return st;
-    if (reinterpret_cast<std::uintptr_t>(squares) % alignof(int32_t) != 0) return TEMPO_ERR_MISALIGNED;
+    if (squares == nullptr) {
+      set_error(error, error_len, "the square array is NULL");
+      return TEMPO_ERR_NULL_POINTER;
+    }
+    if (tempo_status st = check_struct(out, kPositionV1, "out", error, error_len); st != TEMPO_OK) return st;
+    if (reinterpret_cast<std::uintptr_t>(squares) % alignof(int32_t) != 0) {
+      set_error(error, error_len, "the square array is not aligned for int32_t");
+      return TEMPO_ERR_MISALIGNED;
+    }
     if (count != 51) {
       set_error(error, error_len, absl::StrCat("square array has ", count, " entries; expected 51 (index 0 unused)"));
       return TEMPO_ERR_INVALID_ARGUMENT;

@@ -1,6 +1,8 @@
 // C ABI: tempo_search. Checks and converts the request, calls search(), and
 // converts the result; the search itself is search/'s.
+#include <cstring>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,7 @@ constexpr CField kCFields[] = {
     {"use_table", TEMPO_OVERRIDE_USE_TABLE, kSearchRequestV2, &tempo_search_request::use_table},
     {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, kSearchRequestV2, &tempo_search_request::use_killers},
     {"threads", TEMPO_OVERRIDE_THREADS, kSearchRequestThreads, &tempo_search_request::threads},
+    {"fresh_table", TEMPO_OVERRIDE_FRESH_TABLE, kSearchRequestFreshTable, &tempo_search_request::fresh_table},
 };
 constexpr bool fields_match_schema() {
   if (std::size(kCFields) != std::size(kParamSpecs)) return false;
@@ -65,8 +68,12 @@ double value_of(const tempo_search_request& r, const CField& c, ParamType type) 
 // flags; each checked against its range. A bit whose field lies beyond the
 // caller's size (threads in an ABI 2 request) is refused as it always was.
 absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
-  if (r.overrides & ~kKnownOverrides) {
-    return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~kKnownOverrides)));
+  // A bit no version defines is refused; so is one whose field lies beyond
+  // the caller's struct (below).
+  const std::uint32_t known = kKnownOverrides;
+  if (r.overrides & ~known) {
+    return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~known),
+                                                   " for a request of ", r.size, " bytes"));
   }
   for (std::size_t i = 0; i < std::size(kCFields); ++i) {
     if (!(r.overrides & kCFields[i].bit)) continue;
@@ -139,26 +146,59 @@ void fill_result(const Position& root, const SearchResult& r, tempo_search_resul
   out->multipv_count = n;
 }
 
+// A result for a caller built against ABI 1-2 (tempo_move of 52 bytes):
+// the same values in that layout, captured_in_order left out.
+void fill_result_v1(const Position& root, const SearchResult& r, tempo_search_result* out) {
+  auto full = std::make_unique<tempo_search_result>();
+  full->size = sizeof(tempo_search_result);
+  fill_result(root, r, full.get());
+  auto v1 = std::make_unique<SearchResultV1>();
+  auto move_bytes = [](const tempo_move& m, MoveV1* o) {
+    std::memcpy(o->bytes, reinterpret_cast<const unsigned char*>(&m) + sizeof m.size, sizeof o->bytes);
+  };
+  v1->size = out->size;
+  v1->has_move = full->has_move;
+  v1->best_move_size = kMoveV1;
+  move_bytes(full->best_move, &v1->best_move);
+  v1->score = full->score;
+  v1->depth = full->depth;
+  v1->seldepth = full->seldepth;
+  v1->cancelled = full->cancelled;
+  v1->blunder = full->blunder;
+  v1->tt_status = full->tt_status;
+  v1->tt_reason = full->tt_reason;
+  v1->multipv_count = full->multipv_count;
+  v1->nodes = full->nodes;
+  v1->time_ms = full->time_ms;
+  std::memcpy(v1->pv, full->pv, sizeof v1->pv);
+  for (int i = 0; i < TEMPO_MAX_MULTIPV; ++i) {
+    ScoredMoveV1& o = v1->multipv[i];
+    const tempo_scored_move& in = full->multipv[i];
+    o.move_size = i < full->multipv_count ? kMoveV1 : in.move.size;
+    move_bytes(in.move, &o.move);
+    o.score = in.score;
+    std::memcpy(o.pv, in.pv, sizeof o.pv);
+  }
+  std::memcpy(out, v1.get(), sizeof(SearchResultV1));  // the caller's struct is at least this long
+}
+
 }  // namespace
 
 extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_t* tt, size_t tt_len,
                                      tempo_search_result* result, char* error, size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
-    if (tempo_status st = check_struct(request, kSearchRequestV1); st != TEMPO_OK) return st;
-    if (tempo_status st = check_struct(result, kSearchResultV1); st != TEMPO_OK) return st;
-    if (request->start == nullptr) {
-      set_error(error, error_len, "request->start is NULL");
-      return TEMPO_ERR_NULL_POINTER;
-    }
-    if (tempo_status st = check_struct(request->start, kPositionV1); st != TEMPO_OK) {
-      set_error(error, error_len, "request->start: bad struct");
+    if (tempo_status st = check_struct(request, kSearchRequestV1, "request", error, error_len); st != TEMPO_OK) return st;
+    if (tempo_status st = check_struct(result, kSearchResultV1, "result", error, error_len); st != TEMPO_OK) return st;
+    if (tempo_status st = check_struct(request->start, kPositionV1, "request->start", error, error_len);
+        st != TEMPO_OK) {
       return st;
     }
     Position start;
     if (tempo_status st = to_engine(*request->start, &start, error, error_len); st != TEMPO_OK) return st;
-    if (tempo_status st = check_move_array(request->moves, request->move_size, request->move_count); st != TEMPO_OK) {
-      set_error(error, error_len, "request->moves: bad array (NULL with a count, misaligned, or move_size too small)");
+    if (tempo_status st = check_move_array(request->moves, request->move_size, request->move_count, "request->moves",
+                                           error, error_len);
+        st != TEMPO_OK) {
       return st;
     }
     if (tempo_status st = check_request(*request, error, error_len); st != TEMPO_OK) return st;
@@ -227,7 +267,11 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       return r.status().code() == absl::StatusCode::kInvalidArgument ? TEMPO_ERR_INVALID_ARGUMENT
                                                                      : TEMPO_ERR_INTERNAL;
     }
-    fill_result(root, *r, result);
+    if (result->size >= kSearchResultV3) {
+      fill_result(root, *r, result);
+    } else {
+      fill_result_v1(root, *r, result);
+    }
     return TEMPO_OK;
   });
 }

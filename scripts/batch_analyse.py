@@ -6,7 +6,8 @@ Input: one position per line, FEN or EPD-like:
     W:W31-50:B1-20
     B:W27,28,32:B12,13,17 ; id "exercise 12" ; anything else is kept as a comment
 
-Blank lines and lines starting with `#` are skipped. A position's id is its
+Blank lines and lines starting with `#` are skipped; a `#` after the FEN
+starts a comment (data/bench.fen's form). A position's id is its
 `id "..."` field, or `line<N>` otherwise. Output is JSON Lines, one object per
 position (id, fen, best_move, score, score_text, depth, nodes, time_ms, pv,
 or error), written and flushed as each result arrives. Running the same
@@ -37,7 +38,7 @@ def parse_line(line, number):
     if not text or text.startswith("#"):
         return None
     fields = [f.strip() for f in text.split(";")]
-    fen = fields[0].strip().strip('"')
+    fen = fields[0].split("#", 1)[0].strip().strip('"')  # `FEN # comment`, as in data/bench.fen
     ident = f"line{number}"
     for field in fields[1:]:
         key, _, value = field.partition(" ")

@@ -32,7 +32,7 @@ absl::StatusOr<Level> parse_level(std::string_view name);
 // (full strength); for_level() gives any level's from kParamSpecs.
 struct Params {
   int max_depth = kMaxPly - 1;     // plies
-  int time_limit_ms = 0;           // per move, 0 = none (on top of Limits)
+  int time_limit_ms = 10'000;      // per move when the caller gives no time of its own, 0 = none
   int eval_noise = 0;              // uniform +-noise/2 added at leaves (100 = a man)
   double blunder_probability = 0;  // chance of a deliberate weaker root move
   int blunder_margin = 0;          // how much weaker it may be (static score)
@@ -43,6 +43,7 @@ struct Params {
   // one thread is exactly reproducible, and the levels' shallow caps finish
   // before helper threads pay for their start (docs/strength.md).
   int threads = 1;
+  bool fresh_table = false;        // clear the caller's table before the search
   // The app's old search, for comparison matches only (the Hub's `classic`):
   // iterative deepening over plain alpha-beta to a fixed depth, leaves
   // evaluated as they stand (no quiescence, even with a capture pending), no
@@ -55,7 +56,9 @@ struct Params {
 };
 
 // When to stop. Zero means "not set"; with nothing set the search runs to
-// Params::max_depth.
+// Params::max_depth or the level's time_limit_ms, whichever comes first.
+// `infinite` overrides all of them, the level's caps included: the search
+// runs until the cancel flag is set (pondering, analysis).
 struct Limits {
   int depth = 0;
   std::uint64_t nodes = 0;
@@ -63,7 +66,7 @@ struct Limits {
   int time_left_ms = 0;    // game clock of the side to move
   int increment_ms = 0;
   int moves_to_go = 0;     // 0 = sudden death
-  bool infinite = false;   // only the cancel flag stops it
+  bool infinite = false;   // only the cancel flag stops it (one is required)
 };
 
 // The limits of one search and the number of lines, as every interface
@@ -150,8 +153,9 @@ struct ParamSpec {
 inline constexpr ParamSpec kParamSpecs[] = {
     {"max-depth", "max_depth", ParamType::kInt, 1, kMaxPly - 1, {3, 5, 8, kMaxPly - 1},
      "search depth cap in plies (caps every limit)", &Params::max_depth},
-    {"time-limit", "time_limit_ms", ParamType::kInt, 0, 86'400'000, {1500, 3000, 5000, 0},
-     "the level's own time cap per move in ms, on top of the limits; 0 = none", &Params::time_limit_ms},
+    {"time-limit", "time_limit_ms", ParamType::kInt, 0, 86'400'000, {1500, 3000, 5000, 10'000},
+     "the level's time cap per move in ms when the caller gives no move time or clock; 0 = none",
+     &Params::time_limit_ms},
     {"eval-noise", "eval_noise", ParamType::kInt, 0, 10'000, {150, 40, 5, 0},
      "uniform +-noise/2 added to every evaluation (100 = a man)", &Params::eval_noise},
     {"blunder-probability", "blunder_probability", ParamType::kReal, 0, 1, {0.20, 0.05, 0.005, 0},
@@ -167,6 +171,9 @@ inline constexpr ParamSpec kParamSpecs[] = {
     {"threads", "threads", ParamType::kInt, 1, kMaxThreads, {1, 1, 1, 1},
      "search threads sharing the table; 1 is exactly reproducible, more are faster but vary run to run",
      &Params::threads},
+    {"fresh-table", "fresh_table", ParamType::kBool, 0, 1, {0, 0, 0, 0},
+     "clear the table before the search (nothing carried over from earlier moves)", nullptr, nullptr,
+     &Params::fresh_table},
 };
 inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));
 

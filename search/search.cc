@@ -144,6 +144,10 @@ bool same_move([[maybe_unused]] std::uint32_t packed, [[maybe_unused]] const Mov
   return tt::same_move(packed, m);
 }
 
+bool cancel_set(const SearchRequest& r) {
+  return r.cancel && std::atomic_ref<std::int32_t>(*r.cancel).load(std::memory_order_relaxed) != 0;
+}
+
 class Searcher {
  public:
   // The game's keys come first in keys_, the search path's follow. Thread
@@ -175,6 +179,9 @@ class Searcher {
     classic_ = req.params.classic;
     max_depth_ = std::min(req.params.max_depth, kMaxPly - 1);
     if (req.limits.depth > 0) max_depth_ = std::min(max_depth_, req.limits.depth);
+    // Infinite (pondering, analysis): no depth cap, the level's included;
+    // only the cancel flag ends it.
+    if (req.limits.infinite) max_depth_ = kMaxPly - 1;
     budget_ = timing::plan(req.limits, req.params);
     node_limit_ = req.limits.infinite ? 0 : req.limits.nodes;
     start_ = shared.start;
@@ -217,9 +224,7 @@ class Searcher {
   // Called every kPollInterval nodes and whenever this thread's share of the
   // node limit is used up.
   void poll() {
-    if (req_.cancel && std::atomic_ref<std::int32_t>(*req_.cancel).load(std::memory_order_relaxed) != 0) {
-      stopped_ = cancelled_ = true;
-    }
+    if (cancel_set(req_)) stopped_ = cancelled_ = true;
     if (shared_.stop.load(std::memory_order_relaxed)) stopped_ = true;
     shared_.counted.fetch_add(nodes_ - flushed_, std::memory_order_relaxed);
     flushed_ = nodes_;
@@ -715,6 +720,8 @@ absl::Status check_request(const SearchRequest& r) {
   if (absl::Status st = check_limits(r.limits, r.multipv); !st.ok()) return st;
   if (absl::Status st = check_params(r.params); !st.ok()) return st;
   if (r.tt == nullptr && r.tt_len != 0) return absl::InvalidArgumentError("tt is null but tt_len is not zero");
+  if (r.limits.infinite && r.cancel == nullptr)
+    return absl::InvalidArgumentError("an infinite search needs a cancel flag: nothing else ends it");
   return absl::OkStatus();
 }
 
@@ -724,6 +731,12 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
   if (absl::Status s = check_request(request); !s.ok()) return s;
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
+    // fresh_table: nothing carried over from earlier searches (measures
+    // what carrying the table is worth).
+    if (request.params.fresh_table) {
+      if (absl::Status st = tt::clear(request.tt, request.tt_len); !st.ok())
+        return absl::InvalidArgumentError(absl::StrCat("table buffer: ", st.message()));
+    }
     absl::StatusOr<tt::Table> attached = tt::Table::attach(request.tt, request.tt_len, table_fingerprint());
     if (!attached.ok()) return absl::InvalidArgumentError(absl::StrCat("table buffer: ", attached.status().message()));
     table.emplace(*attached);
@@ -738,7 +751,11 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
   if (table) main.set_table(&*table);
 
   SearchResult result;
-  if (main.prepare() <= 1) {
+  // No legal move, or one in a game: answer at once. A depth or an infinite
+  // search is analysis: the score must be the position's, so a forced move
+  // is searched like any other.
+  const int legal = main.prepare();
+  if (legal == 0 || (legal == 1 && request.limits.depth == 0 && !request.limits.infinite)) {
     result = main.answer_at_once();
   } else {
     // The helpers' state is built here, so a helper thread allocates nothing
@@ -788,6 +805,12 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
     result.nodes = nodes;
     result.cancelled = cancelled;
     result.threads = static_cast<int>(running.size()) + 1;
+  }
+  // An infinite search answers only once cancelled, even when there was
+  // nothing left to search (no legal move, the deepest depth done).
+  if (request.limits.infinite) {
+    while (!cancel_set(request)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    result.cancelled = true;
   }
   if (table) {
     result.tt_status = table->status();

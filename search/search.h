@@ -83,8 +83,13 @@ struct SearchResult {
 
 // Searches game.current(). The game is the history: its earlier positions
 // count for repetitions and its draw counters for the counting rules. Errors:
-// out-of-range parameters or limits, a bad table buffer. With exactly one
-// legal move it answers at once.
+// out-of-range parameters or limits, a bad table buffer, `infinite` without a
+// cancel flag. With exactly one legal move it answers at once (a game's
+// forced move) unless a depth or `infinite` is asked: analysis searches the
+// forced move like any other, so its score is the position's. An infinite
+// search returns only once cancelled, even with nothing left to search (no
+// legal move, the deepest depth done). Params::fresh_table clears the
+// buffer first.
 //
 // Threads: with params.threads = N > 1 the calling thread and N - 1 threads
 // started for this call search together over the request's table (Lazy SMP)

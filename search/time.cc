@@ -35,9 +35,12 @@ Budget plan(const Limits& limits, const Params& params) {
     b.hard_ms = min_set(b.hard_ms, std::max<std::int64_t>(1, hard));
     b.soft_ms = min_set(b.soft_ms, std::max<std::int64_t>(1, soft));
   }
-  if (params.time_limit_ms > 0) {
-    b.hard_ms = min_set(b.hard_ms, params.time_limit_ms);
-    b.soft_ms = min_set(b.soft_ms, params.time_limit_ms);
+  // The level's cap is the default: a caller's move time or clock replaces
+  // it; a depth or node limit (or none) does not, so no search without
+  // `infinite` runs unbounded at any level.
+  if (params.time_limit_ms > 0 && limits.movetime_ms <= 0 && limits.time_left_ms <= 0) {
+    b.hard_ms = params.time_limit_ms;
+    b.soft_ms = params.time_limit_ms;
   }
   return b;
 }

@@ -12,8 +12,9 @@ struct Budget {
   std::int64_t hard_ms = 0;  // stop searching at this point (0 = none)
 };
 
-// From the caller's limits and the level's per-move cap. Infinite ignores
-// every clock; a fixed move time is used in full.
+// From the caller's limits and the level's per-move cap (used when the
+// caller gives neither a move time nor a clock). Infinite ignores every
+// clock; a fixed move time is used in full.
 Budget plan(const Limits& limits, const Params& params);
 
 }  // namespace tempo::timing

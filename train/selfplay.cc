@@ -60,6 +60,7 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
     SearchRequest req;
     req.limits.depth = depth;
     req.limits.nodes = nodes;
+    req.params.time_limit_ms = 0;  // the node or depth limit alone decides: games replay exactly
     req.multipv = multipv;
     req.seed = rng;
     req.tt = table;

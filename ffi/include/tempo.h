@@ -65,8 +65,13 @@ extern "C" {
 #define TEMPO_ABI_VERSION 3
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
  * a request of the ABI 1 size still works and plays its level as before.
- * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS); a request of the ABI 1 or
- * ABI 2 size is served exactly as before (on one thread). */
+ * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS), `fresh_table`
+ * (TEMPO_OVERRIDE_FRESH_TABLE) and tempo_move.captured_in_order (so
+ * tempo_move grew from 52 to 72 bytes and tempo_search_result, which holds
+ * moves, from 18800 to 19456). A request of the ABI 1 or ABI 2 size is
+ * served exactly as before (on one thread); moves and results of the ABI 1-2
+ * sizes are still read and written in their own layout, without the new
+ * field. */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -116,6 +121,7 @@ typedef int32_t tempo_status;
 #define TEMPO_OVERRIDE_USE_TABLE 64           /* use_table */
 #define TEMPO_OVERRIDE_USE_KILLERS 128        /* use_killers */
 #define TEMPO_OVERRIDE_THREADS 256            /* threads (ABI 3) */
+#define TEMPO_OVERRIDE_FRESH_TABLE 512        /* fresh_table (ABI 3) */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -170,8 +176,11 @@ typedef struct tempo_position {
 
 /* A legal move. A move is identified by (from, to, captured set): routes of
  * the same piece over the same pieces count as one FMJD move. `path` is one
- * canonical route for animation. When the caller passes a move in, only
- * from, to, capture_count and captured[] are read. 52 bytes. */
+ * canonical route for animation and captured_in_order the piece each of its
+ * jumps takes (jump i goes from path[i] to path[i + 1] over
+ * captured_in_order[i]), so an app can show a capture step by step. When the
+ * caller passes a move in, only from, to, capture_count and captured[] are
+ * read. 72 bytes (52 in ABI 1-2, without captured_in_order). */
 typedef struct tempo_move {
   uint32_t size;          /* sizeof(tempo_move) */
   uint8_t from;           /* square 1..50 */
@@ -181,6 +190,8 @@ typedef struct tempo_move {
   uint8_t captured[TEMPO_MAX_CAPTURES]; /* squares of the pieces taken, increasing; unused entries 0 */
   uint8_t path[TEMPO_MAX_PATH];         /* from, each landing square, to; unused entries 0 */
   uint8_t reserved[3];    /* 0 */
+  /* ABI 3 */
+  uint8_t captured_in_order[TEMPO_MAX_CAPTURES]; /* the piece each jump takes, jump by jump; unused entries 0 */
 } tempo_move;
 
 /* The state of a game given its start position and the moves played. */
@@ -226,16 +237,19 @@ typedef struct tempo_search_request {
   const tempo_move* moves;        /* moves played since start, in order (NULL if move_count is 0) */
   uint32_t move_size;             /* sizeof(tempo_move): the stride of `moves` */
   uint32_t move_count;
-  /* Limits: 0 = not set. With none set the level's depth and time apply.
-   * A value set must be in its range (the ranges of every Tempo interface,
-   * search/params.h's kLimitSpecs), else TEMPO_ERR_INVALID_ARGUMENT. */
+  /* Limits: 0 = not set. With none set the level's depth and time cap
+   * (time_limit_ms: 10 s at Expert) apply. A value set must be in its range
+   * (the ranges of every Tempo interface, search/params.h's kLimitSpecs),
+   * else TEMPO_ERR_INVALID_ARGUMENT. */
   int32_t depth;                  /* 1..127 plies */
   int32_t movetime_ms;            /* 1..86400000: think this long at most */
   uint64_t nodes;                 /* 1..2^50 */
   int32_t time_left_ms;           /* 1..86400000: game clock of the side to move */
   int32_t increment_ms;           /* 0..86400000 */
   int32_t moves_to_go;            /* 0..1000, 0 = sudden death */
-  int32_t infinite;               /* non-zero: run until *cancel is set */
+  int32_t infinite;               /* non-zero: run until *cancel is set (required), whatever the level:
+                                   * no depth, node or time limit applies, not even the level's
+                                   * (pondering: fill the table while the opponent thinks) */
   uint64_t seed;                  /* all randomness (noise, blunders) comes from it */
   int32_t multipv;                /* 1..TEMPO_MAX_MULTIPV best root moves to score; 0 means 1 */
   int32_t reserved0;              /* 0 */
@@ -253,7 +267,8 @@ typedef struct tempo_search_request {
    * ones every Tempo interface uses (search/params.h). */
   uint32_t overrides;
   int32_t max_depth;              /* 1..127 plies */
-  int32_t time_limit_ms;          /* 0..86400000 ms per move, on top of the limits; 0 = none */
+  int32_t time_limit_ms;          /* 0..86400000 ms per move when neither movetime_ms nor time_left_ms is set
+                                   * (a depth or node limit does not lift it); 0 = none */
   int32_t eval_noise;             /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
   int32_t blunder_margin;         /* 0..10000: how much weaker (static score) a blunder may be */
   int32_t use_table;              /* 0: leave the table buffer alone (it is not even read) */
@@ -268,6 +283,7 @@ typedef struct tempo_search_request {
                                    * the cancel flag hold for all of them together; the answer
                                    * may vary from run to run. Without a table, or with a
                                    * buffer not 8-byte aligned, one thread searches. */
+  int32_t fresh_table;            /* non-zero: clear the table buffer first (nothing carried over) */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {

@@ -161,6 +161,9 @@ void bind_position(py::module_& m) {
                              "Squares of the pieces taken, increasing (empty for a quiet move).")
       .def_property_readonly("path", [](const PyMove& pm) { return capture_path(pm.before, pm.move); },
                              "One route of the move: from, every landing square, to (squares 1..50).")
+      .def_property_readonly("captured_in_order", [](const PyMove& pm) { return capture_route(pm.before, pm.move).taken; },
+                             "The piece each jump of `path` takes, jump by jump: jump i goes from path[i] to "
+                             "path[i + 1] over captured_in_order[i] (empty for a quiet move).")
       .def_property_readonly("is_capture", [](const PyMove& pm) { return pm.move.is_capture(); })
       .def_property_readonly("is_promotion", [](const PyMove& pm) {
             const bool king = pm.before.kings & bb(pm.move.from);

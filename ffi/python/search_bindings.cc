@@ -60,10 +60,14 @@ struct PySearchResult {
   std::vector<PyScoredLine> multipv;
 };
 
-// Plies to a forced win (positive) or loss (negative); None for ordinary scores.
+// Plies to a forced win; None for anything else (a loss included).
 std::optional<int> win_plies(int score) {
   if (is_win(score)) return plies_to_end(score);
-  if (is_loss(score)) return -plies_to_end(score);
+  return std::nullopt;
+}
+// Plies to a forced loss (0: lost now, no legal move); None for anything else.
+std::optional<int> loss_plies(int score) {
+  if (is_loss(score)) return plies_to_end(score);
   return std::nullopt;
 }
 
@@ -120,7 +124,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
-                          const py::kwargs& params) {
+                          bool infinite, const py::kwargs& params) {
   // The search's own copy of the game: another Python thread may play on
   // the caller's while the GIL is released.
   SearchRequest request;
@@ -141,6 +145,11 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   request.limits.moves_to_go = static_cast<int>(limit_value(moves_to_go, LimitId::kMovesToGo));
   request.limits.nodes = static_cast<std::uint64_t>(limit_value(nodes, LimitId::kNodes));
   request.multipv = multipv ? static_cast<int>(limit_value(multipv, LimitId::kMultiPv)) : 1;
+  // Pondering: only the caller's token ends it (the level's caps do not).
+  if (infinite && cancel == nullptr) {
+    throw py::value_error("infinite=True needs cancel=CancelToken(): nothing else ends the search");
+  }
+  request.limits.infinite = infinite;
   request.params = Params::for_level(value_or_raise(parse_level(level), "level"));
   apply_params(request.params, params);
   request.seed = seed;
@@ -200,7 +209,10 @@ std::string search_doc() {
   std::string doc =
       "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
       "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, moves_to_go); "
-      "None is not given, a value given must be in its range (LIMITS); none at all searches to the level's depth. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
+      "None is not given, a value given must be in its range (LIMITS); none at all searches to the level's depth "
+      "within its time cap (time_limit_ms). infinite=True searches "
+      "until cancel (required) is triggered, whatever the level (pondering: fill tt while the opponent thinks); "
+      "the result then holds the table status and statistics. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
       "randomness of the weaker levels. tt: a writable buffer (bytearray, memoryview, numpy uint8 array, at least "
       "TABLE_MIN_BYTES) holding the transposition table, used in place and kept by you between searches; None uses "
       "a private 4 MiB table. on_info(info) is called after each iteration; an exception it raises stops the "
@@ -299,9 +311,11 @@ void bind_search(py::module_& m) {
       .def_property_readonly("score", [](const PySearchResult& r) { return r.result.score; },
                              "Side to move's view, 100 = one man; beyond +-29000 a win/loss (see win_in).")
       .def_property_readonly("win_in", [](const PySearchResult& r) { return win_plies(r.result.score); },
-                             "Plies to a forced win (positive) or loss (negative), or None.")
+                             "Plies to a forced win, or None (not a forced win).")
+      .def_property_readonly("loss_in", [](const PySearchResult& r) { return loss_plies(r.result.score); },
+                             "Plies to a forced loss (0: lost now, no legal move), or None.")
       .def_property_readonly("score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
-                             "'+0.25', 'win in 7', 'loss in 4'.")
+                             "'+0.25', 'win in 7', 'loss in 4', 'loss in 0' (no legal move).")
       .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; })
       .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; })
       .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; })
@@ -327,7 +341,7 @@ void bind_search(py::module_& m) {
         py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(), search_doc().c_str());
+        py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, search_doc().c_str());
 }
 
 }  // namespace tempo::python

@@ -60,6 +60,9 @@ class Move:
     def path(self) -> List[int]:
         """One route: from, every landing square, to."""
     @property
+    def captured_in_order(self) -> List[int]:
+        """The piece each jump of `path` takes: jump i goes path[i] -> path[i + 1] over captured_in_order[i]."""
+    @property
     def is_capture(self) -> bool: ...
     @property
     def is_promotion(self) -> bool: ...
@@ -215,7 +218,10 @@ class SearchResult:
     def score(self) -> int: ...
     @property
     def win_in(self) -> Optional[int]:
-        """Plies to a forced win (positive) or loss (negative), or None."""
+        """Plies to a forced win, or None."""
+    @property
+    def loss_in(self) -> Optional[int]:
+        """Plies to a forced loss (0: lost now, no legal move), or None."""
     @property
     def score_text(self) -> str: ...
     @property
@@ -255,6 +261,7 @@ def search(
     time_left_ms: Optional[int] = None,
     increment_ms: Optional[int] = None,
     moves_to_go: Optional[int] = None,
+    infinite: bool = False,
     max_depth: Optional[int] = None,
     time_limit_ms: Optional[int] = None,
     eval_noise: Optional[int] = None,
@@ -264,6 +271,7 @@ def search(
     use_table: Optional[bool] = None,
     use_killers: Optional[bool] = None,
     threads: Optional[int] = None,
+    fresh_table: Optional[bool] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
@@ -276,7 +284,9 @@ def search(
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
     blunder_margin 0..10000, feature_scale 0..4, threads 1..64); out of range:
     ValueError. threads > 1 searches with that many threads over `tt` (every
-    level's value is 1); on_info is still called on the calling thread."""
+    level's value is 1); on_info is still called on the calling thread.
+    fresh_table=True clears tt first. infinite=True searches until `cancel`
+    (required) is triggered, whatever the level (pondering)."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

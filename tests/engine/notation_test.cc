@@ -285,6 +285,13 @@ TEST(Notation, EveryLegalMoveRoundTripsAlongRandomPlayouts) {
           ASSERT_GE(path.size(), 2u);
           EXPECT_EQ(path.front(), m.from_square());
           EXPECT_EQ(path.back(), m.to_square());
+          // One piece taken per jump, each once: together the captured set.
+          const CaptureRoute route = capture_route(pos, m);
+          EXPECT_EQ(route.squares, path);
+          ASSERT_EQ(route.taken.size(), m.is_capture() ? path.size() - 1 : 0u) << to_fen(pos) << " " << pdn;
+          Bitboard taken = 0;
+          for (int sq : route.taken) taken |= square_bb(sq);
+          EXPECT_EQ(taken, m.captured) << to_fen(pos) << " " << pdn;
           if (m.is_capture()) {
             std::string long_text;
             for (int sq : path) absl::StrAppend(&long_text, long_text.empty() ? "" : "x", sq);

@@ -170,6 +170,25 @@ TEST(Rules, CapturePathRoutes) {
   EXPECT_TRUE(capture_path(*pos, make_move(33, 22)).empty());
 }
 
+std::vector<int> taken_of(const char* fen, const char* hub) {
+  absl::StatusOr<Position> pos = parse_fen(fen);
+  EXPECT_TRUE(pos.ok());
+  absl::StatusOr<Move> m = parse_hub_move(*pos, hub);
+  EXPECT_TRUE(m.ok()) << m.status();
+  return m.ok() ? capture_route(*pos, *m).taken : std::vector<int>{};
+}
+
+// The piece each jump takes, in the order of the route (what an app animates
+// step by step), not the increasing order of `captured`.
+TEST(Rules, CaptureRouteTakesPiecesJumpByJump) {
+  EXPECT_EQ(taken_of("W:W33:B1", "33-28"), std::vector<int>{});
+  EXPECT_EQ(taken_of("W:W13:B9,10,K50", "13x15x9x10"), (std::vector<int>{9, 10}));
+  EXPECT_EQ(taken_of("W:WK46:B21,22,31,37", "46x26x21x22x37"), (std::vector<int>{37, 22, 21}));
+  EXPECT_EQ(taken_of("W:WK38:B22,23,32,33", "38x43x22x23x32x33"), (std::vector<int>{33, 23, 22, 32}));
+  EXPECT_EQ(taken_of("W:WK38:B22,23,32,33", "38x47x22x23x32x33"), (std::vector<int>{32, 22, 23, 33}));
+  EXPECT_EQ(taken_of("W:WK22:B14,18,19,35,43", "22x48x14x18x43"), (std::vector<int>{18, 14, 43}));
+}
+
 TEST(Rules, CaptureRoutesForTheLongForm) {
   absl::StatusOr<Position> pos = parse_fen("W:WK38:B22,23,32,33");
   ASSERT_TRUE(pos.ok());

@@ -769,7 +769,7 @@ static void test_overrides(void) {
   req.overrides = TEMPO_OVERRIDE_EVAL_NOISE;
   req.eval_noise = 10001;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
-  req.overrides = 1u << 9;
+  req.overrides = 1u << 15;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
   CHECK(strstr(err, "unknown bits") != NULL);
 }
@@ -809,6 +809,136 @@ static void test_threads(void) {
   free(tt);
 }
 
+/* Bytes [from, to) of a buffer all equal `b`: what the library must not write. */
+static int untouched(const unsigned char* p, size_t from, size_t to, unsigned char b) {
+  size_t i;
+  for (i = from; i < to; ++i)
+    if (p[i] != b) return 0;
+  return 1;
+}
+
+/* ABI 3: captured_in_order, fresh_table, and ABI 1-2 sized moves and results. */
+static void test_abi3(void) {
+  static uint64_t storage[(20000 + 200) / 8];
+  static uint64_t table[(TEMPO_TABLE_MIN_BYTES + 64) / 8];
+  unsigned char* raw = (unsigned char*)storage;
+  tempo_position p;
+  tempo_position start = new_position();
+  tempo_move moves[4];
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  tempo_search_result full;
+  char err[300];
+  uint32_t n = 0;
+  uint64_t first_nodes;
+  int32_t score;
+  uint64_t nodes;
+
+  CHECK(sizeof(tempo_move) == 72 && offsetof(tempo_move, captured_in_order) == 52);
+
+  /* 28x8 takes 23 on its first jump, 13 on its second: captured[] is
+   * increasing, captured_in_order follows the path. */
+  p = fen("W:W28:B23,13");
+  CHECK_ST(tempo_legal_moves(&p, moves, sizeof(tempo_move), 4, &n), TEMPO_OK);
+  CHECK(n == 1 && moves[0].captured[0] == 13 && moves[0].captured[1] == 23);
+  CHECK(moves[0].path[1] == 19 && moves[0].captured_in_order[0] == 23 && moves[0].captured_in_order[1] == 13);
+  CHECK(moves[0].captured_in_order[2] == 0);
+  /* A king's capture: four jumps, four pieces in the order taken. */
+  p = fen("W:WK38:B22,23,32,33");
+  CHECK_ST(tempo_move_from_hub(&p, "38x43x22x23x32x33", &moves[0], err, sizeof err), TEMPO_OK);
+  CHECK(moves[0].path_length == 5 && moves[0].path[1] == 29 && moves[0].path[2] == 18 && moves[0].path[3] == 27);
+  CHECK(moves[0].captured_in_order[0] == 33 && moves[0].captured_in_order[1] == 23 &&
+        moves[0].captured_in_order[2] == 22 && moves[0].captured_in_order[3] == 32);
+  /* ABI 1-2 moves (52 bytes) get no captured_in_order: nothing past their size is written. */
+  memset(raw, 0xAB, 200);
+  p = fen("W:W28:B23,13");
+  CHECK_ST(tempo_legal_moves(&p, (tempo_move*)(void*)raw, 52, 2, &n), TEMPO_OK);
+  CHECK(n == 1 && ((tempo_move*)(void*)raw)->size == 52 && ((tempo_move*)(void*)raw)->capture_count == 2);
+  CHECK(untouched(raw, 52, 200, 0xAB));
+  memset(raw, 0xAB, 200);
+  ((tempo_move*)(void*)raw)->size = 52;
+  CHECK_ST(tempo_move_from_pdn(&p, "28x8", (tempo_move*)(void*)raw, err, sizeof err), TEMPO_OK);
+  CHECK(((tempo_move*)(void*)raw)->to == 8 && untouched(raw, 52, 200, 0xAB));
+
+  /* An ABI 1-2 result (18800 bytes, 52-byte moves) holds the same values in its own layout. */
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  req.depth = 5;
+  req.multipv = 2;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  memcpy(&full, res, sizeof full);
+  memset(raw, 0xCD, 18800 + 200);
+  {
+    uint32_t size = 18800;
+    memcpy(raw, &size, 4);
+  }
+  CHECK_ST(tempo_search(&req, NULL, 0, (tempo_search_result*)(void*)raw, err, sizeof err), TEMPO_OK);
+  CHECK(untouched(raw, 18800, 18800 + 200, 0xCD));
+  CHECK(raw[12] == full.best_move.from && raw[13] == full.best_move.to); /* best_move after size, has_move, its size */
+  memcpy(&score, raw + 60, 4);
+  memcpy(&nodes, raw + 96, 8);
+  CHECK(score == full.score && nodes == full.nodes);
+  CHECK(strcmp((const char*)raw + 112, full.pv) == 0);                      /* pv */
+  CHECK(raw[624 + 4] == full.multipv[0].move.from && raw[624 + 568 + 4] == full.multipv[1].move.from);
+  CHECK(strcmp((const char*)raw + 624 + 568 + 56, full.multipv[1].pv) == 0); /* second line's pv */
+
+  /* fresh_table: the search starts from an empty table. */
+  memset(table, 0, sizeof table);
+  req = new_request(&start);
+  req.depth = 6;
+  CHECK_ST(tempo_search(&req, (uint8_t*)table, sizeof table, res, err, sizeof err), TEMPO_OK);
+  first_nodes = res->nodes;
+  CHECK_ST(tempo_search(&req, (uint8_t*)table, sizeof table, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->tt_status == TEMPO_TABLE_REUSED && res->nodes < first_nodes);
+  req.overrides = TEMPO_OVERRIDE_FRESH_TABLE;
+  req.fresh_table = 1;
+  CHECK_ST(tempo_search(&req, (uint8_t*)table, sizeof table, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->tt_status == TEMPO_TABLE_FRESH && res->nodes == first_nodes);
+  /* A request that ends before fresh_table (ABI 2, or ABI 3 up to threads)
+   * cannot set it. */
+  req.size = (uint32_t)offsetof(tempo_search_request, fresh_table);
+  CHECK_ST(tempo_search(&req, (uint8_t*)table, sizeof table, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "fresh_table") != NULL);
+  req.size = sizeof req;
+
+  /* infinite needs a cancel flag: nothing else would end it. */
+  req = new_request(&start);
+  req.infinite = 1;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "cancel") != NULL);
+
+  /* Detail text for struct sizes, alignment and NULL text. */
+  req = new_request(&start);
+  res->size = 100;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  CHECK(strstr(err, "result->size is 100") != NULL);
+  res->size = sizeof *res;
+  req.size = 16;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  CHECK(strstr(err, "request->size is 16") != NULL);
+  req.size = sizeof req;
+  {
+    tempo_search_request* odd = (tempo_search_request*)(void*)(raw + 4);
+    memcpy(odd, &req, sizeof req);
+    CHECK_ST(tempo_search(odd, NULL, 0, res, err, sizeof err), TEMPO_ERR_MISALIGNED);
+    CHECK(strstr(err, "request is at address") != NULL);
+  }
+  start.size = 8;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  CHECK(strstr(err, "request->start->size is 8") != NULL);
+  start.size = sizeof start;
+  req.move_count = 1;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK(strstr(err, "request->moves is NULL") != NULL);
+  CHECK_ST(tempo_position_from_fen(NULL, &p, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK(strstr(err, "FEN") != NULL);
+  p.size = 3;
+  CHECK_ST(tempo_position_from_fen("W:W31-50:B1-20", &p, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
+  CHECK(strstr(err, "out->size is 3") != NULL);
+  CHECK_ST(tempo_position_validate((const tempo_position*)(const void*)(raw + 2), err, sizeof err), TEMPO_ERR_MISALIGNED);
+  CHECK(strstr(err, "pos is at address") != NULL);
+}
+
 int main(void) {
   test_version_and_status_strings();
   test_start_and_fen();
@@ -820,6 +950,7 @@ int main(void) {
   test_search();
   test_overrides();
   test_threads();
+  test_abi3();
   test_game_status();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

@@ -20,7 +20,9 @@ class Position(C.Structure):
 class Move(C.Structure):
     _fields_ = [("size", C.c_uint32), ("from_", C.c_uint8), ("to", C.c_uint8), ("capture_count", C.c_uint8),
                 ("path_length", C.c_uint8), ("captured", C.c_uint8 * 20), ("path", C.c_uint8 * 21),
-                ("reserved", C.c_uint8 * 3)]
+                ("reserved", C.c_uint8 * 3),
+                # ABI 3
+                ("captured_in_order", C.c_uint8 * 20)]
 
 
 class GameState(C.Structure):
@@ -50,7 +52,8 @@ class SearchRequest(C.Structure):
                 ("use_killers", C.c_int32), ("reserved1", C.c_int32), ("blunder_probability", C.c_double),
                 ("feature_scale", C.c_double),
                 # ABI 3
-                ("threads", C.c_int32)]
+                 ("threads", C.c_int32),
+                 ("fresh_table", C.c_int32)]
 
 
 class ScoredMove(C.Structure):
@@ -124,8 +127,8 @@ def main():
 
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
-    check(C.sizeof(Position) == 60 and C.sizeof(Move) == 52 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 160 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(Position) == 60 and C.sizeof(Move) == 72 and C.sizeof(GameState) == 96, "struct sizes")
+    check(C.sizeof(SearchRequest) == 160 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
     check(f["tempo_abi_version"]() == 3, "abi version")

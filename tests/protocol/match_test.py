@@ -54,6 +54,28 @@ def main():
                            capture_output=True, text=True, timeout=30)
     assert ghost.returncode == 0, ghost.stderr
     assert re.search(r"result: engine1 vs engine2: \+0 =0 -2", ghost.stdout), ghost.stdout
+    # --ponder=1: engine 1 gets `go ponder` on the position its opponent must
+    # move from, and `stop` once the opponent has moved; engine 2 never.
+    logs = [os.path.join(tmp, "in1.txt"), os.path.join(tmp, "in2.txt")]
+    out = subprocess.run([tempo, "match", "--engine1=tee %s | %s" % (logs[0], engine),
+                          "--engine2=tee %s | %s" % (logs[1], engine), "--name1=P", "--name2=Q", "--games=2",
+                          "--match-depth=3", "--openings=" + openings, "--pdn=", "--concurrency=1", "--ponder=1"],
+                         capture_output=True, text=True, timeout=50)
+    assert out.returncode == 0, out.stderr + out.stdout
+    assert "engine 1 ponders" in out.stdout and re.search(r"^result: P vs Q: ", out.stdout, re.M), out.stdout
+    with open(logs[0]) as f:
+        sent1 = f.read().splitlines()
+    with open(logs[1]) as f:
+        sent2 = f.read().splitlines()
+    ponders = [i for i, line in enumerate(sent1) if line == "go ponder"]
+    assert len(ponders) >= 4, sent1
+    for i in ponders:
+        assert sent1[i - 1].startswith("pos "), sent1[i - 1]
+        assert sent1[i + 1:i + 2] in (["stop"], []), sent1[i:i + 3]  # nothing after it: the match ended
+    assert "go ponder" not in sent2 and sent2.count("go think") > 0, sent2
+    bad_ponder = subprocess.run([tempo, "match", "--engine1=" + engine, "--engine2=" + engine, "--match-depth=1",
+                                 "--openings=" + openings, "--ponder=3"], capture_output=True, text=True, timeout=10)
+    assert bad_ponder.returncode == 2 and "--ponder" in bad_ponder.stderr, bad_ponder.stderr
     print("match: ok")
 
 

@@ -70,8 +70,21 @@ def test_notation_round_trips():
             assert path[0] == move.from_square and path[-1] == move.to_square
             if move.is_capture:
                 assert len(path) == len(move.captured) + 1
+            # One piece per jump, each once, together the captured set.
+            assert len(move.captured_in_order) == len(path) - 1 if move.is_capture else move.captured_in_order == []
+            assert sorted(move.captured_in_order) == move.captured
             checked += 1
     assert checked > 1000
+
+
+def test_captured_in_order_follows_the_path():
+    # The app's steps: (from, to, the piece taken) jump by jump.
+    take = tempo.Position.from_fen("W:W28:B23,13").parse_move("28x8")
+    assert take.captured == [13, 23] and take.path == [28, 19, 8] and take.captured_in_order == [23, 13]
+    king = tempo.Position.from_fen("W:WK38:B22,23,32,33").parse_move("38x29x18x27x43")
+    steps = list(zip(king.path, king.path[1:], king.captured_in_order))
+    assert steps == [(38, 29, 33), (29, 18, 23), (18, 27, 22), (27, 43, 32)]
+    assert tempo.Position.start().parse_move("32-28").captured_in_order == []
 
 
 def test_king_capture_path_and_promotion():

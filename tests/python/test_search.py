@@ -210,6 +210,51 @@ def test_on_info_and_callback_errors():
         tempo.search(tempo.Position.start(), depth=8, on_info=boom)
 
 
+def test_lost_position_is_a_loss_in_0():
+    r = tempo.search(tempo.Position.from_fen("B:W21:B"), depth=3)
+    assert r.best_move is None
+    assert r.score_text == "loss in 0" and r.loss_in == 0 and r.win_in is None
+    won = tempo.search(tempo.Position.from_fen("W:WK46:B5"), depth=8)
+    assert won.win_in == 3 and won.loss_in is None and won.score_text == "win in 3"
+    assert tempo.search(tempo.Position.start(), depth=2).win_in is None
+
+
+def test_forced_move_is_searched_for_analysis():
+    # 28x19 is forced: a depth asks for analysis, so the score is a search's.
+    forced = tempo.Position.start().play("32-28").play("19-23")
+    r = tempo.search(forced, depth=10)
+    assert str(r.best_move) == "28x19" and r.depth == 10 and len(r.pv) > 1
+    game_move = tempo.search(forced, movetime_ms=60000)  # a game's move: played at once
+    assert game_move.depth == 0 and str(game_move.best_move) == "28x19"
+
+
+def test_infinite_ponders_until_cancelled_at_every_level():
+    tt = bytearray(MIB)
+    token = tempo.CancelToken()
+    depths = []
+    timer = threading.Timer(0.5, token.cancel)
+    timer.start()
+    t0 = time.perf_counter()
+    r = tempo.search(tempo.Position.from_fen(MIDGAME), level="hard", max_depth=3, infinite=True, cancel=token,
+                     tt=tt, on_info=lambda i: depths.append(i.depth))
+    assert time.perf_counter() - t0 >= 0.45
+    assert r.cancelled and max(depths) > 3  # the level's depth cap does not apply
+    assert r.tt_status == "fresh" and r.nodes > 0
+    # The next search finds the pondered table.
+    assert tempo.search(tempo.Position.from_fen(MIDGAME), depth=4, tt=tt).tt_status == "reused"
+    with pytest.raises(ValueError, match="cancel"):
+        tempo.search(tempo.Position.start(), infinite=True)
+
+
+def test_fresh_table_clears_the_buffer_first():
+    tt = bytearray(MIB)
+    first = tempo.search(tempo.Position.start(), depth=8, tt=tt)
+    again = tempo.search(tempo.Position.start(), depth=8, tt=tt)
+    assert again.tt_status == "reused" and again.nodes < first.nodes
+    fresh = tempo.search(tempo.Position.start(), depth=8, tt=tt, fresh_table=True)
+    assert fresh.tt_status == "fresh" and fresh.nodes == first.nodes
+
+
 def test_cancel_from_another_thread():
     token = tempo.CancelToken()
     timer = threading.Timer(0.2, token.cancel)

@@ -2,6 +2,7 @@
 // two ways in (numbers, text) and their error messages. That every interface
 // agrees with it is tests/python/test_param_interfaces.py's job.
 #include "search/params.h"
+#include "search/time.h"
 
 #include <cmath>
 #include <string>
@@ -40,9 +41,35 @@ TEST(Params, LevelsKeepTheAppsValues) {
   EXPECT_EQ(hard.feature_scale, 1.0);
   EXPECT_EQ(Params::for_level(Level::kExpert), Params{});
   EXPECT_EQ(Params{}.max_depth, kMaxPly - 1);
+  EXPECT_EQ(Params{}.time_limit_ms, 10'000);
   for (Level l : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
     EXPECT_TRUE(check_params(Params::for_level(l)).ok()) << level_name(l);
+    // No level searches without end when the caller gives no limit.
+    EXPECT_GT(Params::for_level(l).time_limit_ms, 0) << level_name(l);
+    EXPECT_FALSE(Params::for_level(l).fresh_table) << level_name(l);
   }
+}
+
+TEST(TimePlan, TheLevelsCapIsTheDefault) {
+  const Params expert;
+  Limits none;
+  EXPECT_EQ(timing::plan(none, expert).hard_ms, 10'000);
+  Limits depth;
+  depth.depth = 40;  // a depth or node limit does not lift the cap
+  EXPECT_EQ(timing::plan(depth, expert).hard_ms, 10'000);
+  Limits movetime;
+  movetime.movetime_ms = 30'000;  // the caller's own time replaces it
+  EXPECT_EQ(timing::plan(movetime, expert).hard_ms, 30'000);
+  EXPECT_EQ(timing::plan(movetime, Params::for_level(Level::kEasy)).hard_ms, 30'000);
+  Limits clock;
+  clock.time_left_ms = 3'600'000;
+  EXPECT_GT(timing::plan(clock, expert).hard_ms, 10'000);
+  Limits infinite;
+  infinite.infinite = true;  // pondering: nothing applies
+  EXPECT_EQ(timing::plan(infinite, Params::for_level(Level::kEasy)).hard_ms, 0);
+  Params uncapped;
+  uncapped.time_limit_ms = 0;
+  EXPECT_EQ(timing::plan(none, uncapped).hard_ms, 0);
 }
 
 TEST(Params, BothSpellingsFindTheSameSpec) {

@@ -66,14 +66,106 @@ TEST(Search, NoLegalMoveMeansLost) {
   EXPECT_FALSE(blocked->has_move);
 }
 
-TEST(Search, OneLegalMoveAnswersAtOnce) {
+TEST(Search, OneLegalMoveAnswersAtOnceInAGame) {
   const Position pos = fen("W:W28:B22,1");  // the capture 28x17 is forced
-  absl::StatusOr<SearchResult> r = search(pos, at_depth(30));
+  SearchRequest req;
+  req.limits.movetime_ms = 60'000;  // a game's move: no need to think
+  absl::StatusOr<SearchResult> r = search(pos, req);
   ASSERT_TRUE(r.ok());
   ASSERT_TRUE(r->has_move);
   EXPECT_EQ(r->best_move, make_move(28, 17, square_bb(22)));
   EXPECT_EQ(r->depth, 0);
   EXPECT_LT(r->nodes, 100u);
+}
+
+TEST(Search, OneLegalMoveIsSearchedWhenADepthIsAsked) {
+  // After 32-28 19-23, 28x19 is forced: analysis must score the position
+  // by a real search, not by a static look after the capture.
+  const Position pos = fen("W:W28,31,33-50:B1-18,20,23");
+  absl::StatusOr<SearchResult> r = search(pos, at_depth(10));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->best_move, make_move(28, 19, square_bb(23)));
+  EXPECT_EQ(r->depth, 10);
+  EXPECT_GT(r->nodes, 100u);
+  ASSERT_GE(r->pv.size, 2);  // the line goes on past the forced move
+  // A game's answer is the static look (depth 0); analysis' is the search's.
+  SearchRequest game_move;
+  game_move.limits.movetime_ms = 60'000;
+  absl::StatusOr<SearchResult> quick = search(pos, game_move);
+  ASSERT_TRUE(quick.ok());
+  EXPECT_EQ(quick->depth, 0);
+}
+
+TEST(Search, InfiniteIgnoresTheLevelsCapsUntilCancelled) {
+  // Easy stops at depth 3 and 1.5 s; an infinite search (pondering) must not.
+  std::int32_t cancel = 0;
+  SearchRequest req;
+  req.params = Params::for_level(Level::kEasy);
+  req.params.eval_noise = 0;
+  req.limits.infinite = true;
+  req.limits.depth = 2;  // ignored too
+  req.cancel = &cancel;
+  int deepest = 0;
+  req.on_progress = [&](const Progress& p) {
+    deepest = p.depth;
+    if (p.depth >= 6) std::atomic_ref<std::int32_t>(cancel).store(1);
+  };
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_GE(deepest, 6);
+  EXPECT_TRUE(r->cancelled);
+}
+
+TEST(Search, InfiniteAnswersOnlyOnceCancelledEvenWithNothingToSearch) {
+  for (const char* f : {"B:W31:B", "W:W28:B22,1", "W:WK46:B5"}) {  // lost, forced, won in 3
+    std::int32_t cancel = 0;
+    SearchRequest req;
+    req.limits.infinite = true;
+    req.cancel = &cancel;
+    std::atomic<bool> returned{false};
+    absl::StatusOr<SearchResult> r;
+    std::thread t([&] {
+      r = search(fen(f), req);
+      returned = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_FALSE(returned.load()) << f;
+    std::atomic_ref<std::int32_t>(cancel).store(1);
+    t.join();
+    ASSERT_TRUE(r.ok()) << f;
+    EXPECT_TRUE(r->cancelled) << f;
+  }
+}
+
+TEST(Search, InfiniteWithoutACancelFlagIsAnError) {
+  SearchRequest req;
+  req.limits.infinite = true;
+  absl::StatusOr<SearchResult> r = search(Position::start(), req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("cancel flag"), std::string_view::npos) << r.status();
+}
+
+TEST(Search, FreshTableStartsFromAnEmptyTable) {
+  std::vector<std::uint8_t> table(tt::kMinBytes * 4, 0);
+  SearchRequest req = at_depth(8);
+  req.tt = table.data();
+  req.tt_len = table.size();
+  absl::StatusOr<SearchResult> first = search(Position::start(), req);
+  ASSERT_TRUE(first.ok());
+  absl::StatusOr<SearchResult> carried = search(Position::start(), req);
+  ASSERT_TRUE(carried.ok());
+  EXPECT_EQ(carried->tt_status, tt::Status::kReused);
+  EXPECT_LT(carried->nodes, first->nodes);  // the carried table answers most of it
+  req.params.fresh_table = true;
+  absl::StatusOr<SearchResult> fresh = search(Position::start(), req);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->tt_status, tt::Status::kFresh);
+  EXPECT_EQ(fresh->nodes, first->nodes);  // exactly the first search again
+  // Without the table in use the buffer is left alone.
+  std::vector<std::uint8_t> before = table;
+  req.params.use_table = false;
+  ASSERT_TRUE(search(Position::start(), req).ok());
+  EXPECT_EQ(table, before);
 }
 
 TEST(Search, BadRequestsAreErrors) {
