@@ -6,9 +6,11 @@
 // The initiator proposes colours (--dxp-color is its own colour), thinking
 // time and start position (--fen); the follower accepts. Each side then
 // plays its moves under the agreed clock (or --depth / --movetime if given,
-// which cap our own thinking). The side whose move ends the game sends
-// GAMEEND; the other confirms with its own GAMEEND. The result goes to
-// stdout as `result 2-0 (...)`, and the game as PDN to --dxp-pdn if set.
+// which cap our own thinking). When a move, ours or the other side's, ends
+// the game by the rules, we send GAMEEND without waiting for the other side's;
+// a GAMEEND received first (a resignation, a draw offer) is answered with
+// ours. The result goes to stdout as `result 2-0 (...)`, and the game as PDN
+// to --dxp-pdn if set.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -52,6 +54,12 @@ std::string msg(const absl::Status& s) { return std::string(s.message()); }
 int fail(const std::string& what) {
   std::fprintf(stderr, "tempo dxp: %s\n", what.c_str());
   return 1;
+}
+
+// A bad flag: status 2, as every tempo command.
+int bad_flag(const std::string& what) {
+  fail(what);
+  return 2;
 }
 
 struct Match {
@@ -103,6 +111,9 @@ absl::StatusOr<SearchResult> think(Match& m) {
   return search(m.game, req);
 }
 
+// How long we wait for the peer's GAMEEND after sending ours.
+constexpr int kConfirmWaitMs = 10000;
+
 const char* color_word(Color c) { return c == Color::kWhite ? "white" : "black"; }
 
 // Our GAMEEND reason for a finished game.
@@ -144,24 +155,30 @@ int finish(Match& m, const std::string& how, std::string result = "") {
   return 0;
 }
 
+// The game is over by the rules (no legal move, or a draw rule), whoever's
+// move ended it: say so ourselves rather than wait for the other side, which
+// may never send GAMEEND (Scan 2.0 does not after its own winning move; some
+// clients only send it when they quit). The result and the PDN go out at
+// once; then a bounded wait for the peer's GAMEEND, so that it reads ours
+// before we close. A peer that closes instead is fine too.
+int announce_end(Match& m, const GameStatus& st) {
+  const absl::Status sent = m.send(dxp::GameEnd{reason_for(m, st), true});
+  const int code = finish(m, sent.ok() ? "game over by the rules, GAMEEND sent"
+                                       : absl::StrCat("game over by the rules, GAMEEND not sent: ", msg(sent)));
+  if (!sent.ok()) return code;  // the peer is gone: nothing to wait for
+  m.timeout_ms = m.timeout_ms < 0 ? kConfirmWaitMs : std::min(m.timeout_ms, kConfirmWaitMs);
+  while (true) {
+    absl::StatusOr<dxp::Message> r = m.receive();
+    if (r.ok() && std::holds_alternative<dxp::GameEnd>(*r)) break;
+    if (!r.ok() && !absl::IsInvalidArgument(r.status())) break;  // closed or timed out
+  }
+  return code;
+}
+
 int play(Match& m) {
   while (true) {
-    GameStatus st = m.game.status();
-    if (st.over()) {
-      // Whoever made the last move announces the end; the other confirms.
-      const bool i_moved_last = m.game.ply() > 0 && m.game.position(m.game.ply() - 1).side == m.me;
-      if (i_moved_last) {
-        if (absl::Status s = m.send(dxp::GameEnd{reason_for(m, st), true}); !s.ok()) return fail(msg(s));
-        // Wait (bounded) for the confirmation; a peer that just closes is fine too.
-        const int saved = m.timeout_ms;
-        m.timeout_ms = saved < 0 ? 10000 : std::min(saved, 10000);
-        while (true) {
-          absl::StatusOr<dxp::Message> r = m.receive();
-          if (!r.ok() || std::holds_alternative<dxp::GameEnd>(*r)) break;
-        }
-        return finish(m, "game over, GAMEEND sent");
-      }
-      // Otherwise wait for the opponent's GAMEEND below, then confirm.
+    if (const GameStatus st = m.game.status(); st.over()) {
+      return announce_end(m, st);
     } else if (m.game.current().side == m.me) {
       const auto t0 = Clock::now();
       absl::StatusOr<SearchResult> r = think(m);
@@ -237,19 +254,19 @@ int play(Match& m) {
 }  // namespace
 
 int run_dxp(const Args& args) {
-  if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
+  if (!args.empty()) return bad_flag(absl::StrCat("unexpected argument ", quote(args[0])));
   const bool listen = absl::GetFlag(FLAGS_dxp_listen);
   const std::string host = absl::GetFlag(FLAGS_dxp_connect);
-  if (listen == !host.empty()) return fail("give exactly one of --dxp-listen or --dxp-connect HOST");
+  if (listen == !host.empty()) return bad_flag("give exactly one of --dxp-listen or --dxp-connect HOST");
   Match m;
   const int timeout_s = absl::GetFlag(FLAGS_dxp_timeout);
   m.timeout_ms = timeout_s > 0 ? timeout_s * 1000 : -1;
   absl::StatusOr<Level> level = parse_level(absl::GetFlag(FLAGS_level));
-  if (!level.ok()) return fail(msg(level.status()));
+  if (!level.ok()) return bad_flag(msg(level.status()));
   m.level = *level;
   m.seed = absl::GetFlag(FLAGS_seed);
   const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
-  if (tt_mb < 1 || tt_mb > 4096) return fail("--tt-mb must be 1..4096");
+  if (tt_mb < 1 || tt_mb > 4096) return bad_flag("--tt-mb must be 1..4096");
   m.table.assign(static_cast<std::size_t>(tt_mb) << 20, 0);
   const std::string name = absl::GetFlag(FLAGS_dxp_name);
   int port = absl::GetFlag(FLAGS_dxp_port);
@@ -289,19 +306,19 @@ int run_dxp(const Args& args) {
     }
   } else {
     const std::string color = absl::GetFlag(FLAGS_dxp_color);
-    if (color != "white" && color != "black") return fail("--dxp-color must be white or black");
+    if (color != "white" && color != "black") return bad_flag("--dxp-color must be white or black");
     m.me = color == "white" ? Color::kWhite : Color::kBlack;
     const int minutes = absl::GetFlag(FLAGS_dxp_minutes), moves = absl::GetFlag(FLAGS_dxp_moves);
-    if (minutes < 1 || minutes > 999) return fail("--dxp-minutes must be 1..999");
-    if (moves < 0 || moves > 999) return fail("--dxp-moves must be 0..999");
+    if (minutes < 1 || minutes > 999) return bad_flag("--dxp-minutes must be 1..999");
+    if (moves < 0 || moves > 999) return bad_flag("--dxp-moves must be 0..999");
     dxp::GameRequest req{1, name, ~m.me, minutes, moves, std::nullopt};
-    if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-      absl::StatusOr<Position> p = parse_fen(fen);
-      if (!p.ok()) return fail(msg(p.status()));
+    if (const std::optional<std::string> fen = given_fen()) {
+      absl::StatusOr<Position> p = parse_fen(*fen);
+      if (!p.ok()) return bad_flag(absl::StrCat("--fen: ", msg(p.status())));
       req.start = *p;
     }
     absl::StatusOr<Game> g = Game::from_position(req.start.value_or(Position::start()));
-    if (!g.ok()) return fail(msg(g.status()));
+    if (!g.ok()) return bad_flag(absl::StrCat("--fen: ", msg(g.status())));
     m.game = *g;
     m.clock_ms[0] = m.clock_ms[1] = minutes * 60000;
     m.moves_per_period = moves;

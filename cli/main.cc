@@ -11,6 +11,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/param_flags.h"
 #include "engine/text.h"
 
@@ -69,7 +70,8 @@ void command_help(FILE* out, const Command& c) {
   for (const char* name : c.flags) {
     const absl::CommandLineFlag* f = absl::FindCommandLineFlag(name);
     if (f == nullptr) continue;
-    const char* value = f->IsOfType<bool>() ? "" : f->IsOfType<std::string>() ? "=TEXT"
+    const bool text = f->IsOfType<std::string>() || f->IsOfType<tempo::cli::GivenText>();
+    const char* value = f->IsOfType<bool>() ? "" : text ? "=TEXT"
                         : f->IsOfType<double>() ? "=X" : "=N";
     std::fprintf(out, "  --%s%s  (default %s)\n      %s\n", dashed(name).c_str(), value,
                  f->DefaultValue().empty() ? "\"\"" : f->DefaultValue().c_str(), f->Help().c_str());

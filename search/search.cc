@@ -239,6 +239,8 @@ class Searcher {
   }
   int node(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, bool pv);
   int root_search(int depth, int alpha, int beta, int first);
+  // Sends the line the search plays to on_progress (as reached at `depth`).
+  void report_played(const SearchResult& result, int depth);
 
   const SearchRequest& req_;
   const Position root_;
@@ -484,6 +486,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
     result.seldepth = seldepth_;
     result.time_ms = elapsed_ms();
     result.cancelled = cancelled_;
+    report_played(result, 0);
     return result;
   }
 
@@ -493,6 +496,8 @@ absl::StatusOr<SearchResult> Searcher::run() {
   int completed_depth = 0;
   int completed_seldepth = 0;
   bool partial_best = false;
+  Move last_reported;  // first move of the last best line sent to on_progress
+  bool reported = false;
 
   poll();
   for (int depth = 1; depth <= max_depth_ && !stopped_; ++depth) {
@@ -547,6 +552,8 @@ absl::StatusOr<SearchResult> Searcher::run() {
         p.pv = &completed[i].pv;
         req_.on_progress(p);
       }
+      last_reported = completed[0].move;
+      reported = true;
     }
     if (stopped_) break;
     if (!req_.limits.infinite) {
@@ -597,7 +604,27 @@ absl::StatusOr<SearchResult> Searcher::run() {
   result.nodes = nodes_;
   result.time_ms = elapsed_ms();
   result.cancelled = cancelled_;
+  // The last line the caller saw must start with the move played: one more
+  // report when it does not (an unfinished iteration found a better move,
+  // the search was cancelled before depth 1 ended, the level's mistake).
+  if (!reported || !(last_reported == result.best_move)) report_played(result, partial_best ? root_depth_ : completed_depth);
   return result;
+}
+
+void Searcher::report_played(const SearchResult& result, int depth) {
+  if (!req_.on_progress) return;
+  Progress p;
+  p.depth = depth;
+  p.seldepth = std::max(result.seldepth, seldepth_);
+  // No line ended in an evaluation (one legal move, an early stop): the
+  // deepest ply reached stands for them.
+  p.mean_depth = leaves_ ? static_cast<double>(leaf_plies_) / static_cast<double>(leaves_) : std::max(1, p.seldepth);
+  p.score = result.score;
+  p.nodes = nodes_;
+  p.time_ms = elapsed_ms();
+  p.multipv_index = 0;
+  p.pv = &result.pv;
+  req_.on_progress(p);
 }
 
 absl::Status check_request(const SearchRequest& r) {

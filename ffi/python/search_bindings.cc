@@ -285,7 +285,8 @@ void bind_search(py::module_& m) {
       .def_property_readonly("win_in", [](const PySearchResult& r) { return win_plies(r.result.score); },
                              "Plies to a forced win (positive) or loss (negative), or None.")
       .def_property_readonly("score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
-                             "'+0.25', 'win in 7', 'loss in 4'.")
+                             "Men on the scale GUIs read, as the Hub and `tempo analyse` show it: '+0.25'; a win "
+                             "in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative.")
       .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; })
       .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; })
       .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; })

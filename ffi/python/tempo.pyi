@@ -213,7 +213,8 @@ class SearchResult:
     def win_in(self) -> Optional[int]:
         """Plies to a forced win (positive) or loss (negative), or None."""
     @property
-    def score_text(self) -> str: ...
+    def score_text(self) -> str:
+        """'+0.25'; a win in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative."""
     @property
     def depth(self) -> int: ...
     @property
