@@ -319,6 +319,7 @@ int run_dxp(const Args& args) {
     }
     absl::StatusOr<Game> g = Game::from_position(req.start.value_or(Position::start()));
     if (!g.ok()) return bad_flag(absl::StrCat("--fen: ", msg(g.status())));
+    if (g->status().over()) return bad_flag(absl::StrCat("--fen: nothing to play, ", describe(g->status())));
     m.game = *g;
     m.clock_ms[0] = m.clock_ms[1] = minutes * 60000;
     m.moves_per_period = moves;

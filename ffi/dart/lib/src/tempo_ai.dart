@@ -73,7 +73,8 @@ class AiMove {
 }
 
 /// Sent after each completed iteration when [TempoAi.findBestMove] is given
-/// an `onProgress` callback.
+/// an `onProgress` callback; the last one always shows the move played (see
+/// tempo_progress in tempo.h).
 class AiProgress {
   const AiProgress(this.depth, this.score, this.nodes, this.timeMs, this.pv);
   final int depth;
