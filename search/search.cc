@@ -607,7 +607,9 @@ absl::StatusOr<SearchResult> Searcher::run() {
   // The last line the caller saw must start with the move played: one more
   // report when it does not (an unfinished iteration found a better move,
   // the search was cancelled before depth 1 ended, the level's mistake).
-  if (!reported || !(last_reported == result.best_move)) report_played(result, partial_best ? root_depth_ : completed_depth);
+  if (!reported || !(last_reported == result.best_move)) {
+    report_played(result, partial_best ? root_depth_ : completed_depth);
+  }
   return result;
 }
 
