@@ -5,7 +5,7 @@
 //
 // Shown to people and programs (the Hub `info` score, `tempo analyse`,
 // Python's score_text, the C ABI's tempo_score_text) scores use the scale
-// draughts GUIs and clients already read, Scan's: men with two decimals, a
+// draughts GUIs and clients already read, Scan 3's: men with two decimals, a
 // win in n plies shown as 100 - n/100 men (+99.93: a win in 7 plies), a loss
 // as its negative, and every other score held within +-90 men, so that
 // anything beyond +-90 is a win or a loss and 100 minus it, times 100, is the
