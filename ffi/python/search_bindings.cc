@@ -313,6 +313,9 @@ void bind_search(py::module_& m) {
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
         py::arg("moves_to_go") = py::none(), search_doc().c_str());
+  m.def("score_text", [](int score) { return score_text(score); }, py::arg("score"),
+        "A score (100 = a man, a win in n plies = 30000 - n) as shown everywhere: '+0.25', a win in 7 plies "
+        "'+99.93', a loss in 4 plies '-99.96' (the scale GUIs read; the Hub and `tempo analyse` print the same).");
 }
 
 }  // namespace tempo::python

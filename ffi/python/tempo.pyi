@@ -268,5 +268,8 @@ def search(
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
     blunder_margin 0..10000, feature_scale 0..4); out of range: ValueError."""
 
+def score_text(score: int) -> str:
+    """'+0.25'; a win in n plies (score 30000 - n) is 100 - n/100 men ('+99.93'), a loss its negative."""
+
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

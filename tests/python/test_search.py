@@ -43,6 +43,8 @@ def test_forced_and_lost_positions():
     assert r.best_move is None and r.pv == []
     assert r.win_in == 0  # lost now
     assert r.score_text == "-100.00"
+    assert [tempo.score_text(s) for s in (25, -100, 30000 - 7, -(30000 - 4), 29000)] == \
+        ["+0.25", "-1.00", "+99.93", "-99.96", "+90.00"]
 
 
 def test_buffer_used_in_place_and_reused():
