@@ -43,6 +43,8 @@ ABSL_FLAG(std::string, dxp_color, "white", "dxp initiator: our colour, white or 
 ABSL_FLAG(std::string, dxp_name, "Tempo", "dxp: our name in GAMEREQ / GAMEACC");
 ABSL_FLAG(std::string, dxp_pdn, "", "dxp: write the finished game to this PDN file");
 ABSL_FLAG(int, dxp_timeout, 0, "dxp: give up after this many seconds without a message or connection (0 = never)");
+ABSL_FLAG(int, dxp_games, 1,
+          "dxp: games on one connection (1..10000); the initiator alternates colours, either side's stop code ends it sooner");
 
 namespace tempo::cli {
 namespace {
@@ -74,6 +76,11 @@ struct Match {
   std::vector<std::uint8_t> table;
   Level level = Level::kExpert;
   std::uint64_t seed = 0;
+  // Several games on one connection: our GAMEEND's stop code says whether
+  // this is the last; the peer's says whether it wants no more.
+  bool last_game = true;
+  bool peer_stopped = false;
+  int games = 0, wins = 0, draws = 0, losses = 0;  // finished games, our view
 
   absl::Status send(const dxp::Message& m) {
     std::string bytes = dxp::encode(m);
@@ -148,10 +155,17 @@ int finish(Match& m, const std::string& how, std::string result = "") {
     g.set_tag("Event", "DXP game");
     g.set_tag("White", m.me == Color::kWhite ? absl::GetFlag(FLAGS_dxp_name) : m.opponent);
     g.set_tag("Black", m.me == Color::kBlack ? absl::GetFlag(FLAGS_dxp_name) : m.opponent);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    // The session's games, one after another in the same file.
+    std::ofstream out(path, std::ios::binary | (m.games == 0 ? std::ios::trunc : std::ios::app));
+    if (m.games > 0) out << "\n";
     out << write_pdn(g);
     if (!out) return fail(absl::StrCat("cannot write ", path));
   }
+  ++m.games;
+  const bool white_won = result == "2-0", black_won = result == "0-2";
+  if (result == "1-1") ++m.draws;
+  else if ((white_won && m.me == Color::kWhite) || (black_won && m.me == Color::kBlack)) ++m.wins;
+  else if (white_won || black_won) ++m.losses;
   return 0;
 }
 
@@ -162,16 +176,24 @@ int finish(Match& m, const std::string& how, std::string result = "") {
 // once; then a bounded wait for the peer's GAMEEND, so that it reads ours
 // before we close. A peer that closes instead is fine too.
 int announce_end(Match& m, const GameStatus& st) {
-  const absl::Status sent = m.send(dxp::GameEnd{reason_for(m, st), true});
+  const absl::Status sent = m.send(dxp::GameEnd{reason_for(m, st), m.last_game});
   const int code = finish(m, sent.ok() ? "game over by the rules, GAMEEND sent"
                                        : absl::StrCat("game over by the rules, GAMEEND not sent: ", msg(sent)));
   if (!sent.ok()) return code;  // the peer is gone: nothing to wait for
+  const int saved_timeout = m.timeout_ms;
   m.timeout_ms = m.timeout_ms < 0 ? kConfirmWaitMs : std::min(m.timeout_ms, kConfirmWaitMs);
   while (true) {
     absl::StatusOr<dxp::Message> r = m.receive();
-    if (r.ok() && std::holds_alternative<dxp::GameEnd>(*r)) break;
-    if (!r.ok() && !absl::IsInvalidArgument(r.status())) break;  // closed or timed out
+    if (r.ok() && std::holds_alternative<dxp::GameEnd>(*r)) {
+      m.peer_stopped = std::get<dxp::GameEnd>(*r).stop;
+      break;
+    }
+    if (!r.ok() && !absl::IsInvalidArgument(r.status())) {  // closed or timed out: no next game
+      m.peer_stopped = true;
+      break;
+    }
   }
+  m.timeout_ms = saved_timeout;
   return code;
 }
 
@@ -234,7 +256,8 @@ int play(Match& m) {
         result = "1-1";
         answer = dxp::EndReason::kDraw;
       }
-      m.send(dxp::GameEnd{answer, true}).IgnoreError();
+      m.peer_stopped = end->stop;
+      m.send(dxp::GameEnd{answer, m.last_game || end->stop}).IgnoreError();
       const char* why = end->reason == dxp::EndReason::kGiveUp ? "opponent gave up"
                         : end->reason == dxp::EndReason::kDraw ? "opponent claims a draw"
                         : end->reason == dxp::EndReason::kWin  ? "opponent claims a win"
@@ -248,6 +271,67 @@ int play(Match& m) {
       absl::PrintF("takeback to move %d (%s): %s\n", back->move_number, color_word(back->side), ok ? "accepted" : "refused");
     }
     // GAMEREQ / GAMEACC / BACKACC mid-game: nothing to do.
+  }
+}
+
+// The follower's side of a handshake: the next GAMEREQ, accepted. Between
+// games a closed connection or the peer's silence is the end of the session.
+constexpr int kNoMoreGames = -1;
+
+int await_request(Match& m, const std::string& name) {
+  while (true) {
+    absl::StatusOr<dxp::Message> in = m.receive();
+    if (!in.ok()) {
+      if (m.games > 0 && !absl::IsInvalidArgument(in.status())) return kNoMoreGames;
+      if (absl::IsInvalidArgument(in.status())) continue;  // unreadable: skip, as in a game
+      return fail(absl::StrCat("waiting for GAMEREQ: ", msg(in.status())));
+    }
+    const auto* req = std::get_if<dxp::GameRequest>(&*in);
+    if (!req) continue;  // a late GAMEEND of the last game, a CHAT...
+    if (req->version != 1) {
+      m.send(dxp::GameAccept{name, dxp::AcceptCode::kVersion}).IgnoreError();
+      return fail(absl::StrCat("GAMEREQ version ", req->version, " not supported"));
+    }
+    absl::StatusOr<Game> g = Game::from_position(req->start.value_or(Position::start()));
+    if (!g.ok() || g->status().over()) {
+      m.send(dxp::GameAccept{name, dxp::AcceptCode::kNotThisGame}).IgnoreError();
+      return fail("GAMEREQ start position refused");
+    }
+    m.game = *g;
+    m.me = req->follower_color;
+    m.opponent = req->initiator;
+    m.clock_ms[0] = m.clock_ms[1] = std::max(1, req->minutes) * 60000;
+    m.moves_per_period = req->moves;
+    if (absl::Status s = m.send(dxp::GameAccept{name, dxp::AcceptCode::kAccept}); !s.ok()) return fail(msg(s));
+    absl::PrintF("game %s (we play %s), %d min / %d moves\n", req->initiator, color_word(m.me), req->minutes,
+                 req->moves);
+    return 0;
+  }
+}
+
+// The initiator's side: game `index` (0-based) of the session, colours
+// alternating from --dxp-color.
+int request_game(Match& m, dxp::GameRequest req, int index) {
+  if (index % 2 == 1) req.follower_color = ~req.follower_color;
+  m.me = ~req.follower_color;
+  m.game = *Game::from_position(req.start.value_or(Position::start()));  // checked by run_dxp
+  m.clock_ms[0] = m.clock_ms[1] = req.minutes * 60000;
+  m.moves_per_period = req.moves;
+  if (absl::Status st = m.send(req); !st.ok()) return fail(msg(st));
+  while (true) {
+    absl::StatusOr<dxp::Message> in = m.receive();
+    if (!in.ok()) {
+      if (absl::IsInvalidArgument(in.status())) continue;
+      return fail(absl::StrCat("waiting for GAMEACC: ", msg(in.status())));
+    }
+    const auto* acc = std::get_if<dxp::GameAccept>(&*in);
+    if (!acc) continue;
+    if (acc->code != dxp::AcceptCode::kAccept) {
+      return fail(absl::StrCat(acc->follower, " refused the game (code ", static_cast<int>(acc->code), ")"));
+    }
+    m.opponent = acc->follower;
+    absl::PrintF("game accepted by %s (we play %s)\n", acc->follower, color_word(m.me));
+    return 0;
   }
 }
 
@@ -271,6 +355,27 @@ int run_dxp(const Args& args) {
   const std::string name = absl::GetFlag(FLAGS_dxp_name);
   int port = absl::GetFlag(FLAGS_dxp_port);
 
+  const int games = absl::GetFlag(FLAGS_dxp_games);
+  if (games < 1 || games > 10000) return bad_flag("--dxp-games must be 1..10000");
+  // The initiator's request, checked before connecting.
+  dxp::GameRequest request;
+  if (!listen) {
+    const std::string color = absl::GetFlag(FLAGS_dxp_color);
+    if (color != "white" && color != "black") return bad_flag("--dxp-color must be white or black");
+    const int minutes = absl::GetFlag(FLAGS_dxp_minutes), moves = absl::GetFlag(FLAGS_dxp_moves);
+    if (minutes < 1 || minutes > 999) return bad_flag("--dxp-minutes must be 1..999");
+    if (moves < 0 || moves > 999) return bad_flag("--dxp-moves must be 0..999");
+    request = dxp::GameRequest{1, name, color == "white" ? Color::kBlack : Color::kWhite, minutes, moves, std::nullopt};
+    if (const std::optional<std::string> fen = given_fen()) {
+      absl::StatusOr<Position> p = parse_fen(*fen);
+      if (!p.ok()) return bad_flag(absl::StrCat("--fen: ", msg(p.status())));
+      request.start = *p;
+    }
+    absl::StatusOr<Game> g = Game::from_position(request.start.value_or(Position::start()));
+    if (!g.ok()) return bad_flag(absl::StrCat("--fen: ", msg(g.status())));
+    if (g->status().over()) return bad_flag(absl::StrCat("--fen: nothing to play, ", describe(g->status())));
+  }
+
   if (listen) {
     int bound = 0;
     absl::StatusOr<Socket> listener = listen_tcp(absl::GetFlag(FLAGS_dxp_host), port, &bound);
@@ -280,68 +385,26 @@ int run_dxp(const Args& args) {
     absl::StatusOr<Socket> s = accept_tcp(*listener, m.timeout_ms);
     if (!s.ok()) return fail(msg(s.status()));
     m.sock = std::move(*s);
-    // The first message must be a game request.
-    while (true) {
-      absl::StatusOr<dxp::Message> in = m.receive();
-      if (!in.ok()) return fail(absl::StrCat("waiting for GAMEREQ: ", msg(in.status())));
-      const auto* req = std::get_if<dxp::GameRequest>(&*in);
-      if (!req) continue;
-      if (req->version != 1) {
-        m.send(dxp::GameAccept{name, dxp::AcceptCode::kVersion}).IgnoreError();
-        return fail(absl::StrCat("GAMEREQ version ", req->version, " not supported"));
-      }
-      absl::StatusOr<Game> g = Game::from_position(req->start.value_or(Position::start()));
-      if (!g.ok() || g->status().over()) {
-        m.send(dxp::GameAccept{name, dxp::AcceptCode::kNotThisGame}).IgnoreError();
-        return fail("GAMEREQ start position refused");
-      }
-      m.game = *g;
-      m.me = req->follower_color;
-      m.opponent = req->initiator;
-      m.clock_ms[0] = m.clock_ms[1] = std::max(1, req->minutes) * 60000;
-      m.moves_per_period = req->moves;
-      if (absl::Status s2 = m.send(dxp::GameAccept{name, dxp::AcceptCode::kAccept}); !s2.ok()) return fail(msg(s2));
-      absl::PrintF("game %s (we play %s), %d min / %d moves\n", req->initiator, color_word(m.me), req->minutes, req->moves);
-      break;
-    }
   } else {
-    const std::string color = absl::GetFlag(FLAGS_dxp_color);
-    if (color != "white" && color != "black") return bad_flag("--dxp-color must be white or black");
-    m.me = color == "white" ? Color::kWhite : Color::kBlack;
-    const int minutes = absl::GetFlag(FLAGS_dxp_minutes), moves = absl::GetFlag(FLAGS_dxp_moves);
-    if (minutes < 1 || minutes > 999) return bad_flag("--dxp-minutes must be 1..999");
-    if (moves < 0 || moves > 999) return bad_flag("--dxp-moves must be 0..999");
-    dxp::GameRequest req{1, name, ~m.me, minutes, moves, std::nullopt};
-    if (const std::optional<std::string> fen = given_fen()) {
-      absl::StatusOr<Position> p = parse_fen(*fen);
-      if (!p.ok()) return bad_flag(absl::StrCat("--fen: ", msg(p.status())));
-      req.start = *p;
-    }
-    absl::StatusOr<Game> g = Game::from_position(req.start.value_or(Position::start()));
-    if (!g.ok()) return bad_flag(absl::StrCat("--fen: ", msg(g.status())));
-    if (g->status().over()) return bad_flag(absl::StrCat("--fen: nothing to play, ", describe(g->status())));
-    m.game = *g;
-    m.clock_ms[0] = m.clock_ms[1] = minutes * 60000;
-    m.moves_per_period = moves;
     absl::StatusOr<Socket> s = connect_tcp(host, port, m.timeout_ms < 0 ? 5000 : m.timeout_ms);
     if (!s.ok()) return fail(msg(s.status()));
     m.sock = std::move(*s);
-    if (absl::Status st = m.send(req); !st.ok()) return fail(msg(st));
-    while (true) {
-      absl::StatusOr<dxp::Message> in = m.receive();
-      if (!in.ok()) return fail(absl::StrCat("waiting for GAMEACC: ", msg(in.status())));
-      const auto* acc = std::get_if<dxp::GameAccept>(&*in);
-      if (!acc) continue;
-      if (acc->code != dxp::AcceptCode::kAccept) {
-        return fail(absl::StrCat(acc->follower, " refused the game (code ", static_cast<int>(acc->code), ")"));
-      }
-      m.opponent = acc->follower;
-      absl::PrintF("game accepted by %s (we play %s)\n", acc->follower, color_word(m.me));
-      break;
-    }
   }
-  std::fflush(stdout);
-  return play(m);
+
+  for (int i = 0; i < games; ++i) {
+    m.last_game = i + 1 == games;
+    if (i > 0) tt::clear(m.table.data(), m.table.size()).IgnoreError();  // a new game: a fresh table
+    const int code = listen ? await_request(m, name) : request_game(m, request, i);
+    if (code == kNoMoreGames) break;
+    if (code != 0) return code;
+    std::fflush(stdout);
+    if (const int played = play(m); played != 0) return played;
+    if (m.peer_stopped) break;
+  }
+  if (games > 1) {
+    absl::PrintF("match +%d =%d -%d in %d games vs %s\n", m.wins, m.draws, m.losses, m.games, m.opponent);
+  }
+  return 0;
 }
 
 }  // namespace tempo::cli

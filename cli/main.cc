@@ -39,7 +39,7 @@ const Command kCommands[] = {
      {"level", "seed", "multipv", "tt_mb"}},
     {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)",
      {"dxp_listen", "dxp_connect", "dxp_host", "dxp_port", "dxp_minutes", "dxp_moves", "dxp_color", "dxp_name",
-      "dxp_pdn", "dxp_timeout", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
+      "dxp_pdn", "dxp_timeout", "dxp_games", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
     {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN",
      {"engine1", "engine2", "params1", "params2", "name1", "name2", "openings", "games", "match_movetime",
       "match_depth", "match_nodes", "match_time", "match_inc", "match_margin", "match_max_plies", "concurrency",

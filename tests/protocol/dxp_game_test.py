@@ -119,6 +119,39 @@ def raw_peer(tempo):
     print("dxp raw peer: ok")
 
 
+def session(tempo):
+    """Several games on one connection (--dxp-games): the initiator asks for 2
+    with alternating colours; the follower would play 3 but stops when the
+    initiator's last GAMEEND says stop."""
+    tmp = tempfile.mkdtemp(prefix="tempo-dxp-session-")
+    pdn_server, pdn_client = os.path.join(tmp, "server.pdn"), os.path.join(tmp, "client.pdn")
+    common = ["--depth=2", "--dxp-timeout=20"]
+    server = subprocess.Popen([tempo, "dxp", "--dxp-listen", "--dxp-port=0", "--dxp-games=3", "--dxp-name=Server",
+                               "--dxp-pdn=" + pdn_server] + common, stdout=subprocess.PIPE, text=True)
+    try:
+        port = re.match(r"listening 127\.0\.0\.1:(\d+)", server.stdout.readline()).group(1)
+        client = subprocess.run([tempo, "dxp", "--dxp-connect=127.0.0.1", "--dxp-port=" + port, "--dxp-color=black",
+                                 "--dxp-games=2", "--dxp-name=Client", "--dxp-pdn=" + pdn_client] + common,
+                                capture_output=True, text=True, timeout=60)
+        server_out, _ = server.communicate(timeout=20)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert client.returncode == 0 and server.returncode == 0, (client.stderr, server_out)
+    assert re.findall(r"^game accepted by Server \(we play (\w+)\)", client.stdout, re.M) == ["black", "white"], client.stdout
+    assert re.findall(r"^game Client \(we play (\w+)\)", server_out, re.M) == ["white", "black"], server_out
+    results = lambda out: re.findall(r"^result (2-0|0-2|1-1) ", out, re.M)
+    assert len(results(client.stdout)) == 2 and results(client.stdout) == results(server_out), (client.stdout, server_out)
+    tally = re.search(r"^match \+(\d+) =(\d+) -(\d+) in 2 games vs Server$", client.stdout, re.M)
+    assert tally and sum(map(int, tally.groups())) == 2, client.stdout
+    assert re.search(r"^match \+%s =%s -%s in 2 games vs Client$" % (tally.group(3), tally.group(2), tally.group(1)),
+                     server_out, re.M), server_out
+    with open(pdn_client) as f:
+        games = f.read()
+    assert games.count("[Event ") == 2 and games.index('[White "Server"]') < games.index('[White "Client"]'), games
+    print("dxp session: ok")
+
+
 class Peer:
     """Our end of a DXP connection: NUL-terminated ASCII messages."""
 
@@ -284,6 +317,7 @@ def scripted_initiator(tempo, scenario, tmp):
 if __name__ == "__main__":
     main()
     raw_peer(sys.argv[1])
+    session(sys.argv[1])
     scratch = tempfile.mkdtemp(prefix="tempo-dxp-scripted-")
     for role in (scripted_follower, scripted_initiator):
         for name in ("win", "draw"):
