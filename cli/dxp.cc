@@ -179,7 +179,10 @@ int announce_end(Match& m, const GameStatus& st) {
   const absl::Status sent = m.send(dxp::GameEnd{reason_for(m, st), m.last_game});
   const int code = finish(m, sent.ok() ? "game over by the rules, GAMEEND sent"
                                        : absl::StrCat("game over by the rules, GAMEEND not sent: ", msg(sent)));
-  if (!sent.ok()) return code;  // the peer is gone: nothing to wait for
+  if (!sent.ok()) {  // the peer is gone: nothing to wait for, no next game
+    m.peer_stopped = true;
+    return code;
+  }
   const int saved_timeout = m.timeout_ms;
   m.timeout_ms = m.timeout_ms < 0 ? kConfirmWaitMs : std::min(m.timeout_ms, kConfirmWaitMs);
   while (true) {
