@@ -26,8 +26,8 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     return 2;
   }
   Game game;
-  if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-    absl::StatusOr<Game> from_fen = Game::from_fen(fen);
+  if (const std::optional<std::string> fen = given_fen()) {
+    absl::StatusOr<Game> from_fen = Game::from_fen(*fen);
     if (!from_fen.ok()) {
       std::fprintf(stderr, "tempo analyse: --fen: %s\n", std::string(from_fen.status().message()).c_str());
       return 2;

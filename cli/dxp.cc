@@ -6,9 +6,11 @@
 // The initiator proposes colours (--dxp-color is its own colour), thinking
 // time and start position (--fen); the follower accepts. Each side then
 // plays its moves under the agreed clock (or --depth / --movetime if given,
-// which cap our own thinking). The side whose move ends the game sends
-// GAMEEND; the other confirms with its own GAMEEND. The result goes to
-// stdout as `result 2-0 (...)`, and the game as PDN to --dxp-pdn if set.
+// which cap our own thinking). When a move, ours or the other side's, ends
+// the game by the rules, we send GAMEEND without waiting for the other side's;
+// a GAMEEND received first (a resignation, a draw offer) is answered with
+// ours. The result goes to stdout as `result 2-0 (...)`, and the game as PDN
+// to --dxp-pdn if set.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -41,6 +43,8 @@ ABSL_FLAG(std::string, dxp_color, "white", "dxp initiator: our colour, white or 
 ABSL_FLAG(std::string, dxp_name, "Tempo", "dxp: our name in GAMEREQ / GAMEACC");
 ABSL_FLAG(std::string, dxp_pdn, "", "dxp: write the finished game to this PDN file");
 ABSL_FLAG(int, dxp_timeout, 0, "dxp: give up after this many seconds without a message or connection (0 = never)");
+ABSL_FLAG(int, dxp_games, 1,
+          "dxp: games on one connection (1..10000); the initiator alternates colours, either side's stop code ends it sooner");
 
 namespace tempo::cli {
 namespace {
@@ -52,6 +56,12 @@ std::string msg(const absl::Status& s) { return std::string(s.message()); }
 int fail(const std::string& what) {
   std::fprintf(stderr, "tempo dxp: %s\n", what.c_str());
   return 1;
+}
+
+// A bad flag: status 2, as every tempo command.
+int bad_flag(const std::string& what) {
+  fail(what);
+  return 2;
 }
 
 struct Match {
@@ -66,6 +76,11 @@ struct Match {
   std::vector<std::uint8_t> table;
   Level level = Level::kExpert;
   std::uint64_t seed = 0;
+  // Several games on one connection: our GAMEEND's stop code says whether
+  // this is the last; the peer's says whether it wants no more.
+  bool last_game = true;
+  bool peer_stopped = false;
+  int games = 0, wins = 0, draws = 0, losses = 0;  // finished games, our view
 
   absl::Status send(const dxp::Message& m) {
     std::string bytes = dxp::encode(m);
@@ -103,6 +118,9 @@ absl::StatusOr<SearchResult> think(Match& m) {
   return search(m.game, req);
 }
 
+// How long we wait for the peer's GAMEEND after sending ours.
+constexpr int kConfirmWaitMs = 10000;
+
 const char* color_word(Color c) { return c == Color::kWhite ? "white" : "black"; }
 
 // Our GAMEEND reason for a finished game.
@@ -137,31 +155,55 @@ int finish(Match& m, const std::string& how, std::string result = "") {
     g.set_tag("Event", "DXP game");
     g.set_tag("White", m.me == Color::kWhite ? absl::GetFlag(FLAGS_dxp_name) : m.opponent);
     g.set_tag("Black", m.me == Color::kBlack ? absl::GetFlag(FLAGS_dxp_name) : m.opponent);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    // The session's games, one after another in the same file.
+    std::ofstream out(path, std::ios::binary | (m.games == 0 ? std::ios::trunc : std::ios::app));
+    if (m.games > 0) out << "\n";
     out << write_pdn(g);
     if (!out) return fail(absl::StrCat("cannot write ", path));
   }
+  ++m.games;
+  const bool white_won = result == "2-0", black_won = result == "0-2";
+  if (result == "1-1") ++m.draws;
+  else if ((white_won && m.me == Color::kWhite) || (black_won && m.me == Color::kBlack)) ++m.wins;
+  else if (white_won || black_won) ++m.losses;
   return 0;
+}
+
+// The game is over by the rules (no legal move, or a draw rule), whoever's
+// move ended it: say so ourselves rather than wait for the other side, which
+// may never send GAMEEND (Scan 2.0 does not after its own winning move; some
+// clients only send it when they quit). The result and the PDN go out at
+// once; then a bounded wait for the peer's GAMEEND, so that it reads ours
+// before we close. A peer that closes instead is fine too.
+int announce_end(Match& m, const GameStatus& st) {
+  const absl::Status sent = m.send(dxp::GameEnd{reason_for(m, st), m.last_game});
+  const int code = finish(m, sent.ok() ? "game over by the rules, GAMEEND sent"
+                                       : absl::StrCat("game over by the rules, GAMEEND not sent: ", msg(sent)));
+  if (!sent.ok()) {  // the peer is gone: nothing to wait for, no next game
+    m.peer_stopped = true;
+    return code;
+  }
+  const int saved_timeout = m.timeout_ms;
+  m.timeout_ms = m.timeout_ms < 0 ? kConfirmWaitMs : std::min(m.timeout_ms, kConfirmWaitMs);
+  while (true) {
+    absl::StatusOr<dxp::Message> r = m.receive();
+    if (r.ok() && std::holds_alternative<dxp::GameEnd>(*r)) {
+      m.peer_stopped = std::get<dxp::GameEnd>(*r).stop;
+      break;
+    }
+    if (!r.ok() && !absl::IsInvalidArgument(r.status())) {  // closed or timed out: no next game
+      m.peer_stopped = true;
+      break;
+    }
+  }
+  m.timeout_ms = saved_timeout;
+  return code;
 }
 
 int play(Match& m) {
   while (true) {
-    GameStatus st = m.game.status();
-    if (st.over()) {
-      // Whoever made the last move announces the end; the other confirms.
-      const bool i_moved_last = m.game.ply() > 0 && m.game.position(m.game.ply() - 1).side == m.me;
-      if (i_moved_last) {
-        if (absl::Status s = m.send(dxp::GameEnd{reason_for(m, st), true}); !s.ok()) return fail(msg(s));
-        // Wait (bounded) for the confirmation; a peer that just closes is fine too.
-        const int saved = m.timeout_ms;
-        m.timeout_ms = saved < 0 ? 10000 : std::min(saved, 10000);
-        while (true) {
-          absl::StatusOr<dxp::Message> r = m.receive();
-          if (!r.ok() || std::holds_alternative<dxp::GameEnd>(*r)) break;
-        }
-        return finish(m, "game over, GAMEEND sent");
-      }
-      // Otherwise wait for the opponent's GAMEEND below, then confirm.
+    if (const GameStatus st = m.game.status(); st.over()) {
+      return announce_end(m, st);
     } else if (m.game.current().side == m.me) {
       const auto t0 = Clock::now();
       absl::StatusOr<SearchResult> r = think(m);
@@ -217,7 +259,8 @@ int play(Match& m) {
         result = "1-1";
         answer = dxp::EndReason::kDraw;
       }
-      m.send(dxp::GameEnd{answer, true}).IgnoreError();
+      m.peer_stopped = end->stop;
+      m.send(dxp::GameEnd{answer, m.last_game || end->stop}).IgnoreError();
       const char* why = end->reason == dxp::EndReason::kGiveUp ? "opponent gave up"
                         : end->reason == dxp::EndReason::kDraw ? "opponent claims a draw"
                         : end->reason == dxp::EndReason::kWin  ? "opponent claims a win"
@@ -234,25 +277,107 @@ int play(Match& m) {
   }
 }
 
+// The follower's side of a handshake: the next GAMEREQ, accepted. Between
+// games a closed connection or the peer's silence is the end of the session.
+constexpr int kNoMoreGames = -1;
+
+int await_request(Match& m, const std::string& name) {
+  while (true) {
+    absl::StatusOr<dxp::Message> in = m.receive();
+    if (!in.ok()) {
+      if (m.games > 0 && !absl::IsInvalidArgument(in.status())) return kNoMoreGames;
+      if (absl::IsInvalidArgument(in.status())) continue;  // unreadable: skip, as in a game
+      return fail(absl::StrCat("waiting for GAMEREQ: ", msg(in.status())));
+    }
+    const auto* req = std::get_if<dxp::GameRequest>(&*in);
+    if (!req) continue;  // a late GAMEEND of the last game, a CHAT...
+    if (req->version != 1) {
+      m.send(dxp::GameAccept{name, dxp::AcceptCode::kVersion}).IgnoreError();
+      return fail(absl::StrCat("GAMEREQ version ", req->version, " not supported"));
+    }
+    absl::StatusOr<Game> g = Game::from_position(req->start.value_or(Position::start()));
+    if (!g.ok() || g->status().over()) {
+      m.send(dxp::GameAccept{name, dxp::AcceptCode::kNotThisGame}).IgnoreError();
+      return fail("GAMEREQ start position refused");
+    }
+    m.game = *g;
+    m.me = req->follower_color;
+    m.opponent = req->initiator;
+    m.clock_ms[0] = m.clock_ms[1] = std::max(1, req->minutes) * 60000;
+    m.moves_per_period = req->moves;
+    if (absl::Status s = m.send(dxp::GameAccept{name, dxp::AcceptCode::kAccept}); !s.ok()) return fail(msg(s));
+    absl::PrintF("game %s (we play %s), %d min / %d moves\n", req->initiator, color_word(m.me), req->minutes,
+                 req->moves);
+    return 0;
+  }
+}
+
+// The initiator's side: game `index` (0-based) of the session, colours
+// alternating from --dxp-color.
+int request_game(Match& m, dxp::GameRequest req, int index) {
+  if (index % 2 == 1) req.follower_color = ~req.follower_color;
+  m.me = ~req.follower_color;
+  m.game = *Game::from_position(req.start.value_or(Position::start()));  // checked by run_dxp
+  m.clock_ms[0] = m.clock_ms[1] = req.minutes * 60000;
+  m.moves_per_period = req.moves;
+  if (absl::Status st = m.send(req); !st.ok()) return fail(msg(st));
+  while (true) {
+    absl::StatusOr<dxp::Message> in = m.receive();
+    if (!in.ok()) {
+      if (absl::IsInvalidArgument(in.status())) continue;
+      return fail(absl::StrCat("waiting for GAMEACC: ", msg(in.status())));
+    }
+    const auto* acc = std::get_if<dxp::GameAccept>(&*in);
+    if (!acc) continue;
+    if (acc->code != dxp::AcceptCode::kAccept) {
+      return fail(absl::StrCat(acc->follower, " refused the game (code ", static_cast<int>(acc->code), ")"));
+    }
+    m.opponent = acc->follower;
+    absl::PrintF("game accepted by %s (we play %s)\n", acc->follower, color_word(m.me));
+    return 0;
+  }
+}
+
 }  // namespace
 
 int run_dxp(const Args& args) {
-  if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
+  if (!args.empty()) return bad_flag(absl::StrCat("unexpected argument ", quote(args[0])));
   const bool listen = absl::GetFlag(FLAGS_dxp_listen);
   const std::string host = absl::GetFlag(FLAGS_dxp_connect);
-  if (listen == !host.empty()) return fail("give exactly one of --dxp-listen or --dxp-connect HOST");
+  if (listen == !host.empty()) return bad_flag("give exactly one of --dxp-listen or --dxp-connect HOST");
   Match m;
   const int timeout_s = absl::GetFlag(FLAGS_dxp_timeout);
   m.timeout_ms = timeout_s > 0 ? timeout_s * 1000 : -1;
   absl::StatusOr<Level> level = parse_level(absl::GetFlag(FLAGS_level));
-  if (!level.ok()) return fail(msg(level.status()));
+  if (!level.ok()) return bad_flag(msg(level.status()));
   m.level = *level;
   m.seed = absl::GetFlag(FLAGS_seed);
   const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
-  if (tt_mb < 1 || tt_mb > 4096) return fail("--tt-mb must be 1..4096");
+  if (tt_mb < 1 || tt_mb > 4096) return bad_flag("--tt-mb must be 1..4096");
   m.table.assign(static_cast<std::size_t>(tt_mb) << 20, 0);
   const std::string name = absl::GetFlag(FLAGS_dxp_name);
   int port = absl::GetFlag(FLAGS_dxp_port);
+
+  const int games = absl::GetFlag(FLAGS_dxp_games);
+  if (games < 1 || games > 10000) return bad_flag("--dxp-games must be 1..10000");
+  // The initiator's request, checked before connecting.
+  dxp::GameRequest request;
+  if (!listen) {
+    const std::string color = absl::GetFlag(FLAGS_dxp_color);
+    if (color != "white" && color != "black") return bad_flag("--dxp-color must be white or black");
+    const int minutes = absl::GetFlag(FLAGS_dxp_minutes), moves = absl::GetFlag(FLAGS_dxp_moves);
+    if (minutes < 1 || minutes > 999) return bad_flag("--dxp-minutes must be 1..999");
+    if (moves < 0 || moves > 999) return bad_flag("--dxp-moves must be 0..999");
+    request = dxp::GameRequest{1, name, color == "white" ? Color::kBlack : Color::kWhite, minutes, moves, std::nullopt};
+    if (const std::optional<std::string> fen = given_fen()) {
+      absl::StatusOr<Position> p = parse_fen(*fen);
+      if (!p.ok()) return bad_flag(absl::StrCat("--fen: ", msg(p.status())));
+      request.start = *p;
+    }
+    absl::StatusOr<Game> g = Game::from_position(request.start.value_or(Position::start()));
+    if (!g.ok()) return bad_flag(absl::StrCat("--fen: ", msg(g.status())));
+    if (g->status().over()) return bad_flag(absl::StrCat("--fen: nothing to play, ", describe(g->status())));
+  }
 
   if (listen) {
     int bound = 0;
@@ -263,67 +388,26 @@ int run_dxp(const Args& args) {
     absl::StatusOr<Socket> s = accept_tcp(*listener, m.timeout_ms);
     if (!s.ok()) return fail(msg(s.status()));
     m.sock = std::move(*s);
-    // The first message must be a game request.
-    while (true) {
-      absl::StatusOr<dxp::Message> in = m.receive();
-      if (!in.ok()) return fail(absl::StrCat("waiting for GAMEREQ: ", msg(in.status())));
-      const auto* req = std::get_if<dxp::GameRequest>(&*in);
-      if (!req) continue;
-      if (req->version != 1) {
-        m.send(dxp::GameAccept{name, dxp::AcceptCode::kVersion}).IgnoreError();
-        return fail(absl::StrCat("GAMEREQ version ", req->version, " not supported"));
-      }
-      absl::StatusOr<Game> g = Game::from_position(req->start.value_or(Position::start()));
-      if (!g.ok() || g->status().over()) {
-        m.send(dxp::GameAccept{name, dxp::AcceptCode::kNotThisGame}).IgnoreError();
-        return fail("GAMEREQ start position refused");
-      }
-      m.game = *g;
-      m.me = req->follower_color;
-      m.opponent = req->initiator;
-      m.clock_ms[0] = m.clock_ms[1] = std::max(1, req->minutes) * 60000;
-      m.moves_per_period = req->moves;
-      if (absl::Status s2 = m.send(dxp::GameAccept{name, dxp::AcceptCode::kAccept}); !s2.ok()) return fail(msg(s2));
-      absl::PrintF("game %s (we play %s), %d min / %d moves\n", req->initiator, color_word(m.me), req->minutes, req->moves);
-      break;
-    }
   } else {
-    const std::string color = absl::GetFlag(FLAGS_dxp_color);
-    if (color != "white" && color != "black") return fail("--dxp-color must be white or black");
-    m.me = color == "white" ? Color::kWhite : Color::kBlack;
-    const int minutes = absl::GetFlag(FLAGS_dxp_minutes), moves = absl::GetFlag(FLAGS_dxp_moves);
-    if (minutes < 1 || minutes > 999) return fail("--dxp-minutes must be 1..999");
-    if (moves < 0 || moves > 999) return fail("--dxp-moves must be 0..999");
-    dxp::GameRequest req{1, name, ~m.me, minutes, moves, std::nullopt};
-    if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-      absl::StatusOr<Position> p = parse_fen(fen);
-      if (!p.ok()) return fail(msg(p.status()));
-      req.start = *p;
-    }
-    absl::StatusOr<Game> g = Game::from_position(req.start.value_or(Position::start()));
-    if (!g.ok()) return fail(msg(g.status()));
-    m.game = *g;
-    m.clock_ms[0] = m.clock_ms[1] = minutes * 60000;
-    m.moves_per_period = moves;
     absl::StatusOr<Socket> s = connect_tcp(host, port, m.timeout_ms < 0 ? 5000 : m.timeout_ms);
     if (!s.ok()) return fail(msg(s.status()));
     m.sock = std::move(*s);
-    if (absl::Status st = m.send(req); !st.ok()) return fail(msg(st));
-    while (true) {
-      absl::StatusOr<dxp::Message> in = m.receive();
-      if (!in.ok()) return fail(absl::StrCat("waiting for GAMEACC: ", msg(in.status())));
-      const auto* acc = std::get_if<dxp::GameAccept>(&*in);
-      if (!acc) continue;
-      if (acc->code != dxp::AcceptCode::kAccept) {
-        return fail(absl::StrCat(acc->follower, " refused the game (code ", static_cast<int>(acc->code), ")"));
-      }
-      m.opponent = acc->follower;
-      absl::PrintF("game accepted by %s (we play %s)\n", acc->follower, color_word(m.me));
-      break;
-    }
   }
-  std::fflush(stdout);
-  return play(m);
+
+  for (int i = 0; i < games; ++i) {
+    m.last_game = i + 1 == games;
+    if (i > 0) tt::clear(m.table.data(), m.table.size()).IgnoreError();  // a new game: a fresh table
+    const int code = listen ? await_request(m, name) : request_game(m, request, i);
+    if (code == kNoMoreGames) break;
+    if (code != 0) return code;
+    std::fflush(stdout);
+    if (const int played = play(m); played != 0) return played;
+    if (m.peer_stopped) break;
+  }
+  if (games > 1) {
+    absl::PrintF("match +%d =%d -%d in %d games vs %s\n", m.wins, m.draws, m.losses, m.games, m.opponent);
+  }
+  return 0;
 }
 
 }  // namespace tempo::cli

@@ -5,11 +5,26 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/flags/declare.h"
+#include "absl/strings/string_view.h"
 
-ABSL_DECLARE_FLAG(std::string, fen);
+namespace tempo::cli {
+
+// A text flag that remembers whether it was given at all, so that `--fen ''`
+// (an unset shell variable) is an empty FEN, not "no --fen".
+struct GivenText {
+  bool given = false;
+  std::string text;
+};
+bool AbslParseFlag(absl::string_view in, GivenText* out, std::string* error);
+std::string AbslUnparseFlag(const GivenText& value);
+
+}  // namespace tempo::cli
+
+ABSL_DECLARE_FLAG(tempo::cli::GivenText, fen);
 ABSL_DECLARE_FLAG(int, depth);
 ABSL_DECLARE_FLAG(bool, divide);
 ABSL_DECLARE_FLAG(std::string, moves);
@@ -19,3 +34,12 @@ ABSL_DECLARE_FLAG(int, multipv);
 ABSL_DECLARE_FLAG(std::string, level);
 ABSL_DECLARE_FLAG(std::uint64_t, seed);
 ABSL_DECLARE_FLAG(int, tt_mb);
+
+namespace tempo::cli {
+
+// --fen as given: nullopt when the flag is absent (the command's default
+// position). A given value, even an empty one (`--fen ''`, an unset shell
+// variable), is the caller's to parse, so it fails like any other bad FEN.
+std::optional<std::string> given_fen();
+
+}  // namespace tempo::cli

@@ -24,6 +24,7 @@
 #include "cli/flags.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/score.h"
 #include "engine/text.h"
 #include "protocol/hub.h"
 #include "search/search.h"
@@ -209,7 +210,7 @@ void HubSession::report(const Position& root, const Progress& p) {
   hub::Line info{"info", {}};
   info.args.push_back({"depth", absl::StrCat(p.depth), true});
   info.args.push_back({"mean-depth", absl::StrFormat("%.1f", p.mean_depth), true});
-  info.args.push_back({"score", hub::format_score(p.score), true});
+  info.args.push_back({"score", score_text(p.score), true});  // the scale GUIs read (engine/score.h)
   info.args.push_back({"nodes", absl::StrCat(p.nodes), true});
   info.args.push_back({"time", absl::StrFormat("%.3f", seconds), true});
   info.args.push_back({"nps", absl::StrFormat("%.2f", mnps), true});

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/param_flags.h"
 #include "engine/text.h"
 
@@ -39,7 +40,7 @@ const Command kCommands[] = {
      {"level", "seed", "multipv", "tt_mb"}},
     {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)",
      {"dxp_listen", "dxp_connect", "dxp_host", "dxp_port", "dxp_minutes", "dxp_moves", "dxp_color", "dxp_name",
-      "dxp_pdn", "dxp_timeout", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
+      "dxp_pdn", "dxp_timeout", "dxp_games", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
     {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN",
      {"engine1", "engine2", "params1", "params2", "name1", "name2", "openings", "games", "match_movetime",
       "match_depth", "match_nodes", "match_time", "match_inc", "match_margin", "match_max_plies", "concurrency",
@@ -70,7 +71,8 @@ void command_help(FILE* out, const Command& c) {
   for (const char* name : c.flags) {
     const absl::CommandLineFlag* f = absl::FindCommandLineFlag(name);
     if (f == nullptr) continue;
-    std::string value = f->IsOfType<bool>() ? "" : f->IsOfType<std::string>() ? "=TEXT"
+    const bool text = f->IsOfType<std::string>() || f->IsOfType<tempo::cli::GivenText>();
+    std::string value = f->IsOfType<bool>() ? "" : text ? "=TEXT"
                         : f->IsOfType<double>() ? "=X" : "=N";
     // A search limit shows its range, every interface's (kLimitSpecs).
     const bool searches = std::strcmp(c.name, "analyse") == 0 || std::strcmp(c.name, "dxp") == 0;

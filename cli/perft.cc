@@ -19,8 +19,8 @@ int run_perft(const Args& args) {
     return 2;
   }
   Position pos = Position::start();
-  if (const std::string fen = absl::GetFlag(FLAGS_fen); !fen.empty()) {
-    absl::StatusOr<Position> parsed = parse_fen(fen);
+  if (const std::optional<std::string> fen = given_fen()) {
+    absl::StatusOr<Position> parsed = parse_fen(*fen);
     if (!parsed.ok()) {
       std::fprintf(stderr, "tempo perft: %s\n", std::string(parsed.status().message()).c_str());
       return 2;

@@ -1,14 +1,14 @@
 #include "engine/score.h"
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace tempo {
 
 std::string score_text(int score) {
-  if (is_win(score)) return absl::StrCat("win in ", plies_to_end(score));
-  if (is_loss(score)) return absl::StrCat("loss in ", plies_to_end(score));
-  return absl::StrFormat("%+.2f", score / 100.0);
+  const int shown = shown_score(score);
+  // Whole hundredths: no rounding of a real number can move a win's plies.
+  return absl::StrFormat("%c%d.%02d", shown < 0 ? '-' : '+', (shown < 0 ? -shown : shown) / 100,
+                         (shown < 0 ? -shown : shown) % 100);
 }
 
 }  // namespace tempo

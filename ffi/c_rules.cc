@@ -1,4 +1,4 @@
-// C ABI: positions, legal moves, move text. Conversions and calls into
+// C ABI: positions, legal moves, move text, score text. Conversions and calls into
 // engine/ only; the rules live there.
 #include <cstring>
 #include <string>
@@ -9,6 +9,7 @@
 #include "engine/fen.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
+#include "engine/score.h"
 #include "ffi/c_boundary.h"
 
 using namespace tempo;
@@ -107,6 +108,12 @@ const char* tempo_status_string(tempo_status code) {
     case TEMPO_ERR_INTERNAL: return "internal error in the library";
     default: return "unknown status code";
   }
+}
+
+static_assert(TEMPO_WIN_SCORE == kWinScore && TEMPO_WIN_THRESHOLD == kWinThreshold);
+
+tempo_status tempo_score_text(int32_t score, char* text, size_t text_len, size_t* length) {
+  return guard([&] { return write_text(score_text(score), text, text_len, length); });
 }
 
 tempo_status tempo_position_start(tempo_position* out) {

@@ -21,6 +21,8 @@ add_library(tempo::capi ALIAS tempo_ffi)
 # plain libtempo.so.
 file(STRINGS ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h _tempo_abi REGEX "^#define TEMPO_ABI_VERSION [0-9]+")
 string(REGEX REPLACE ".* ([0-9]+)$" "\\1" TEMPO_ABI_VERSION "${_tempo_abi}")
+# A new ABI version in the header re-runs CMake, so the file name follows it.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h)
 set_target_properties(tempo_ffi PROPERTIES
   OUTPUT_NAME tempo
   EXPORT_NAME capi

@@ -149,10 +149,4 @@ absl::StatusOr<Limits> parse_limits(const Line& line) {
   return limits;
 }
 
-std::string format_score(int score) {
-  if (is_win(score)) return absl::StrFormat("%.2f", 1000.0 - plies_to_end(score));
-  if (is_loss(score)) return absl::StrFormat("%.2f", -1000.0 + plies_to_end(score));
-  return absl::StrFormat("%.2f", score / 100.0);
-}
-
 }  // namespace tempo::hub

@@ -48,8 +48,4 @@ std::string quote_if_needed(std::string_view value);
 // which argument was bad. Unknown arguments are ignored.
 absl::StatusOr<Limits> parse_limits(const Line& line);
 
-// Scores in the `info` line are in men: 100 centi-men -> "1.00"; wins show as
-// +/-(1000 - plies) men so a GUI sorts them above any material score.
-std::string format_score(int score);
-
 }  // namespace tempo::hub

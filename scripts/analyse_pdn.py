@@ -104,11 +104,7 @@ def analyse_game(record, args, table):
 
 
 def fmt(score):
-    if score > WIN - 1000:
-        return f"win{WIN - score}"
-    if score < -(WIN - 1000):
-        return f"loss{WIN + score}"
-    return f"{score / 100:+.2f}"
+    return tempo.score_text(score)  # the one score text: the Hub's and `tempo analyse`'s
 
 
 def print_table(title, rows, out=sys.stdout):

@@ -104,7 +104,7 @@ def analyse(task):
         record["error"] = str(e)
         return record
     if pos.is_game_over():
-        record.update(best_move=None, score=-30000, score_text="loss in 0", depth=0, nodes=0, time_ms=0, pv="")
+        record.update(best_move=None, score=-30000, score_text="-100.00", depth=0, nodes=0, time_ms=0, pv="")
         return record
     try:
         r = tempo.search(pos, tt=_table, **_options)

@@ -727,8 +727,27 @@ absl::Status check_request(const SearchRequest& r) {
 
 }  // namespace
 
-absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& request) {
-  if (absl::Status s = check_request(request); !s.ok()) return s;
+absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& caller_request) {
+  if (absl::Status s = check_request(caller_request); !s.ok()) return s;
+  // The last line the caller sees must start with the move played: progress
+  // goes through here (always on the calling thread), which remembers the
+  // best line's first move, and one more report follows below when the move
+  // played is another (an unfinished iteration found a better move, one
+  // legal move, a stop before depth 1 ended, the level's mistake).
+  SearchRequest request = caller_request;
+  Move last_reported;
+  bool reported = false;
+  double last_mean_depth = 0;
+  if (caller_request.on_progress) {
+    request.on_progress = [&](const Progress& p) {
+      if (p.multipv_index == 0 && p.pv != nullptr && p.pv->size > 0) {
+        last_reported = p.pv->moves[0];
+        last_mean_depth = p.mean_depth;
+        reported = true;
+      }
+      caller_request.on_progress(p);
+    };
+  }
   std::optional<tt::Table> table;
   if (request.tt != nullptr && request.params.use_table) {
     // fresh_table: nothing carried over from earlier searches (measures
@@ -805,6 +824,19 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
     result.nodes = nodes;
     result.cancelled = cancelled;
     result.threads = static_cast<int>(running.size()) + 1;
+  }
+  if (caller_request.on_progress && result.has_move && (!reported || !(last_reported == result.best_move))) {
+    Progress p;
+    p.depth = result.depth;
+    p.seldepth = result.seldepth;
+    // No line ended in an evaluation (one legal move, an early stop): the
+    // deepest ply reached stands for them.
+    p.mean_depth = reported ? last_mean_depth : std::max(1, result.seldepth);
+    p.score = result.score;
+    p.nodes = result.nodes;
+    p.time_ms = result.time_ms;
+    p.pv = &result.pv;
+    caller_request.on_progress(p);
   }
   // An infinite search answers only once cancelled, even when there was
   // nothing left to search (no legal move, the deepest depth done).

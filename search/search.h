@@ -33,7 +33,12 @@ struct Line {
   std::span<const Move> view() const { return {moves, static_cast<std::size_t>(size)}; }
 };
 
-// Sent to the progress callback after each completed iteration.
+// Sent to the progress callback after each completed iteration, and once
+// more before the search returns when the move it plays is not the first move
+// of the last best line sent: an unfinished iteration that proved a new move
+// better (at that iteration's depth), one legal move or a search cancelled
+// before depth 1 ended (depth 0), the level's deliberate mistake. So the last
+// report always shows the move played.
 struct Progress {
   int depth = 0;
   int seldepth = 0;

@@ -71,7 +71,7 @@ extern "C" {
  * moves, from 18800 to 19456). A request of the ABI 1 or ABI 2 size is
  * served exactly as before (on one thread); moves and results of the ABI 1-2
  * sizes are still read and written in their own layout, without the new
- * field. */
+ * field. ABI 3 also added tempo_score_text(). */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -208,8 +208,12 @@ typedef struct tempo_game_state {
   tempo_position position;/* the final position (its size is set by the library) */
 } tempo_game_state;
 
-/* Sent to the progress callback after each completed iteration. Valid only
- * during the callback. */
+/* Sent to the progress callback after each completed iteration, and once
+ * more before the search returns when the move it plays is not the first move
+ * of the last line sent (an unfinished iteration found a better move: depth
+ * is that iteration's; one legal move, or cancelled before depth 1 ended:
+ * depth 0; the level's deliberate mistake), so the last progress always shows
+ * the move played. Valid only during the callback. */
 typedef struct tempo_progress {
   uint32_t size;          /* sizeof(tempo_progress) as the library knows it */
   int32_t depth;          /* iteration just completed, plies */
@@ -227,8 +231,16 @@ typedef struct tempo_progress {
  * is the request's progress_user_data. */
 typedef void (*tempo_progress_fn)(const tempo_progress* progress, void* user_data);
 
+/* Scores: the side to move's view, 100 = one man; a win in n plies scores
+ * TEMPO_WIN_SCORE - n, a loss in n plies -(TEMPO_WIN_SCORE - n); beyond
+ * +-TEMPO_WIN_THRESHOLD a score is a forced win or loss. To show one, use
+ * tempo_score_text(): men on the scale draughts GUIs read (Scan's, and the
+ * Hub's `info` lines), a win in n plies as 100 - n/100 men ("+99.93": 7
+ * plies), a loss as its negative ("-100.00": no legal move), every other
+ * score clamped to +-90 men, so anything beyond 90 men is a win or a loss. */
 #define TEMPO_WIN_SCORE 30000      /* a win in n plies scores TEMPO_WIN_SCORE - n */
 #define TEMPO_WIN_THRESHOLD 29000
+#define TEMPO_SCORE_TEXT 16        /* always enough for tempo_score_text */
 
 typedef struct tempo_search_request {
   uint32_t size;                  /* sizeof(tempo_search_request) */
@@ -331,6 +343,15 @@ TEMPO_API uint32_t tempo_abi_version(void);
 /* Static English text for a status code ("unknown status code" for codes this
  * library does not know). Never NULL; never to be freed. */
 TEMPO_API const char* tempo_status_string(tempo_status code);
+
+/* A score (TEMPO_WIN_SCORE scale) as the text GUIs show: "+0.25", "-1.00",
+ * "+99.93" (a win in 7 plies), "-99.96" (a loss in 4 plies); the same text
+ * as the Hub's `info` score, `tempo analyse` and Python's score_text. Written
+ * NUL-terminated into text[0..text_len); *length (optional) gets its length
+ * without the NUL. Errors: NULL_POINTER (text NULL with text_len > 0),
+ * BUFFER_TOO_SMALL (then *length is the needed length; TEMPO_SCORE_TEXT
+ * bytes always suffice). */
+TEMPO_API tempo_status tempo_score_text(int32_t score, char* text, size_t text_len, size_t* length);
 
 /* The FMJD start position: White men on 31-50, Black men on 1-20, White to move. */
 TEMPO_API tempo_status tempo_position_start(tempo_position* out);

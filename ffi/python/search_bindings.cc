@@ -315,7 +315,8 @@ void bind_search(py::module_& m) {
       .def_property_readonly("loss_in", [](const PySearchResult& r) { return loss_plies(r.result.score); },
                              "Plies to a forced loss (0: lost now, no legal move), or None.")
       .def_property_readonly("score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
-                             "'+0.25', 'win in 7', 'loss in 4', 'loss in 0' (no legal move).")
+                             "Men on the scale GUIs read, as the Hub and `tempo analyse` show it: '+0.25'; a win "
+                             "in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative.")
       .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; })
       .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; })
       .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; })
@@ -342,6 +343,9 @@ void bind_search(py::module_& m) {
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
         py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, search_doc().c_str());
+  m.def("score_text", [](int score) { return score_text(score); }, py::arg("score"),
+        "A score (100 = a man, a win in n plies = 30000 - n) as shown everywhere: '+0.25', a win in 7 plies "
+        "'+99.93', a loss in 4 plies '-99.96' (the scale GUIs read; the Hub and `tempo analyse` print the same).");
 }
 
 }  // namespace tempo::python

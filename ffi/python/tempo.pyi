@@ -223,7 +223,8 @@ class SearchResult:
     def loss_in(self) -> Optional[int]:
         """Plies to a forced loss (0: lost now, no legal move), or None."""
     @property
-    def score_text(self) -> str: ...
+    def score_text(self) -> str:
+        """'+0.25'; a win in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative."""
     @property
     def depth(self) -> int: ...
     @property
@@ -287,6 +288,9 @@ def search(
     level's value is 1); on_info is still called on the calling thread.
     fresh_table=True clears tt first. infinite=True searches until `cancel`
     (required) is triggered, whatever the level (pondering)."""
+
+def score_text(score: int) -> str:
+    """'+0.25'; a win in n plies (score 30000 - n) is 100 - n/100 men ('+99.93'), a loss its negative."""
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...

@@ -70,6 +70,32 @@ static void test_version_and_status_strings(void) {
   CHECK(strcmp(tempo_status_string(1000), "unknown status code") == 0);
 }
 
+/* The one score text, on the scale GUIs read (wins just below 100 men). */
+static void test_score_text(void) {
+  char text[TEMPO_SCORE_TEXT];
+  char tiny[4];
+  size_t len = 0;
+  CHECK_ST(tempo_score_text(25, text, sizeof text, &len), TEMPO_OK);
+  CHECK(strcmp(text, "+0.25") == 0 && len == 5);
+  CHECK_ST(tempo_score_text(-100, text, sizeof text, NULL), TEMPO_OK);
+  CHECK(strcmp(text, "-1.00") == 0);
+  CHECK_ST(tempo_score_text(TEMPO_WIN_SCORE - 7, text, sizeof text, NULL), TEMPO_OK);
+  CHECK(strcmp(text, "+99.93") == 0);
+  CHECK_ST(tempo_score_text(-(TEMPO_WIN_SCORE - 4), text, sizeof text, NULL), TEMPO_OK);
+  CHECK(strcmp(text, "-99.96") == 0);
+  CHECK_ST(tempo_score_text(-TEMPO_WIN_SCORE, text, sizeof text, &len), TEMPO_OK);
+  CHECK(strcmp(text, "-100.00") == 0 && len == 7);
+  CHECK_ST(tempo_score_text(TEMPO_WIN_THRESHOLD, text, sizeof text, NULL), TEMPO_OK);
+  CHECK(strcmp(text, "+90.00") == 0); /* not a win: other scores stay within 90 men */
+  CHECK_ST(tempo_score_text(INT32_MIN, text, sizeof text, NULL), TEMPO_OK); /* no such score: held at a loss now */
+  CHECK(strcmp(text, "-100.00") == 0);
+  CHECK_ST(tempo_score_text(INT32_MAX, text, sizeof text, NULL), TEMPO_OK);
+  CHECK(strcmp(text, "+100.00") == 0);
+  CHECK_ST(tempo_score_text(25, tiny, sizeof tiny, &len), TEMPO_ERR_BUFFER_TOO_SMALL);
+  CHECK(len == 5 && tiny[0] == '\0');
+  CHECK_ST(tempo_score_text(25, NULL, 8, &len), TEMPO_ERR_NULL_POINTER);
+}
+
 static void test_start_and_fen(void) {
   tempo_position p = new_position();
   tempo_position q;
@@ -941,6 +967,7 @@ static void test_abi3(void) {
 
 int main(void) {
   test_version_and_status_strings();
+  test_score_text();
   test_start_and_fen();
   test_validate();
   test_squares();

@@ -78,6 +78,7 @@ P = C.POINTER
 SIGNATURES = {
     "tempo_abi_version": (C.c_uint32, []),
     "tempo_status_string": (C.c_char_p, [C.c_int32]),
+    "tempo_score_text": (C.c_int32, [C.c_int32, C.c_char_p, C.c_size_t, P(C.c_size_t)]),
     "tempo_position_start": (C.c_int32, [P(Position)]),
     "tempo_position_validate": (C.c_int32, [P(Position), C.c_char_p, C.c_size_t]),
     "tempo_position_from_fen": (C.c_int32, [C.c_char_p, P(Position), C.c_char_p, C.c_size_t]),
@@ -132,6 +133,9 @@ def main():
           "struct sizes (search, table)")
 
     check(f["tempo_abi_version"]() == 3, "abi version")
+    score = C.create_string_buffer(16)
+    for value, text in ((25, b"+0.25"), (30000 - 7, b"+99.93"), (-(30000 - 4), b"-99.96"), (-30000, b"-100.00")):
+        check(f["tempo_score_text"](value, score, 16, None) == OK and score.value == text, "score text %d" % value)
     check(f["tempo_status_string"](ILLEGAL_MOVE).startswith(b"the move is not legal"), "status string")
 
     # The app's board (rotated numbering) -> FMJD start position.

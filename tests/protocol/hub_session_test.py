@@ -38,6 +38,10 @@ def search(engine, timeout=10.0):
             assert MOVE.match(args["move"]), args
             if "ponder" in args:
                 assert MOVE.match(args["ponder"]), args
+            # Whatever the search plays, its last best-line info shows it
+            # (when the caller has not read the info lines itself).
+            best = [i for i in infos if i.get("multipv", "1") == "1"]
+            assert not best or best[-1]["pv"].split()[0] == args["move"], (best[-1], args)
             return infos, args
         else:
             raise AssertionError("unexpected %s %r during search\n%s" % (cmd, args, "\n".join(engine.log)))
@@ -136,6 +140,30 @@ def main():
     e.send("go think")
     _, done = search(e)
     assert done["move"] == "28x19x23", done
+
+    # Wins and losses on the scale GUIs read (Scan's): a win in n plies is
+    # 100 - n/100 men. White's 28x19 takes Black's last man: a win in 1 ply.
+    # A client built around Scan (pydraughts' Hub client does this) reads
+    # hundredths beyond 9000 as a win in 10000 - score plies.
+    def client_plies(score):
+        hundredths = int(round(float(score) * 100))
+        return 10000 - abs(hundredths) if abs(hundredths) > 9000 else None
+
+    win = "W" + "e" * 22 + "b" + "e" * 4 + "w" + "e" * 22  # White man 28, Black man 23
+    e.send("pos pos=%s" % win)
+    e.send("level depth=5")
+    e.send("go think")
+    infos, done = search(e)
+    assert done["move"] == "28x19x23" and infos[-1]["score"] == "+99.99", (infos, done)
+    assert client_plies(infos[-1]["score"]) == 1
+    # Black to move in a lost position: 23x32 is forced (37 cannot be taken,
+    # 41 is occupied), then White's 37x28 takes the last man: a loss in 2 plies.
+    lost = "B" + "".join({23: "b", 28: "w", 37: "w", 41: "w"}.get(sq, "e") for sq in range(1, 51))
+    e.send("pos pos=%s" % lost)
+    e.send("go think")
+    infos, done = search(e)
+    assert done["move"] == "23x32x28" and infos[-1]["score"] == "-99.98", (infos, done)
+    assert client_plies(infos[-1]["score"]) == 2
 
     # Infinite analysis: ping answered during the search, stop ends it with done.
     e.send('pos pos=%s' % START)

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/score.h"
-
 namespace tempo::hub {
 namespace {
 
@@ -78,14 +76,6 @@ TEST(HubLevel, Errors) {
     ASSERT_TRUE(l.ok());
     EXPECT_FALSE(parse_limits(*l).ok()) << bad;
   }
-}
-
-TEST(HubScore, MenAndWins) {
-  EXPECT_EQ(format_score(0), "0.00");
-  EXPECT_EQ(format_score(-1), "-0.01");
-  EXPECT_EQ(format_score(250), "2.50");
-  EXPECT_EQ(format_score(kWinScore - 3), "997.00");
-  EXPECT_EQ(format_score(-(kWinScore - 4)), "-996.00");
 }
 
 }  // namespace

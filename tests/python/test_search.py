@@ -31,11 +31,20 @@ def test_basic_result():
 
 def test_forced_and_lost_positions():
     only = tempo.Position.from_fen("W:W32:B27")
-    r = tempo.search(only, depth=6)
+    infos = []
+    r = tempo.search(only, depth=6, on_info=infos.append)
     assert str(r.best_move) == "32x21"
+    # A forced move is reported too (depth 0), and it wins at once: the score
+    # text is on the scale GUIs read, a win in 1 ply just below 100 men.
+    assert [i.depth for i in infos] == [0] and infos[-1].pv[0] == r.best_move
+    assert r.win_in == 1 and r.score_text == "+99.99"
     lost = tempo.Position.from_fen("B:W21:B")
     r = tempo.search(lost, depth=3)
     assert r.best_move is None and r.pv == []
+    assert r.win_in == 0  # lost now
+    assert r.score_text == "-100.00"
+    assert [tempo.score_text(s) for s in (25, -100, 30000 - 7, -(30000 - 4), 29000)] == \
+        ["+0.25", "-1.00", "+99.93", "-99.96", "+90.00"]
 
 
 def test_buffer_used_in_place_and_reused():

@@ -461,6 +461,76 @@ TEST(Search, ProgressAfterEachIteration) {
   EXPECT_EQ(r->depth, 7);
 }
 
+// Whatever the search plays, the last progress report shows it: searches
+// stopped by node limits mid-iteration (some of which change the move), a
+// forced move, a search cancelled before depth 1, the level's blunders.
+TEST(Search, LastProgressShowsTheMovePlayed) {
+  struct Seen {
+    int reports = 0;
+    Progress last;
+    Move first;
+  };
+  auto run = [](const Position& pos, SearchRequest req, Seen* seen) {
+    req.on_progress = [seen](const Progress& p) {
+      ++seen->reports;
+      seen->last = p;
+      seen->first = p.pv->moves[0];
+      seen->last.pv = nullptr;
+    };
+    absl::StatusOr<SearchResult> r = search(pos, req);
+    EXPECT_TRUE(r.ok());
+    return *r;
+  };
+  int changed_mid_iteration = 0;
+  for (const Position& pos : testing::random_positions(11, 6, 30)) {
+    MoveList legal;
+    generate_moves(pos, legal);
+    if (legal.size < 2) continue;
+    for (std::uint64_t nodes : {300, 1100, 2900, 7300}) {
+      SearchRequest req;
+      req.limits.nodes = nodes;
+      Seen seen;
+      const SearchResult r = run(pos, req, &seen);
+      ASSERT_GE(seen.reports, 1);
+      ASSERT_EQ(seen.first, r.best_move) << nodes;
+      EXPECT_EQ(seen.last.score, r.score);
+      if (seen.last.depth > r.depth) ++changed_mid_iteration;  // the unfinished iteration's report
+    }
+  }
+  EXPECT_GT(changed_mid_iteration, 0) << "no node limit stopped an iteration that had changed the move";
+
+  // One legal move: answered at once, reported at depth 0.
+  const Position one = fen("B:W28:B23");  // Black's only move: 23x32
+  Seen seen;
+  SearchResult r = run(one, at_depth(5), &seen);
+  EXPECT_EQ(seen.reports, 1);
+  EXPECT_EQ(seen.first, r.best_move);
+  EXPECT_EQ(seen.last.depth, 0);
+
+  // Cancelled before depth 1 ended.
+  std::int32_t cancel = 1;
+  SearchRequest req = at_depth(20);
+  req.cancel = &cancel;
+  seen = {};
+  r = run(Position::start(), req, &seen);
+  EXPECT_EQ(seen.reports, 1);
+  EXPECT_EQ(seen.first, r.best_move);
+
+  // The level's deliberate mistakes.
+  int blunders = 0;
+  for (std::uint64_t seed = 0; seed < 40; ++seed) {
+    SearchRequest easy = at_depth(3);
+    easy.params = Params::for_level(Level::kEasy);
+    easy.params.blunder_probability = 1.0;
+    easy.seed = seed;
+    seen = {};
+    r = run(Position::start(), easy, &seen);
+    ASSERT_EQ(seen.first, r.best_move) << seed;
+    blunders += r.blunder;
+  }
+  EXPECT_GT(blunders, 0);
+}
+
 TEST(Search, PvIsALegalLine) {
   const Position pos = fen("W:W27,28,31,32,33,34,36,37,38,39,40,42,43,44,45:B4,6,7,8,9,11,12,13,14,15,16,17,19,20,23");
   absl::StatusOr<SearchResult> r = search(pos, at_depth(10));

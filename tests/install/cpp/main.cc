@@ -3,6 +3,7 @@
 
 #include "engine/game.h"
 #include "engine/notation.h"
+#include "engine/score.h"
 #include "protocol/hub.h"
 #include "search/search.h"
 
@@ -13,7 +14,9 @@ int main() {
   request.limits.depth = 4;
   const absl::StatusOr<tempo::SearchResult> r = tempo::search(game, request);
   if (!r.ok() || !r->has_move) return 1;
-  std::printf("bestmove %s score %s\n", tempo::to_pdn(game.current(), r->best_move).c_str(),
-              tempo::hub::format_score(r->score).c_str());
+  // tempo::protocol too: the answer as a Hub line.
+  const tempo::hub::Line done{"done", {{"move", tempo::to_hub_move(r->best_move), true}}};
+  std::printf("bestmove %s score %s\n%s\n", tempo::to_pdn(game.current(), r->best_move).c_str(),
+              tempo::score_text(r->score).c_str(), tempo::hub::format_line(done).c_str());
   return 0;
 }

@@ -84,6 +84,7 @@ const int TEMPO_TABLE_MIN_BYTES = 65536;
 const int TEMPO_TABLE_DEFAULT_BYTES = 4194304;
 const int TEMPO_WIN_SCORE = 30000;
 const int TEMPO_WIN_THRESHOLD = 29000;
+const int TEMPO_SCORE_TEXT = 16;
 
 // ------------------------------------------------------------------ structs
 
@@ -307,6 +308,10 @@ class TempoBindings {
   late final tempo_status_string = _lib.lookupFunction<
       Pointer<Utf8> Function(Int32),
       Pointer<Utf8> Function(int)>('tempo_status_string');
+
+  late final tempo_score_text = _lib.lookupFunction<
+      Int32 Function(Int32, Pointer<Utf8>, Size, Pointer<Size>),
+      int Function(int, Pointer<Utf8>, int, Pointer<Size>)>('tempo_score_text');
 
   late final tempo_position_start = _lib.lookupFunction<
       Int32 Function(Pointer<tempo_position>),

@@ -158,7 +158,8 @@ class PonderResult {
   final int tableReason;
 }
 
-/// Sent after each completed iteration when a call is given `onProgress`.
+/// Sent after each completed iteration when a call is given `onProgress`;
+/// the last one always shows the move played (see tempo_progress in tempo.h).
 class AiProgress {
   const AiProgress(this.depth, this.score, this.nodes, this.timeMs, this.pv);
   final int depth;
