@@ -218,4 +218,4 @@ def test_documented_ranges(p):
     expected = (p["min"], p["max"])
     assert written_range("ffi/include/tempo.h", rf"\b{p['field']};\s*/\*\s*{num}") == expected
     assert written_range("ffi/dart/lib/src/tempo_ai.dart", rf"\b{camel(p['field'])};\s*//\s*{num}") == expected
-    assert written_range("ffi/python/tempo.pyi", rf"\b{p['field']} {num}") == expected
+    assert written_range("ffi/python/tempo/_tempo.pyi", rf"\b{p['field']} {num}") == expected
