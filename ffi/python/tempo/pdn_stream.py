@@ -2,6 +2,7 @@
 import os
 import re
 import warnings
+from typing import IO, Callable, Iterator, Optional, Union
 
 from . import _tempo
 
@@ -20,7 +21,7 @@ class PdnWarning(UserWarning):
 class PdnError(ValueError):
     """A game read_games() could not read: its number in the file, line, column and the reason."""
 
-    def __init__(self, game, line, column, reason, source=None):
+    def __init__(self, game: int, line: int, column: int, reason: str, source: Optional[str] = None):
         self.game = game
         self.line = line
         self.column = column
@@ -43,7 +44,12 @@ def _lines(source):
     raise TypeError(f"read_games() needs a path or an open file, got {type(source).__name__}")
 
 
-def read_games(source, *, on_error=None, chunk_chars=1 << 20):
+def read_games(
+    source: Union[str, bytes, "os.PathLike[str]", IO[str], IO[bytes]],
+    *,
+    on_error: Union[None, str, Callable[["PdnError"], object]] = None,
+    chunk_chars: int = 1 << 20,
+) -> Iterator["_tempo.Game"]:
     """Yields each game of a PDN file as a tempo.Game, reading on past bad games.
 
     source: a path, or a file opened in text or binary mode (read as UTF-8,

@@ -1,7 +1,10 @@
 """The board as SVG: ``tempo.svg()``, and what Jupyter shows for a Position or Game."""
+from typing import Iterable, Optional, Sequence, Tuple, Union
 from xml.sax.saxutils import escape
 
 from . import _tempo
+
+Arrow = Union["_tempo.Move", Tuple[int, ...]]
 
 _LIGHT = "#f0dcb4"
 _DARK = "#a87848"
@@ -32,7 +35,17 @@ def _route(item):
     return route
 
 
-def svg(board, *, size=400, move=None, pv=None, arrows=(), numbers=False, flipped=False, last_move=True):
+def svg(
+    board: Union["_tempo.Position", "_tempo.Game"],
+    *,
+    size: float = 400,
+    move: Optional["_tempo.Move"] = None,
+    pv: Optional[Sequence["_tempo.Move"]] = None,
+    arrows: Iterable[Arrow] = (),
+    numbers: bool = False,
+    flipped: bool = False,
+    last_move: bool = True,
+) -> str:
     """SVG text of a board, for Jupyter, files or web pages.
 
     board: a Position, or a Game (its current position; with last_move=True
