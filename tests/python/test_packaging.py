@@ -63,12 +63,16 @@ def test_venv_install_and_wheel(tmp_path):
         pytest.fail("python3-build is not installed (scripts/install-deps.sh installs it)")
     env = clean_env(TEMPO_CMAKE_BUILD_DIR=build_tree())
     src = tmp_path / "src"
-    # A copy of the tracked sources: the test leaves the work tree as it was.
-    files = run(["git", "ls-files", "-z"], cwd=REPO).stdout.split("\0")
-    for f in filter(None, files):
-        if os.path.isfile(os.path.join(REPO, f)):
-            os.makedirs(src / os.path.dirname(f), exist_ok=True)
-            shutil.copy2(os.path.join(REPO, f), src / f)
+    # A copy of the sources (the tracked files of a git checkout, else the tree
+    # without build outputs): the test leaves the work tree as it was.
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True)
+    if listed.returncode == 0 and listed.stdout:
+        for f in filter(None, listed.stdout.split("\0")):
+            if os.path.isfile(os.path.join(REPO, f)):
+                os.makedirs(src / os.path.dirname(f), exist_ok=True)
+                shutil.copy2(os.path.join(REPO, f), src / f)
+    else:
+        shutil.copytree(REPO, src, ignore=shutil.ignore_patterns("build*", ".git", "dist", "*.egg-info", "__pycache__"))
     # 1. pip install into a venv that sees Debian's setuptools and wheel.
     venv = tmp_path / "venv"
     run([PYTHON, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
