@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Times tempo.analysis on PDN games three ways: one process, N local processes, an N-worker Dask LocalCluster.
 
-  flock /work/match.lock /usr/bin/python3 scripts/batch_timing.py data/games/*.pdn --depth 10 --workers 2
+  /usr/bin/python3 scripts/batch_timing.py data/games/*.pdn --depth 10 --workers 2
 
 Every position before each move of every game is searched (the records of
 the three runs are compared: with a fixed depth they must be the same).
