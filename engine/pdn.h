@@ -4,12 +4,16 @@
 // `[FEN "W:W31-50:B1-20"]`, `[GameType "20"]`...), move numbers (`1.`,
 // `1...`, glued `1.32-28`), moves in the short or long form (also padded as
 // `1- 7` in old files), comments `{...}` and `; to end of line` (kept with
-// the move they follow), variations `(...)` (skipped), NAGs `$n`, annotation
-// marks (`! ? !! ?? !? ?!`), and the result tokens `2-0 0-2 1-1 0-0 *` plus the
-// chess-style `1-0 0-1 1/2-1/2` seen in the wild. Every move is checked
-// against the rules (a game may go on past a draw rule, as some real games
-// did; it may not go on after a side has no legal move). Errors name the game
-// number, line and column.
+// the move they follow), variations `(...)` (kept as text), NAGs `$n` and
+// annotation marks (`! ? !! ?? !? ?!`, kept as $1..$6), and the result tokens
+// `2-0 0-2 1-1 0-0 *` plus the chess-style `1-0 0-1 1/2-1/2` seen in the wild.
+// Every move of the game itself is checked against the rules (a game may go
+// on past a draw rule, as some real games did; it may not go on after a side
+// has no legal move). Errors name the game number, line and column.
+//
+// A comment or variation never spans a line that starts with a tag pair
+// (`[Name "`): such a line ends it as unclosed, so one bad game cannot
+// swallow the games after it. read_pdn_games() reads on past a bad game.
 #pragma once
 
 #include <string>
@@ -36,6 +40,16 @@ struct PdnGame {
   // back after the same move, in braces. A comment after the result token
   // belongs to the next game (before its first move).
   std::vector<std::pair<int, std::string>> comments;
+  // Numeric annotation glyphs: {ply, nag}, `$nag` on the ply-th move (0 =
+  // before the first), in file order. The marks ! ? !! ?? !? ?! are read as
+  // $1..$6 and written back as marks.
+  std::vector<std::pair<int, int>> nags;
+  // Variations on the game's own moves: {ply, text}, where the variation
+  // follows the ply-th move (an alternative to it), in file order. The text is
+  // what stood inside the outer parentheses, runs of whitespace folded to one
+  // space, nested variations and comments included (a `;` comment becomes
+  // `{...}`); its moves are not checked. Written back after the same move.
+  std::vector<std::pair<int, std::string>> variations;
 
   // Value of a tag, or nullptr when absent.
   const std::string* tag(std::string_view name) const;
@@ -45,6 +59,31 @@ struct PdnGame {
 
 // Every game in `text`, in order. Empty text gives no games.
 absl::StatusOr<std::vector<PdnGame>> parse_pdn(std::string_view text);
+
+// Where and why a game could not be read.
+struct PdnError {
+  int game = 0;    // 1-based number of the game in the text, bad games counted
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in bytes
+  std::string reason;
+  // "PDN game 3, line 41, column 7: <reason>", as parse_pdn's errors.
+  std::string message() const;
+};
+
+// One game of read_pdn_games(): the game read, or the error that stopped it.
+struct PdnEntry {
+  int number = 0;  // 1-based number of the game in the text (counting from first_number)
+  int line = 0;    // line where the game's first tag or move stands
+  bool ok = false;
+  PdnGame game;    // valid when ok
+  PdnError error;  // set when !ok
+};
+
+// Every game in `text`, reading on past bad ones: after an error the reader
+// skips to the next game (a line starting with `[` once move text has been
+// seen, or past the next result token) and goes on. `first_number` and
+// `first_line` shift the numbers, for a text that is one piece of a file.
+std::vector<PdnEntry> read_pdn_games(std::string_view text, int first_number = 1, int first_line = 1);
 
 // Exactly one game (more or fewer is an error).
 absl::StatusOr<PdnGame> parse_pdn_game(std::string_view text);
@@ -59,7 +98,8 @@ std::string result_of(const GameStatus& status);
 // PDN text of a game: its tags (the Result tag always matching `result`, a
 // GameType and FEN tag when the game does not start from the start
 // position), numbered moves in PDN move text (long form only when two legal
-// moves share from and to), and the result. Lines stay under 80 characters.
+// moves share from and to) with their NAGs, comments and variations, and the
+// result. Lines stay under 80 characters (a longer single word excepted).
 std::string write_pdn(const PdnGame& game);
 
 }  // namespace tempo

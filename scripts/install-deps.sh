@@ -6,6 +6,7 @@ packages=(
   build-essential cmake g++ git
   libabsl-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-matplotlib python3-clang-14 libclang-14-dev
+  python3-venv python3-setuptools python3-wheel python3-build python3-tqdm python3-distributed python3-hypothesis
   clang-14 libclang-rt-14-dev binutils
 )
 # TEMPO_CROSS=1: cross toolchains, qemu-user and the target's libraries from

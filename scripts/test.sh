@@ -21,6 +21,8 @@ echo "== C++ tests (Release)"
 echo "== Python tests (pytest, Debian's python3)"
 # Run on their own (not in parallel with the C++ tests): one of them times two
 # searches in two threads. Exit status 5 (no tests collected) fails too.
+# test_packaging.py installs the package into venvs and builds a wheel,
+# reusing build/ (only the tempo_python target, already built).
 PYTHONPATH=build/python MPLBACKEND=Agg /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/python
 
 echo "== AddressSanitizer + UBSan build"

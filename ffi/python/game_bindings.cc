@@ -40,7 +40,7 @@ std::string export_result(const PdnGame& g) {
 }  // namespace
 
 void bind_game(py::module_& m) {
-  py::enum_<GameState>(m, "GameState")
+  py::enum_<GameState>(m, "GameState", "Whether a game goes on, is won (the side to move has no legal move) or drawn.")
       .value("ONGOING", GameState::kOngoing)
       .value("WIN", GameState::kWin)
       .value("DRAW", GameState::kDraw);
@@ -50,12 +50,13 @@ void bind_game(py::module_& m) {
       .value("TWENTY_FIVE_MOVES", DrawRule::kTwentyFiveMoves)
       .value("SIXTEEN_MOVES", DrawRule::kSixteenMoves)
       .value("FIVE_MOVES", DrawRule::kFiveMoves)
-      .def_property_readonly("description", [](DrawRule r) { return draw_rule_name(r); });
+      .def_property_readonly("description", [](DrawRule r) { return draw_rule_name(r); },
+                             "The rule in words, e.g. 'threefold repetition'.");
 
   py::class_<GameStatus>(m, "GameStatus",
                          "Whether a game is over: won (the side to move has no legal move) or drawn by a rule.")
-      .def_readonly("state", &GameStatus::state)
-      .def_property_readonly("over", &GameStatus::over)
+      .def_readonly("state", &GameStatus::state, "GameState.ONGOING, WIN or DRAW.")
+      .def_property_readonly("over", &GameStatus::over, "True once the game is won or drawn.")
       .def_property_readonly("winner", [](const GameStatus& s) -> std::optional<Color> {
             if (s.state != GameState::kWin) return std::nullopt;
             return s.winner;
@@ -75,7 +76,7 @@ void bind_game(py::module_& m) {
            "A game from `start` (a Position or FEN string), or from the standard start position.")
       .def_static("from_pdn", [](const std::string& text) { return value_or_raise(parse_pdn_game(text)); },
                   py::arg("text"), "Exactly one game from PDN text; ValueError names the line and column of a problem.")
-      .def_property_readonly("start", [](const PdnGame& g) { return g.game.start(); })
+      .def_property_readonly("start", [](const PdnGame& g) { return g.game.start(); }, "The position the game starts from.")
       .def_property_readonly("position", [](const PdnGame& g) { return g.game.current(); }, "The current position.")
       .def_property_readonly("ply", [](const PdnGame& g) { return g.game.ply(); }, "Moves (plies) played so far.")
       .def("__len__", [](const PdnGame& g) { return g.game.ply(); })
@@ -109,7 +110,8 @@ void bind_game(py::module_& m) {
           }, "Takes back the last move and returns it.")
       .def("occurrences", [](const PdnGame& g) { return g.game.occurrences(); },
            "How often the current position has occurred in this game, counting itself.")
-      .def("status", [](const PdnGame& g) { return g.game.status(); })
+      .def("status", [](const PdnGame& g) { return g.game.status(); },
+           "The GameStatus now: ongoing, won (the side to move has no move) or drawn by an FMJD rule.")
       .def_property("result", [](const PdnGame& g) { return g.result; },
                     [](PdnGame& g, const std::string& r) { g.result = value_or_raise(normalise_result(r), "result"); },
                     "The recorded PDN result ('2-0', '0-2', '1-1', '0-0', '*'); accepts '1-0', '0-1', '1/2-1/2'.")
@@ -122,11 +124,18 @@ void bind_game(py::module_& m) {
             const std::string* v = g.tag(name);
             if (v == nullptr) return std::nullopt;
             return *v;
-          }, py::arg("name"))
+          }, py::arg("name"), "The value of a PDN tag, or None when the game has no such tag.")
       .def("set_tag", [](PdnGame& g, const std::string& name, const std::string& value) { g.set_tag(name, value); },
-           py::arg("name"), py::arg("value"))
+           py::arg("name"), py::arg("value"), "Sets a PDN tag (replacing one of the same name; new tags go last).")
       .def_property_readonly("comments", [](const PdnGame& g) { return g.comments; },
             "PDN comments as (ply, text) pairs: the text follows the ply-th move (0 = before the first).")
+      .def_property_readonly("nags", [](const PdnGame& g) { return g.nags; },
+            "Numeric annotation glyphs as (ply, nag) pairs: $nag on the ply-th move (0 = before the first). "
+            "The marks ! ? !! ?? !? ?! read as $1..$6 and are written back as marks.")
+      .def_property_readonly("variations", [](const PdnGame& g) { return g.variations; },
+            "Variations as (ply, text) pairs: each follows the ply-th move, an alternative to it. The text is "
+            "what stood inside the parentheses (whitespace folded, nested variations and comments kept); its "
+            "moves are not checked. Written back by pdn().")
       .def("set_comment", [](PdnGame& g, int ply, const std::string& text) {
             if (ply < 0 || ply > g.game.ply())
               throw py::index_error(absl::StrCat("ply ", ply, " is outside 0..", g.game.ply()));
@@ -144,7 +153,7 @@ void bind_game(py::module_& m) {
             out.result = export_result(g);
             return write_pdn(out);
           }, "PDN text of the game (tags, numbered moves, result; the result the rules imply when none is recorded).")
-      .def("copy", [](const PdnGame& g) { return g; })
+      .def("copy", [](const PdnGame& g) { return g; }, "An independent copy of the record.")
       .def("__copy__", [](const PdnGame& g) { return g; })
       .def("__deepcopy__", [](const PdnGame& g, py::dict) { return g; }, py::arg("memo"))
       .def("__repr__", [](const PdnGame& g) {
@@ -155,7 +164,21 @@ void bind_game(py::module_& m) {
                       [](const std::string& text) { return value_or_raise(parse_pdn_game(text), "pickled Game"); }));
 
   m.def("read_pdn", [](const std::string& text) { return value_or_raise(parse_pdn(text)); }, py::arg("text"),
-        "Every game in PDN text, in order. ValueError names the game, line and column of a problem.");
+        "Every game in PDN text, in order. ValueError names the game, line and column of the first problem; "
+        "read_games() reads on past bad games instead.");
+  // The engine of tempo.read_games(): one piece of a file, bad games kept
+  // as (game, line, column, reason).
+  m.def("_read_pdn_entries", [](const std::string& text, int first_number, int first_line) {
+        py::list out;
+        for (PdnEntry& e : read_pdn_games(text, first_number, first_line)) {
+          py::object game = py::none(), error = py::none();
+          if (e.ok) game = py::cast(std::move(e.game));
+          else error = py::make_tuple(e.error.game, e.error.line, e.error.column, e.error.reason);
+          out.append(py::make_tuple(e.number, e.line, game, error));
+        }
+        return out;
+      }, py::arg("text"), py::arg("first_number") = 1, py::arg("first_line") = 1,
+      "Games of one piece of PDN text as (number, line, Game or None, None or (game, line, column, reason)).");
 }
 
 }  // namespace tempo::python

@@ -145,9 +145,9 @@ void bind_position(py::module_& m) {
       .value("BLACK_MAN", Piece::kBlackMan)
       .value("WHITE_KING", Piece::kWhiteKing)
       .value("BLACK_KING", Piece::kBlackKing)
-      .def_property_readonly("is_white", [](Piece p) { return is_white(p); })
-      .def_property_readonly("is_black", [](Piece p) { return is_black(p); })
-      .def_property_readonly("is_king", [](Piece p) { return is_king(p); });
+      .def_property_readonly("is_white", [](Piece p) { return is_white(p); }, "True for a white man or king.")
+      .def_property_readonly("is_black", [](Piece p) { return is_black(p); }, "True for a black man or king.")
+      .def_property_readonly("is_king", [](Piece p) { return is_king(p); }, "True for a king of either colour.");
 
   py::class_<PyMove>(m, "Move",
                      "A legal move together with the position it is played in.\n\n"
@@ -164,7 +164,8 @@ void bind_position(py::module_& m) {
       .def_property_readonly("captured_in_order", [](const PyMove& pm) { return capture_route(pm.before, pm.move).taken; },
                              "The piece each jump of `path` takes, jump by jump: jump i goes from path[i] to "
                              "path[i + 1] over captured_in_order[i] (empty for a quiet move).")
-      .def_property_readonly("is_capture", [](const PyMove& pm) { return pm.move.is_capture(); })
+      .def_property_readonly("is_capture", [](const PyMove& pm) { return pm.move.is_capture(); },
+                             "True when the move takes at least one piece.")
       .def_property_readonly("is_promotion", [](const PyMove& pm) {
             const bool king = pm.before.kings & bb(pm.move.from);
             const Bitboard row = pm.before.side == Color::kWhite ? kWhitePromotion : kBlackPromotion;
@@ -204,14 +205,14 @@ void bind_position(py::module_& m) {
       .def_static("from_fen", [](const std::string& fen) { return value_or_raise(parse_fen(fen)); },
                   py::arg("fen"), "Reads PDN FEN (`W:W31-50:B1-20`, `B:BK17,K24:W6,9`). ValueError says what is wrong.")
       .def_static("from_hub", [](const std::string& s) { return value_or_raise(parse_hub_position(s)); },
-                  py::arg("text"), "Reads a Hub position string (side, then 50 of `w b W B e`).")
+                  py::arg("text"), "Reads a Hub position string (side, then 50 of `w b W B e`); ValueError says what is wrong.")
       .def_static("from_pieces", &from_pieces, py::kw_only(), py::arg("side_to_move") = Color::kWhite,
                   py::arg("white_men") = std::vector<int>{}, py::arg("white_kings") = std::vector<int>{},
                   py::arg("black_men") = std::vector<int>{}, py::arg("black_kings") = std::vector<int>{},
                   "Builds a position from square lists; ValueError if it breaks a rule "
                   "(a man on its own promotion row, more than 20 pieces a side, a square twice).")
-      .def("fen", &to_fen, "PDN FEN of this position.")
-      .def("hub", &to_hub_position, "Hub position string.")
+      .def("fen", &to_fen, "PDN FEN of this position (`W:W31-50:B1-20`).")
+      .def("hub", &to_hub_position, "Hub position string: the side to move, then squares 1..50 as `w b W B e`.")
       .def("legal_moves", &legal_moves, "Every legal move (captures only when a capture is possible).")
       .def("parse_move", [](const Position& pos, const std::string& text) { return PyMove{pos, resolve_move(pos, py::str(text))}; },
            py::arg("text"), "The legal move named by PDN (or Hub) move text; ValueError if malformed, illegal or ambiguous.")
@@ -220,7 +221,8 @@ void bind_position(py::module_& m) {
       .def("must_capture", &has_capture, "True when the side to move has a capture (and so must take).")
       .def("is_game_over", [](const Position& pos) { return count_moves(pos) == 0; },
            "True when the side to move has no legal move, and so has lost.")
-      .def_property_readonly("side_to_move", [](const Position& pos) { return pos.side; })
+      .def_property_readonly("side_to_move", [](const Position& pos) { return pos.side; },
+                             "Color.WHITE or Color.BLACK: whose turn it is.")
       .def("__getitem__", [](const Position& pos, int square) { check_square(square); return pos.at(square); },
            py::arg("square"), "The piece on a square (1..50); IndexError off the board.")
       .def("with_piece", [](const Position& pos, int square, Piece piece) {
@@ -231,7 +233,7 @@ void bind_position(py::module_& m) {
             return p;
           }, py::arg("square"), py::arg("piece"), "A copy with `piece` on `square` (Piece.EMPTY clears it).")
       .def("with_side_to_move", [](const Position& pos, Color c) { Position p = pos; p.side = c; return p; },
-           py::arg("side"))
+           py::arg("side"), "A copy with `side` to move.")
       .def("squares", [](const Position& pos) {
             std::vector<Piece> out(kNumSquares);
             for (int s = 1; s <= kNumSquares; ++s) out[s - 1] = pos.at(s);
@@ -239,8 +241,10 @@ void bind_position(py::module_& m) {
           }, "The 50 squares in order: element i is square i + 1.")
       .def("pieces", [](const Position& pos, Color c) { return squares_of(pos.pieces(c)); }, py::arg("color"),
            "Squares of every piece of a colour.")
-      .def("men", [](const Position& pos, Color c) { return squares_of(pos.men(c)); }, py::arg("color"))
-      .def("kings", [](const Position& pos, Color c) { return squares_of(pos.kings_of(c)); }, py::arg("color"))
+      .def("men", [](const Position& pos, Color c) { return squares_of(pos.men(c)); }, py::arg("color"),
+           "Squares of the men (not kings) of a colour, increasing.")
+      .def("kings", [](const Position& pos, Color c) { return squares_of(pos.kings_of(c)); }, py::arg("color"),
+           "Squares of the kings of a colour, increasing.")
       .def("diagram", &diagram, "A text board: w/b men, W/B kings, White at the bottom.")
       .def("__str__", &to_fen)
       .def("__repr__", [](const Position& pos) { return absl::StrCat("Position('", to_fen(pos), "')"); })

@@ -1,11 +1,13 @@
-# The `tempo` Python module (pybind11 from Debian's pybind11-dev).
+# The `tempo` Python package (pybind11 from Debian's pybind11-dev).
 #
 # Built for Debian's /usr/bin/python3 (which has numpy, matplotlib and pytest),
-# not for whatever `python3` comes first on PATH. Output: <build>/python/
-# holds the extension module and its type stubs, so
+# not for whatever `python3` comes first on PATH. Output: <build>/python/tempo/
+# is the whole package (the extension `_tempo`, its stubs, py.typed and the
+# pure-Python modules copied from ffi/python/tempo/), so
 #   PYTHONPATH=<build>/python /usr/bin/python3 -c "import tempo"
-# works straight from the build tree; `cmake --install` copies both into
-# TEMPO_PYTHON_INSTALL_DIR.
+# works straight from the build tree; `cmake --install` copies the package
+# into TEMPO_PYTHON_INSTALL_DIR. `pip install .` (pyproject.toml, setup.py)
+# builds the same target and packs the same files.
 if(NOT TEMPO_BUILD_PYTHON)
   return()
 endif()
@@ -18,6 +20,9 @@ find_package(Python 3.9 REQUIRED COMPONENTS Interpreter Development.Module)
 find_package(pybind11 CONFIG REQUIRED)
 
 set(TEMPO_PYTHON_DIR ${CMAKE_BINARY_DIR}/python)
+set(TEMPO_PYTHON_PACKAGE_DIR ${TEMPO_PYTHON_DIR}/tempo)
+# The package's files besides the extension (listed, not globbed).
+set(TEMPO_PYTHON_FILES __init__.py _tempo.pyi py.typed render.py pdn_stream.py analysis.py)
 # NO_EXTRAS: no LTO (its serial-compilation notice is noise and the layers
 # are not LTO-built anyway) and no stripping.
 pybind11_add_module(tempo_python MODULE NO_EXTRAS
@@ -25,19 +30,23 @@ pybind11_add_module(tempo_python MODULE NO_EXTRAS
   ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
   ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
 set_target_properties(tempo_python PROPERTIES
-  OUTPUT_NAME tempo
-  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_DIR})
+  OUTPUT_NAME _tempo
+  LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_PACKAGE_DIR})
 target_include_directories(tempo_python PRIVATE ${TEMPO_FFI_DIR})  # ffi/python/bindings.h
+target_compile_definitions(tempo_python PRIVATE TEMPO_VERSION="${PROJECT_VERSION}")
 target_link_libraries(tempo_python PRIVATE $<BUILD_INTERFACE:tempo::flags> tempo::search tempo::tt tempo::rules)
 
-# Stubs next to the module, so editors and type checkers find them
-# (configure_file: copied again whenever the source changes).
-configure_file(${CMAKE_CURRENT_LIST_DIR}/tempo.pyi ${TEMPO_PYTHON_DIR}/tempo.pyi COPYONLY)
+# The rest of the package next to the extension (configure_file: copied
+# again whenever a source changes).
+foreach(f IN LISTS TEMPO_PYTHON_FILES)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/tempo/${f} ${TEMPO_PYTHON_PACKAGE_DIR}/${f} COPYONLY)
+  list(APPEND TEMPO_PYTHON_INSTALL_FILES ${CMAKE_CURRENT_LIST_DIR}/tempo/${f})
+endforeach()
 
 set(TEMPO_PYTHON_INSTALL_DIR "lib/python3/dist-packages" CACHE STRING
-    "Where `cmake --install` puts the tempo module (relative to the prefix)")
-install(TARGETS tempo_python LIBRARY DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/tempo.pyi DESTINATION ${TEMPO_PYTHON_INSTALL_DIR} COMPONENT python)
+    "Where `cmake --install` puts the tempo package (relative to the prefix)")
+install(TARGETS tempo_python LIBRARY DESTINATION ${TEMPO_PYTHON_INSTALL_DIR}/tempo COMPONENT python)
+install(FILES ${TEMPO_PYTHON_INSTALL_FILES} DESTINATION ${TEMPO_PYTHON_INSTALL_DIR}/tempo COMPONENT python)
 
 if(NOT BUILD_TESTING)
   return()

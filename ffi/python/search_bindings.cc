@@ -207,19 +207,39 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
 
 std::string search_doc() {
   std::string doc =
-      "Searches a Position, or a Game (whose history counts for repetitions and draw rules).\n\n"
-      "Limits: depth (plies), movetime_ms, nodes, or a game clock (time_left_ms, increment_ms, moves_to_go); "
-      "None is not given, a value given must be in its range (LIMITS); none at all searches to the level's depth "
-      "within its time cap (time_limit_ms). infinite=True searches "
-      "until cancel (required) is triggered, whatever the level (pondering: fill tt while the opponent thinks); "
-      "the result then holds the table status and statistics. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
-      "randomness of the weaker levels. tt: a writable buffer (bytearray, memoryview, numpy uint8 array, at least "
-      "TABLE_MIN_BYTES) holding the transposition table, used in place and kept by you between searches; None uses "
-      "a private 4 MiB table. on_info(info) is called after each iteration; an exception it raises stops the "
-      "search and propagates. cancel: a CancelToken another thread may trigger. The GIL is released while "
-      "searching.\n\n"
-      "The level's parameters, keyword by keyword (None keeps the level's value; out of range raises ValueError; "
-      "tempo.PARAMS lists them):\n";
+      "Searches a Position, or a Game (whose history counts for repetitions and the draw rules), and returns "
+      "a SearchResult. The GIL is released while the engine thinks, so searches in several threads (each with "
+      "its own table) run in parallel.\n\n"
+      "Limits (give any; the search stops at the first one reached; None = not given, a value given must be "
+      "in its range, as in tempo.LIMITS):\n"
+      "  depth: plies, 1..127.  movetime_ms: milliseconds for this move, 1..86400000.  nodes: 1..2^50.\n"
+      "  time_left_ms, increment_ms, moves_to_go: a game clock; the engine budgets its time from it.\n"
+      "  None of them: the level's own depth within its time cap (time_limit_ms: 10 s at expert).\n"
+      "  infinite=True: search until cancel (required) is triggered, whatever the level (pondering: fill tt "
+      "while the opponent thinks; the result then holds the table status and statistics).\n\n"
+      "Levels: level='easy', 'medium', 'hard' or 'expert' (the default) sets every difficulty parameter at "
+      "once; the weaker levels add evaluation noise and deliberate blunders, drawn from `seed` (same seed, "
+      "same game). multipv=K scores the K best root moves (result.multipv).\n\n"
+      "The table: tt is a writable buffer (bytearray, writable memoryview, numpy uint8 array) of at least "
+      "TABLE_MIN_BYTES, used in place and never copied; keep it between searches and the next one reuses what "
+      "this one learnt (result.tt_status 'reused'). Zeros, garbage or a table of another build are detected and "
+      "treated as empty ('fresh' / 'reset', with result.tt_reason). A read-only buffer raises TypeError. "
+      "tt=None uses a private 4 MiB table for this call. threads=N searches with N threads over the one tt "
+      "(1 at every level). fresh_table=True clears tt first. table_info() and clear_table() inspect and reset "
+      "one.\n\n"
+      "Progress and stopping: on_info(info) is called with a SearchInfo after each iteration (with the GIL, "
+      "on the calling thread), and once more when the move played is not the last line's first; an exception "
+      "it raises (Ctrl-C too) stops the search and propagates. cancel=CancelToken() lets another "
+      "thread stop the search; the result then has cancelled=True and the best move so far.\n\n"
+      "The result: best_move (None when the side to move has no legal move, and so has lost), score (side to "
+      "move's view, 100 = one man), win_in / loss_in (plies to a forced win / loss, else None; loss_in 0 for no "
+      "legal move), score_text (men on the scale GUIs read: '+0.25', a win in 7 plies '+99.93'), depth, "
+      "seldepth, nodes, time_ms, pv, multipv, cancelled, blunder (the level chose a weaker move on purpose), "
+      "tt_status and tt_reason.\n\n"
+      "Errors: ValueError for an out-of-range limit or parameter, an unknown level, or infinite without "
+      "cancel; TypeError for a wrong type or a read-only table.\n\n"
+      "The level's parameters, keyword by keyword (None keeps the level's value; tempo.PARAMS lists them with "
+      "each level's value):\n";
   for (const ParamSpec& s : kParamSpecs) absl::StrAppend(&doc, "  ", av(s.field), " (", s.range_text(), "): ", av(s.help), "\n");
   return doc;
 }
@@ -281,24 +301,24 @@ void bind_search(py::module_& m) {
       .def(py::init<>())
       .def("cancel", &CancelToken::cancel, "Asks the search to stop (it returns its best move so far).")
       .def("reset", &CancelToken::reset, "Makes the token usable for another search.")
-      .def_property_readonly("cancelled", &CancelToken::cancelled);
+      .def_property_readonly("cancelled", &CancelToken::cancelled, "True once cancel() was called (until reset()).");
 
   py::class_<PyInfo>(m, "SearchInfo", "Progress after each completed iteration, passed to on_info.")
-      .def_readonly("depth", &PyInfo::depth)
-      .def_readonly("seldepth", &PyInfo::seldepth)
+      .def_readonly("depth", &PyInfo::depth, "The iteration's depth in plies.")
+      .def_readonly("seldepth", &PyInfo::seldepth, "The deepest ply reached (captures searched further).")
       .def_readonly("score", &PyInfo::score, "Side to move's view, 100 = one man.")
-      .def_readonly("nodes", &PyInfo::nodes)
-      .def_readonly("time_ms", &PyInfo::time_ms)
+      .def_readonly("nodes", &PyInfo::nodes, "Nodes searched so far.")
+      .def_readonly("time_ms", &PyInfo::time_ms, "Milliseconds since the search started.")
       .def_readonly("multipv_index", &PyInfo::multipv_index, "0 for the best line.")
-      .def_readonly("pv", &PyInfo::pv)
+      .def_readonly("pv", &PyInfo::pv, "The line the score belongs to, as Moves.")
       .def("__repr__", [](const PyInfo& i) {
         return absl::StrCat("<SearchInfo depth ", i.depth, " score ", score_text(i.score), " nodes ", i.nodes, ">");
       });
 
   py::class_<PyScoredLine>(m, "ScoredLine", "One root move of a multi-PV search with its score and line.")
-      .def_readonly("move", &PyScoredLine::move)
-      .def_readonly("score", &PyScoredLine::score)
-      .def_readonly("pv", &PyScoredLine::pv)
+      .def_readonly("move", &PyScoredLine::move, "The root move.")
+      .def_readonly("score", &PyScoredLine::score, "Its score, side to move's view, 100 = one man.")
+      .def_readonly("pv", &PyScoredLine::pv, "The line starting with the move.")
       .def("__repr__", [](const PyScoredLine& l) {
         return absl::StrCat("<ScoredLine ", to_pdn(l.move.before, l.move.move), " ", score_text(l.score), ">");
       });
@@ -317,13 +337,17 @@ void bind_search(py::module_& m) {
       .def_property_readonly("score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
                              "Men on the scale GUIs read, as the Hub and `tempo analyse` show it: '+0.25'; a win "
                              "in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative.")
-      .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; })
-      .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; })
-      .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; })
-      .def_property_readonly("time_ms", [](const PySearchResult& r) { return r.result.time_ms; })
+      .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; },
+                             "The last completed iteration's depth in plies.")
+      .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; },
+                             "The deepest ply reached (captures searched further).")
+      .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; }, "Nodes searched.")
+      .def_property_readonly("time_ms", [](const PySearchResult& r) { return r.result.time_ms; },
+                             "Milliseconds the search took.")
       .def_readonly("pv", &PySearchResult::pv, "The principal variation, best move first.")
       .def_readonly("multipv", &PySearchResult::multipv, "Scored root moves, best first.")
-      .def_property_readonly("cancelled", [](const PySearchResult& r) { return r.result.cancelled; })
+      .def_property_readonly("cancelled", [](const PySearchResult& r) { return r.result.cancelled; },
+                             "True when a CancelToken (or an on_info exception) stopped the search early.")
       .def_property_readonly("blunder", [](const PySearchResult& r) { return r.result.blunder; },
                              "True when the level chose a deliberately weaker move.")
       .def_property_readonly("tt_status", [](const PySearchResult& r) { return tt::status_name(r.result.tt_status); },

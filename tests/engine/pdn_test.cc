@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "engine/fen.h"
 #include "engine/movegen.h"
@@ -285,6 +286,122 @@ TEST(Pdn, MangledRealFilesNeverCrash) {
     failures += !parse_pdn(s).ok();
   }
   EXPECT_GT(failures, 0) << "some edits must be caught";
+}
+
+TEST(Pdn, KeepsNagsAndVariations) {
+  absl::StatusOr<std::vector<PdnGame>> games = parse_pdn(kTwoGames);
+  ASSERT_TRUE(games.ok()) << games.status();
+  const PdnGame& a = (*games)[0];
+  EXPECT_EQ(a.nags, (std::vector<std::pair<int, int>>{{5, 1}, {6, 1}, {7, 6}}));
+  ASSERT_EQ(a.variations.size(), 1u);
+  EXPECT_EQ(a.variations[0], (std::pair<int, std::string>{5, "3. 33-28 {variation} (nested 3... 10-14) {with }"}));
+  const std::string text = write_pdn(a);
+  EXPECT_NE(text.find("3. 37-32! (3. 33-28"), std::string::npos) << text;
+  EXPECT_NE(text.find("10-14! 4. 34-30?!"), std::string::npos) << text;
+  absl::StatusOr<PdnGame> back = parse_pdn_game(text);
+  ASSERT_TRUE(back.ok()) << back.status() << "\n" << text;
+  EXPECT_EQ(back->nags, a.nags);
+  EXPECT_EQ(back->variations, a.variations);
+  EXPECT_EQ(back->comments, a.comments);
+  EXPECT_EQ(write_pdn(*back), text);
+  // NAGs other than the six marks stay numbers; two marks on one move too.
+  absl::StatusOr<PdnGame> g = parse_pdn_game("$10 1. 32-28 !! $2 $140 19-23 *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(g->nags, (std::vector<std::pair<int, int>>{{0, 10}, {1, 3}, {1, 2}, {1, 140}}));
+  EXPECT_NE(write_pdn(*g).find("$10 1. 32-28!! $2 $140 19-23 *"), std::string::npos) << write_pdn(*g);
+  expect_error("1. 32-28 $256 *", "column 10: a NAG is a number from $0 to $255");
+}
+
+TEST(Pdn, CommentsAndVariationsStopAtATagLine) {
+  expect_error("[Event \"a\"]\n1. 32-28 {open\n[Event \"b\"]\n1. 33-28 *", "line 2, column 10: comment '{' is never closed");
+  expect_error("1. 32-28 (19-23\n[Event \"b\"]\n1. 33-28 *", "line 1, column 10: variation '(' is never closed");
+  // A comment may still hold brackets, and lines starting with them, when they are not a tag pair.
+  absl::StatusOr<PdnGame> g = parse_pdn_game("1. 32-28 {see\n[diagram] and\n[Event x]} *");
+  ASSERT_TRUE(g.ok()) << g.status();
+  // Written back, a word starting with `[` never starts a line.
+  g->comments[0].second = std::string(70, 'x') + " [Event \"y\"]";
+  const std::string text = write_pdn(*g);
+  absl::StatusOr<PdnGame> back = parse_pdn_game(text);
+  ASSERT_TRUE(back.ok()) << back.status() << "\n" << text;
+  EXPECT_EQ(back->comments, g->comments);
+}
+
+constexpr char kBrokenFile[] = R"([Event "good 1"]
+1. 32-28 19-23 2-0
+
+[Event "illegal move"]
+1. 32-28 19-25 2. 28-22 0-2
+
+[Event "good 3"]
+1. 33-28 {fine} 18-23 1-1
+
+[Event "unclosed comment"]
+1. 32-28 {never closed
+[Event "good 5"]
+[Result "1-0"]
+1. 34-29
+[Event "bad FEN"]
+[FEN "W:W1:B2"]
+1. 32-28 *
+1. 31-27 * 1. 32-27 17-21 *
+[Event "bad tag
+1. 32-28 *
+[Event "good 9"]
+1. 35-30 0-2
+)";
+
+TEST(Pdn, ReadsOnPastBadGames) {
+  const std::vector<PdnEntry> entries = read_pdn_games(kBrokenFile);
+  std::vector<std::string> seen;
+  for (const PdnEntry& e : entries) {
+    seen.push_back(e.ok ? absl::StrCat(e.number, " ok ", e.line, " ", e.game.tag("Event") ? *e.game.tag("Event") : "-",
+                                       " ", e.game.game.ply(), " ", e.game.result)
+                        : absl::StrCat(e.number, " bad ", e.line, " ", e.error.message()));
+  }
+  const std::vector<std::string> expected = {
+      "1 ok 1 good 1 2 2-0",
+      "2 bad 4 PDN game 2, line 5, column 10: move 1 (black) '19-25': illegal move '19-25': no legal move goes "
+      "from 19 to 25",
+      "3 ok 7 good 3 2 1-1",
+      "4 bad 10 PDN game 4, line 11, column 10: comment '{' is never closed",
+      "5 ok 12 good 5 1 2-0",
+      "6 bad 15 PDN game 6, line 16, column 6: bad FEN: white man on square 1 stands on White's promotion row; it "
+      "would be a king",
+      "7 ok 18 - 1 *",
+      "8 ok 18 - 2 *",
+      "9 bad 19 PDN game 9, line 19, column 16: value of tag Event runs past the end of the line",
+      "10 ok 21 good 9 1 0-2",
+  };
+  EXPECT_EQ(seen, expected);
+  // Numbers and lines shift for a piece of a longer file.
+  const std::vector<PdnEntry> later = read_pdn_games("\n1. 32-28 19-25 *", 40, 100);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].error.message(),
+            "PDN game 40, line 101, column 10: move 1 (black) '19-25': illegal move '19-25': no legal move goes from "
+            "19 to 25");
+  // Every good game of a strict read is read the same.
+  const std::vector<PdnEntry> all = read_pdn_games(kTwoGames);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(all[0].ok && all[1].ok);
+  EXPECT_EQ(write_pdn(all[0].game), write_pdn(parse_pdn(kTwoGames)->front()));
+}
+
+TEST(Pdn, MangledFilesReadOnWithoutCrashing) {
+  std::ifstream f(std::string(TEMPO_SOURCE_DIR) + "/data/games/wk2003.pdn", std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string text = ss.str();
+  const std::size_t good = parse_pdn(text)->size();
+  std::mt19937 rng(7);
+  for (int round = 0; round < 100; ++round) {
+    std::string s = text;
+    for (int e = 0; e < 1 + round % 3; ++e) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+    const std::vector<PdnEntry> entries = read_pdn_games(s);
+    int ok = 0;
+    for (const PdnEntry& e : entries) ok += e.ok;
+    // An edit spoils at most the game it lands in (or splits one in two).
+    EXPECT_GE(ok + 3, static_cast<int>(good)) << "round " << round;
+  }
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 seen here as tempo.PARAMS): for every parameter, the boundary values and the
 values just outside them are accepted or refused alike by the Python keyword,
 the C ABI override, the Hub's set-param and the `tempo analyse` flag; and the
-ranges written in tempo.h, the Dart service and tempo.pyi are the schema's.
+ranges written in tempo.h, the Dart service and tempo/_tempo.pyi are the schema's.
 
 The program and the library come from TEMPO_BINARY / TEMPO_LIBRARY (ctest
 sets both), else from <repo>/build.
@@ -218,7 +218,7 @@ def test_documented_ranges(p):
     expected = (p["min"], p["max"])
     assert written_range("ffi/include/tempo.h", rf"\b{p['field']};\s*/\*\s*{num}") == expected
     assert written_range("ffi/dart/lib/src/tempo_ai.dart", rf"\b{camel(p['field'])};\s*//\s*{num}") == expected
-    assert written_range("ffi/python/tempo.pyi", rf"\b{p['field']} {num}") == expected
+    assert written_range("ffi/python/tempo/_tempo.pyi", rf"\b{p['field']} {num}") == expected
 
 
 # ---------------------------------------------------------------- limits

@@ -105,6 +105,24 @@ def test_batch_analyse_resumes(repo, env, tmp_path):
     assert sorted(r["id"] for r in records) == sorted(by_id)
 
 
+@needs_search
+def test_batch_analyse_games_and_parameters(repo, env, tmp_path):
+    pdn = tmp_path / "games.pdn"
+    pdn.write_text('[Event "a"]\n1. 32-28 19-23 2. 28x19 14x23 *\n[Event "bad"]\n1. 32-28 19-25 *\n'
+                   '[Event "c"]\n1. 33-28 18-23 1-0\n')
+    out = tmp_path / "out.jsonl"
+    p = run(repo, env, "batch_analyse.py", str(pdn), "-o", str(out), "--depth", "3", "--jobs", "2",
+            "--max-depth", "2", "--use-killers", "false")
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert sorted(records) == ["game1/0", "game1/1", "game1/2", "game1/3", "game3/0", "game3/1"]
+    assert records["game1/2"]["played"] == "28x19" and records["game3/0"]["played"] == "33-28"
+    # --max-depth caps the depth (a forced move is played without searching: depth 0).
+    assert all(r["depth"] <= 2 for r in records.values()) and records["game1/0"]["depth"] == 2
+    assert "skipped: " in p.stderr and "PDN game 2, line 4" in p.stderr
+    p = run(repo, env, "batch_analyse.py", str(pdn), "-o", str(out), "--depth", "3", "--max-depth", "0", check=False)
+    assert p.returncode != 0 and "max_depth" in p.stderr
+
+
 def test_perft_script(repo, env):
     p = run(repo, env, "perft.py", "--reference")
     assert "BAD" not in p.stdout and p.stdout.count("ok") >= 10

@@ -1,6 +1,7 @@
 """Tempo: international draughts (10x10, FMJD rules).
 
-Type stubs for the `tempo` extension module (ffi/python/*.cc). Squares are
+Type stubs for `tempo._tempo`, the extension inside the `tempo` package
+(ffi/python/*.cc); tempo/__init__.py re-exports every name. Squares are
 numbered 1..50 the FMJD way: 1 is the top-right dark square on Black's side,
 50 the bottom-left one on White's side. Scores are from the side to move's
 view, 100 = one man.
@@ -15,6 +16,7 @@ if sys.version_info >= (3, 12):
 else:
     from typing_extensions import Buffer  # PEP 688: bytearray, memoryview, numpy arrays...
 
+__version__: str
 TABLE_MIN_BYTES: int
 TABLE_DEFAULT_BYTES: int
 # The level parameters as search/params.h defines them, one dict each: name
@@ -185,10 +187,19 @@ class Game:
         """PDN comments as (ply, text): the text follows the ply-th move (0 = before the first)."""
     def set_comment(self, ply: int, text: str) -> None:
         """Sets the comment after the ply-th move; empty text removes it."""
+    @property
+    def nags(self) -> List[Tuple[int, int]]:
+        """NAGs as (ply, nag): $nag on the ply-th move; marks ! ? !! ?? !? ?! are $1..$6."""
+    @property
+    def variations(self) -> List[Tuple[int, str]]:
+        """Variations as (ply, text): each follows the ply-th move, an alternative to it."""
     def pdn(self) -> str: ...
     def copy(self) -> Game: ...
 
 def read_pdn(text: str) -> List[Game]: ...
+def _read_pdn_entries(
+    text: str, first_number: int = 1, first_line: int = 1
+) -> List[Tuple[int, int, Optional[Game], Optional[Tuple[int, int, int, str]]]]: ...
 
 class CancelToken:
     def __init__(self) -> None: ...
