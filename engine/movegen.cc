@@ -253,17 +253,25 @@ bool any_capture(const Position& pos) {
          king_victims<kDownLeft>(kings, opp, empty) | king_victims<kDownRight>(kings, opp, empty);
 }
 
+// The quiet moves of the king on `from` in Dir.
+template <int Dir>
+inline void add_king_run(MoveList& list, int from, Bitboard occupied) {
+  const Bitboard r = ray(Dir, from);
+  for (Bitboard t = before_first<Dir>(r, r & occupied); t; t &= t - 1) {
+    list.push(Move{0, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(lsb(t))});
+  }
+}
+
 template <Color Us>
 int quiet_moves(const Position& pos, MoveList& list) {
   list.clear();
   const Bitboard empty = pos.empty_squares(), occupied = pos.occupied();
   for (Bitboard k = pos.kings_of(Us); k; k &= k - 1) {
     const int from = lsb(k);
-    for (int d = 0; d < 4; ++d) {
-      for (Bitboard t = free_run(d, from, occupied); t; t &= t - 1) {
-        list.push(Move{0, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(lsb(t))});
-      }
-    }
+    add_king_run<kUpLeft>(list, from, occupied);
+    add_king_run<kUpRight>(list, from, occupied);
+    add_king_run<kDownLeft>(list, from, occupied);
+    add_king_run<kDownRight>(list, from, occupied);
   }
   constexpr int left = Us == Color::kWhite ? kUpLeft : kDownLeft;
   constexpr int right = Us == Color::kWhite ? kUpRight : kDownRight;
