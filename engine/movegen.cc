@@ -216,20 +216,29 @@ inline Bitboard kings_taking(Bitboard kings, Bitboard opp, Bitboard empty) {
   return raw_shift<back>(slide_fill<back>(king_victims<Dir>(kings, opp, empty), empty)) & kings;
 }
 
+// Kept out of line: the kings' fills need many registers, which the men-only
+// positions of the opening and middlegame should not pay for on every call.
+[[gnu::noinline]] bool kings_can_take(Bitboard kings, Bitboard opp, Bitboard empty) {
+  return king_victims<kUpLeft>(kings, opp, empty) | king_victims<kUpRight>(kings, opp, empty) |
+         king_victims<kDownLeft>(kings, opp, empty) | king_victims<kDownRight>(kings, opp, empty);
+}
+
+[[gnu::noinline]] void king_captures(CaptureSearch& cs, Bitboard kings, Bitboard empty) {
+  const std::array<Bitboard, 4> dirs = {
+      kings_taking<kUpLeft>(kings, cs.opponents, empty), kings_taking<kUpRight>(kings, cs.opponents, empty),
+      kings_taking<kDownLeft>(kings, cs.opponents, empty), kings_taking<kDownRight>(kings, cs.opponents, empty)};
+  for (Bitboard k = dirs[0] | dirs[1] | dirs[2] | dirs[3]; k; k &= k - 1) {
+    cs.start_piece(lsb(k), empty);
+    cs.start_king(cs.from, dirs);
+  }
+}
+
 template <Color Us>
 int captures(const Position& pos, MoveList& list) {
   list.clear();
   CaptureSearch cs{pos.pieces(~Us), 0, 0, {}, 0, 1, 0, &list};
   const Bitboard empty = pos.empty_squares();
-  if (const Bitboard kings = pos.kings_of(Us)) {
-    const std::array<Bitboard, 4> dirs = {
-        kings_taking<kUpLeft>(kings, cs.opponents, empty), kings_taking<kUpRight>(kings, cs.opponents, empty),
-        kings_taking<kDownLeft>(kings, cs.opponents, empty), kings_taking<kDownRight>(kings, cs.opponents, empty)};
-    for (Bitboard k = dirs[0] | dirs[1] | dirs[2] | dirs[3]; k; k &= k - 1) {
-      cs.start_piece(lsb(k), empty);
-      cs.start_king(cs.from, dirs);
-    }
-  }
+  if (const Bitboard kings = pos.kings_of(Us)) king_captures(cs, kings, empty);
   // Only men with a capture in front of or behind them can start a sequence.
   const Bitboard opp = cs.opponents, men = pos.men(Us);
   const Bitboard jumpers = man_jumpers<kUpLeft>(men, opp, empty) | man_jumpers<kUpRight>(men, opp, empty) |
@@ -248,9 +257,7 @@ bool any_capture(const Position& pos) {
       man_jumpers<kDownLeft>(men, opp, empty) | man_jumpers<kDownRight>(men, opp, empty))
     return true;
   const Bitboard kings = pos.kings_of(Us);
-  if (!kings) return false;
-  return king_victims<kUpLeft>(kings, opp, empty) | king_victims<kUpRight>(kings, opp, empty) |
-         king_victims<kDownLeft>(kings, opp, empty) | king_victims<kDownRight>(kings, opp, empty);
+  return kings && kings_can_take(kings, opp, empty);
 }
 
 // The quiet moves of the king on `from` in Dir.
