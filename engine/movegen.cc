@@ -58,17 +58,17 @@ inline Bitboard takeable(Bitboard opponents, Bitboard empty) {
 // capturing piece's own start square. Captured pieces stay off that set, so
 // they block until the move is over.
 //
-// Moves come out in one fixed order (pieces in bit order, then directions
-// 0..3 at every square, landing squares in bit order, depth first), which the
-// search's move ordering and the bench signature rely on.
+// Moves come out in one fixed order (kings, then men, each in bit order;
+// directions 0..3 at every square; landing squares in bit order; depth
+// first), which the search's move ordering and the bench signature rely on.
 struct CaptureSearch {
   Bitboard opponents;
   Bitboard empty;
-  Bitboard blocking;                 // kValid & ~empty: what stops a king's slide
+  Bitboard blocking;                // kValid & ~empty: what stops a king's slide
   std::array<Bitboard, 4> exposed;  // per direction: the takeable<Dir>() opponents
   int from;
-  int best;       // most pieces taken by any sequence found so far
-  int piece_begin;  // the current piece's first move in the list
+  int best;                         // most pieces taken by any sequence found so far
+  int piece_begin;                  // the current piece's first move in the list
   MoveList* list;
 
   void start_piece(int sq, Bitboard empty_squares) {
