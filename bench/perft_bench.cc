@@ -25,10 +25,22 @@ void BM_PerftWoldouby(benchmark::State& state) {
 }
 BENCHMARK(BM_PerftWoldouby)->Unit(benchmark::kMillisecond);
 
+// Kings only: king moves and king captures (most leaves are captures).
 void BM_PerftAllKings(benchmark::State& state) {
   run(state, *parse_fen("W:WK31-50:BK1-20"), static_cast<int>(state.range(0)));
 }
-BENCHMARK(BM_PerftAllKings)->Arg(6)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PerftAllKings)->Arg(6)->Arg(9)->Unit(benchmark::kMillisecond);
+
+// Endgames of a few kings and men, the positions endgame databases hold:
+// mostly quiet king moves.
+void BM_PerftKingEndgame(benchmark::State& state) {
+  constexpr const char* kFens[] = {"W:WK46,K50,28:BK5,K10,19", "W:WK46,K47,K48,36:BK3,K4,15"};
+  constexpr int kDepths[] = {8, 5};
+  const int i = static_cast<int>(state.range(0));
+  state.SetLabel(kFens[i]);
+  run(state, *parse_fen(kFens[i]), kDepths[i]);
+}
+BENCHMARK(BM_PerftKingEndgame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tempo

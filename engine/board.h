@@ -75,6 +75,34 @@ constexpr Bitboard shift(Bitboard b) {
   }
 }
 
+// Every bit moved `n` steps in a direction, unmasked: the caller masks the
+// result with a set of real squares (a step off the board lands on a ghost bit
+// or outside bits 0..53, and a step between two real squares is always a true
+// diagonal step, so a mask of squares is the whole edge test).
+template <int Dir>
+constexpr Bitboard raw_shift(Bitboard b, int n = 1) {
+  if constexpr (kStep[Dir] < 0) {
+    return b >> (-kStep[Dir] * n);
+  } else {
+    return b << (kStep[Dir] * n);
+  }
+}
+
+// The squares reached from each square of `from` by sliding in a direction
+// over `open` squares (every distance from 0 to the edge), all at once: a
+// Kogge-Stone fill, four doubling steps cover the nine steps of the longest
+// diagonal. `from` itself is in the result; `open` must hold real squares only.
+template <int Dir>
+constexpr Bitboard slide_fill(Bitboard from, Bitboard open) {
+  from |= open & raw_shift<Dir>(from, 1);
+  open &= raw_shift<Dir>(open, 1);
+  from |= open & raw_shift<Dir>(from, 2);
+  open &= raw_shift<Dir>(open, 2);
+  from |= open & raw_shift<Dir>(from, 4);
+  open &= raw_shift<Dir>(open, 4);
+  return from | (open & raw_shift<Dir>(from, 8));
+}
+
 constexpr int step_bit(int bit, int dir) {
   int next = bit + kStep[dir];
   if (next < 0 || next >= kNumBits || !((kValid >> next) & 1)) return -1;

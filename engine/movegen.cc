@@ -26,27 +26,74 @@ inline Bitboard free_run(int dir, int from, Bitboard occupied) {
   return r & ~(ray(dir, b) | bb(b));
 }
 
+// The squares of `r` (a ray in Dir) before the nearest of `blockers` (a
+// subset of it), the whole ray when there is none: masks, no second lookup.
+template <int Dir>
+inline Bitboard before_first(Bitboard r, Bitboard blockers) {
+  if constexpr (kStep[Dir] > 0) {
+    return r & (blockers - 1) & ~blockers;  // below the lowest blocker
+  } else {
+    return r & (~Bitboard{0} << (64 - std::countl_zero(blockers)));  // above the highest one
+  }
+}
+
+// The nearest square of `b` (a non-empty subset of a ray in Dir), as a bitboard.
+template <int Dir>
+inline Bitboard first_of(Bitboard b) {
+  if constexpr (kStep[Dir] > 0) {
+    return b & (0 - b);
+  } else {
+    return bb(63 - std::countl_zero(b));
+  }
+}
+
+// Opponents a piece moving in Dir could take: the square behind them is free.
+template <int Dir>
+inline Bitboard takeable(Bitboard opponents, Bitboard empty) {
+  return opponents & raw_shift<opposite(Dir)>(empty);
+}
+
 // Depth-first search over capture sequences of one piece. `empty` is the set
 // of squares a piece may land on: empty at the start of the move, plus the
 // capturing piece's own start square. Captured pieces stay off that set, so
 // they block until the move is over.
+//
+// Moves come out in one fixed order (kings, then men, each in bit order;
+// directions 0..3 at every square; landing squares in bit order; depth
+// first), which the search's move ordering and the bench signature rely on.
 struct CaptureSearch {
   Bitboard opponents;
   Bitboard empty;
+  Bitboard blocking;                // kValid & ~empty: what stops a king's slide
+  std::array<Bitboard, 4> exposed;  // per direction: the takeable<Dir>() opponents
   int from;
-  int best;  // most pieces taken by any sequence found so far
+  int best;                         // most pieces taken by any sequence found so far
+  int piece_begin;                  // the current piece's first move in the list
   MoveList* list;
+
+  void start_piece(int sq, Bitboard empty_squares) {
+    from = sq;
+    empty = empty_squares | bb(sq);
+    piece_begin = list->size;
+  }
+
+  // Only sequences of two or more captures of the same piece can reach the
+  // same square over the same pieces by another route.
+  bool seen(const Move& m) const {
+    for (int i = piece_begin; i < list->size; ++i)
+      if (list->moves[i] == m) return true;
+    return false;
+  }
 
   void record(int to, Bitboard captured, int count) {
     if (count < best) return;
     if (count > best) {
       best = count;
       list->clear();
+      piece_begin = 0;
     }
     const Move m{captured, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(to)};
-    // Only sequences of two or more captures can reach the same square over
-    // the same pieces by another route.
-    if (count >= 2 && list->contains(m)) return;
+    if (count >= 2 && seen(m)) return;
     list->push(m);
   }
 
@@ -63,30 +110,87 @@ struct CaptureSearch {
     if (!extended && count > 0) record(sq, captured, count);
   }
 
-  // `came` is the direction of the previous capture (-1 at the start);
-  // `forward` says whether to try capturing further along that same line:
-  // every landing square of one segment reaches the same next piece in that
-  // direction, so only one of them needs to look.
-  void king(int sq, int came, bool forward, Bitboard captured, int count) {
-    bool extended = false;
-    const Bitboard blocking = kValid & ~empty;
-    for (int d = 0; d < 4; ++d) {
-      if (came >= 0 && (d == opposite(came) || (d == came && !forward))) continue;
-      const Bitboard blockers = ray(d, sq) & blocking;
-      if (!blockers) continue;
-      const int victim = nearest(d, blockers);
-      if (!(opponents & ~captured & bb(victim))) continue;
-      const Bitboard landings = free_run(d, victim, blocking);
-      if (!landings) continue;
-      extended = true;
-      const Bitboard now_captured = captured | bb(victim);
-      const int first = nearest(d, landings);
-      for (Bitboard l = landings; l; l &= l - 1) {
-        const int land = lsb(l);
-        king(land, d, land == first, now_captured, count + 1);
+  // The king on `sq` starts; `dirs[d]` holds it when it has a piece to take in d.
+  void start_king(int sq, const std::array<Bitboard, 4>& dirs) {
+    blocking = kValid & ~empty;
+    exposed = {tempo::takeable<0>(opponents, empty), tempo::takeable<1>(opponents, empty),
+               tempo::takeable<2>(opponents, empty), tempo::takeable<3>(opponents, empty)};
+    const Bitboard k = bb(sq);
+    if (dirs[0] & k) king_take<0>(sq, 0, 0);
+    if (dirs[1] & k) king_take<1>(sq, 0, 0);
+    if (dirs[2] & k) king_take<2>(sq, 0, 0);
+    if (dirs[3] & k) king_take<3>(sq, 0, 0);
+  }
+
+  // The empty squares from which a king sliding in Dir meets one of
+  // `victims` first: all such squares at once.
+  template <int Dir>
+  Bitboard sees(Bitboard victims) const {
+    constexpr int back = opposite(Dir);
+    return slide_fill<back>(raw_shift<back>(victims) & empty, empty);
+  }
+
+  // From `sq`, take the nearest piece in Dir (the caller knows there is one
+  // to take) and go on from every landing square behind it.
+  template <int Dir>
+  void king_take(int sq, Bitboard captured, int count) {
+    const Bitboard r = ray(Dir, sq), blockers = r & blocking;
+    const Bitboard victim = first_of<Dir>(blockers);
+    // The free squares behind the victim, up to the next blocker.
+    const Bitboard behind = kStep[Dir] > 0 ? r & ~((victim << 1) - 1) : r & (victim - 1);
+    king_land<Dir>(before_first<Dir>(behind, blockers ^ victim), captured | victim, count + 1);
+  }
+
+  // One capture in Dir is made; `landings` are the squares the king may stop
+  // on. From each, it may turn to either side; along Dir, every landing
+  // reaches the same next piece, so only the first one looks that way. When
+  // no landing goes on, every landing ends a sequence. When one does, the
+  // others' shorter sequences could never be kept (the longer one is
+  // compulsory), so they are not recorded at all.
+  template <int Dir>
+  void king_land(Bitboard landings, Bitboard captured, int count) {
+    const Bitboard first = first_of<Dir>(landings);
+    // Which landings go on, and in which direction (the two sideways ones
+    // for every landing, straight on for the first).
+    const Bitboard on0 = goes_on<0, Dir>(landings, first, captured);
+    const Bitboard on1 = goes_on<1, Dir>(landings, first, captured);
+    const Bitboard on2 = goes_on<2, Dir>(landings, first, captured);
+    const Bitboard on3 = goes_on<3, Dir>(landings, first, captured);
+    if (const Bitboard on = on0 | on1 | on2 | on3) {
+      for (Bitboard l = on; l; l &= l - 1) {
+        const Bitboard at = l & (0 - l);
+        const int sq = lsb(l);
+        if (on0 & at) king_take<0>(sq, captured, count);
+        if (on1 & at) king_take<1>(sq, captured, count);
+        if (on2 & at) king_take<2>(sq, captured, count);
+        if (on3 & at) king_take<3>(sq, captured, count);
       }
+      return;
     }
-    if (!extended && count > 0) record(sq, captured, count);
+    if (count < best) return;
+    if (count > best) {
+      best = count;
+      list->clear();
+      piece_begin = 0;
+    }
+    for (Bitboard l = landings; l; l &= l - 1) {
+      const Move m{captured, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(lsb(l))};
+      if (count >= 2 && seen(m)) continue;
+      list->push(m);
+    }
+  }
+
+  // The landings (after a capture in Came) from which the king takes on in To.
+  template <int To, int Came>
+  Bitboard goes_on(Bitboard landings, Bitboard first, Bitboard captured) const {
+    if constexpr (To == opposite(Came)) {
+      return 0;
+    } else if constexpr (To == Came) {
+      // The piece right after the run of landings, seen from all of them.
+      return (raw_shift<To>(landings) & exposed[To] & ~captured) ? first : 0;
+    } else {
+      return landings & sees<To>(exposed[To] & ~captured);
+    }
   }
 };
 
@@ -97,23 +201,50 @@ inline Bitboard man_jumpers(Bitboard men, Bitboard opp, Bitboard empty) {
   return shift<back>(shift<back>(empty) & opp) & men;
 }
 
+// The pieces of `opp` that one of `kings` can take in Dir: all kings at once,
+// sliding over the empty squares.
+template <int Dir>
+inline Bitboard king_victims(Bitboard kings, Bitboard opp, Bitboard empty) {
+  return raw_shift<Dir>(slide_fill<Dir>(kings, empty)) & takeable<Dir>(opp, empty);
+}
+
+// The kings that can take a piece in Dir: back from the victims, over the
+// empty squares, to the king that sees each.
+template <int Dir>
+inline Bitboard kings_taking(Bitboard kings, Bitboard opp, Bitboard empty) {
+  constexpr int back = opposite(Dir);
+  return raw_shift<back>(slide_fill<back>(king_victims<Dir>(kings, opp, empty), empty)) & kings;
+}
+
+// Kept out of line: the kings' fills need many registers, which the men-only
+// positions of the opening and middlegame should not pay for on every call.
+[[gnu::noinline]] bool kings_can_take(Bitboard kings, Bitboard opp, Bitboard empty) {
+  return king_victims<kUpLeft>(kings, opp, empty) | king_victims<kUpRight>(kings, opp, empty) |
+         king_victims<kDownLeft>(kings, opp, empty) | king_victims<kDownRight>(kings, opp, empty);
+}
+
+[[gnu::noinline]] void king_captures(CaptureSearch& cs, Bitboard kings, Bitboard empty) {
+  const std::array<Bitboard, 4> dirs = {
+      kings_taking<kUpLeft>(kings, cs.opponents, empty), kings_taking<kUpRight>(kings, cs.opponents, empty),
+      kings_taking<kDownLeft>(kings, cs.opponents, empty), kings_taking<kDownRight>(kings, cs.opponents, empty)};
+  for (Bitboard k = dirs[0] | dirs[1] | dirs[2] | dirs[3]; k; k &= k - 1) {
+    cs.start_piece(lsb(k), empty);
+    cs.start_king(cs.from, dirs);
+  }
+}
+
 template <Color Us>
 int captures(const Position& pos, MoveList& list) {
   list.clear();
-  CaptureSearch cs{pos.pieces(~Us), 0, 0, 1, &list};
+  CaptureSearch cs{pos.pieces(~Us), 0, 0, {}, 0, 1, 0, &list};
   const Bitboard empty = pos.empty_squares();
-  for (Bitboard k = pos.kings_of(Us); k; k &= k - 1) {
-    cs.from = lsb(k);
-    cs.empty = empty | bb(cs.from);
-    cs.king(cs.from, -1, true, 0, 0);
-  }
+  if (const Bitboard kings = pos.kings_of(Us)) king_captures(cs, kings, empty);
   // Only men with a capture in front of or behind them can start a sequence.
   const Bitboard opp = cs.opponents, men = pos.men(Us);
   const Bitboard jumpers = man_jumpers<kUpLeft>(men, opp, empty) | man_jumpers<kUpRight>(men, opp, empty) |
                            man_jumpers<kDownLeft>(men, opp, empty) | man_jumpers<kDownRight>(men, opp, empty);
   for (Bitboard m = jumpers; m; m &= m - 1) {
-    cs.from = lsb(m);
-    cs.empty = empty | bb(cs.from);
+    cs.start_piece(lsb(m), empty);
     cs.man(cs.from, 0, 0);
   }
   return list.size;
@@ -125,19 +256,17 @@ bool any_capture(const Position& pos) {
   if (man_jumpers<kUpLeft>(men, opp, empty) | man_jumpers<kUpRight>(men, opp, empty) |
       man_jumpers<kDownLeft>(men, opp, empty) | man_jumpers<kDownRight>(men, opp, empty))
     return true;
-  const Bitboard occupied = pos.occupied();
-  for (Bitboard k = pos.kings_of(Us); k; k &= k - 1) {
-    const int sq = lsb(k);
-    for (int d = 0; d < 4; ++d) {
-      const Bitboard blockers = ray(d, sq) & occupied;
-      if (!blockers) continue;
-      const int victim = nearest(d, blockers);
-      if (!(opp & bb(victim))) continue;
-      const int beyond = kNeighbor.next[d][victim];
-      if (beyond >= 0 && (empty & bb(beyond))) return true;
-    }
+  const Bitboard kings = pos.kings_of(Us);
+  return kings && kings_can_take(kings, opp, empty);
+}
+
+// The quiet moves of the king on `from` in Dir.
+template <int Dir>
+inline void add_king_run(MoveList& list, int from, Bitboard occupied) {
+  const Bitboard r = ray(Dir, from);
+  for (Bitboard t = before_first<Dir>(r, r & occupied); t; t &= t - 1) {
+    list.push(Move{0, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(lsb(t))});
   }
-  return false;
 }
 
 template <Color Us>
@@ -146,11 +275,10 @@ int quiet_moves(const Position& pos, MoveList& list) {
   const Bitboard empty = pos.empty_squares(), occupied = pos.occupied();
   for (Bitboard k = pos.kings_of(Us); k; k &= k - 1) {
     const int from = lsb(k);
-    for (int d = 0; d < 4; ++d) {
-      for (Bitboard t = free_run(d, from, occupied); t; t &= t - 1) {
-        list.push(Move{0, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(lsb(t))});
-      }
-    }
+    add_king_run<kUpLeft>(list, from, occupied);
+    add_king_run<kUpRight>(list, from, occupied);
+    add_king_run<kDownLeft>(list, from, occupied);
+    add_king_run<kDownRight>(list, from, occupied);
   }
   constexpr int left = Us == Color::kWhite ? kUpLeft : kDownLeft;
   constexpr int right = Us == Color::kWhite ? kUpRight : kDownRight;
@@ -172,10 +300,12 @@ int count_quiet(const Position& pos) {
   constexpr int right = Us == Color::kWhite ? kUpRight : kDownRight;
   const Bitboard empty = pos.empty_squares(), men = pos.men(Us);
   int n = popcount(shift<left>(men) & empty) + popcount(shift<right>(men) & empty);
-  const Bitboard occupied = pos.occupied();
-  for (Bitboard k = pos.kings_of(Us); k; k &= k - 1) {
-    const int from = lsb(k);
-    for (int d = 0; d < 4; ++d) n += popcount(free_run(d, from, occupied));
+  // Kings' runs in one direction never overlap (a run stops at the first
+  // piece), so one fill of all kings counts them all.
+  if (const Bitboard kings = pos.kings_of(Us)) {
+    n += popcount(slide_fill<kUpLeft>(kings, empty)) + popcount(slide_fill<kUpRight>(kings, empty)) +
+         popcount(slide_fill<kDownLeft>(kings, empty)) + popcount(slide_fill<kDownRight>(kings, empty)) -
+         4 * popcount(kings);
   }
   return n;
 }
