@@ -827,7 +827,9 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
   }
   if (caller_request.on_progress && result.has_move && (!reported || !(last_reported == result.best_move))) {
     Progress p;
-    p.depth = result.depth;
+    // Reported lines and another move, not the level's mistake: the
+    // unfinished iteration proved it better, at that iteration's depth.
+    p.depth = reported && !result.blunder ? result.depth + 1 : result.depth;
     p.seldepth = result.seldepth;
     // No line ended in an evaluation (one legal move, an early stop): the
     // deepest ply reached stands for them.

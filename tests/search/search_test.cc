@@ -499,10 +499,13 @@ TEST(Search, LastProgressShowsTheMovePlayed) {
   }
   EXPECT_GT(changed_mid_iteration, 0) << "no node limit stopped an iteration that had changed the move";
 
-  // One legal move: answered at once, reported at depth 0.
+  // One legal move in a game (a move time, no depth asked): answered at
+  // once, reported at depth 0.
   const Position one = fen("B:W28:B23");  // Black's only move: 23x32
   Seen seen;
-  SearchResult r = run(one, at_depth(5), &seen);
+  SearchRequest game_move;
+  game_move.limits.movetime_ms = 1000;
+  SearchResult r = run(one, game_move, &seen);
   EXPECT_EQ(seen.reports, 1);
   EXPECT_EQ(seen.first, r.best_move);
   EXPECT_EQ(seen.last.depth, 0);
