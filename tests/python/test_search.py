@@ -34,14 +34,15 @@ def test_forced_and_lost_positions():
     infos = []
     r = tempo.search(only, depth=6, on_info=infos.append)
     assert str(r.best_move) == "32x21"
-    # A forced move is reported too (depth 0), and it wins at once: the score
-    # text is on the scale GUIs read, a win in 1 ply just below 100 men.
-    assert [i.depth for i in infos] == [0] and infos[-1].pv[0] == r.best_move
+    # Under a depth a forced move is searched like any other (analysis) and
+    # reported; it wins at once: the score text is on the scale GUIs read, a
+    # win in 1 ply just below 100 men.
+    assert infos and infos[-1].pv[0] == r.best_move
     assert r.win_in == 1 and r.score_text == "+99.99"
     lost = tempo.Position.from_fen("B:W21:B")
     r = tempo.search(lost, depth=3)
     assert r.best_move is None and r.pv == []
-    assert r.win_in == 0  # lost now
+    assert r.win_in is None and r.loss_in == 0  # lost now
     assert r.score_text == "-100.00"
     assert [tempo.score_text(s) for s in (25, -100, 30000 - 7, -(30000 - 4), 29000)] == \
         ["+0.25", "-1.00", "+99.93", "-99.96", "+90.00"]
@@ -222,9 +223,9 @@ def test_on_info_and_callback_errors():
 def test_lost_position_is_a_loss_in_0():
     r = tempo.search(tempo.Position.from_fen("B:W21:B"), depth=3)
     assert r.best_move is None
-    assert r.score_text == "loss in 0" and r.loss_in == 0 and r.win_in is None
+    assert r.score_text == "-100.00" and r.loss_in == 0 and r.win_in is None
     won = tempo.search(tempo.Position.from_fen("W:WK46:B5"), depth=8)
-    assert won.win_in == 3 and won.loss_in is None and won.score_text == "win in 3"
+    assert won.win_in == 3 and won.loss_in is None and won.score_text == "+99.97"
     assert tempo.search(tempo.Position.start(), depth=2).win_in is None
 
 
