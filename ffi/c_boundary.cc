@@ -16,7 +16,9 @@ static_assert(sizeof(tempo_position) == kPositionV1);
 static_assert(sizeof(tempo_move) == kMoveV1);
 static_assert(sizeof(tempo_game_state) == kGameStateV1);
 static_assert(sizeof(void*) != 8 || offsetof(tempo_search_request, overrides) == kSearchRequestV1);
-static_assert(sizeof(void*) != 8 || sizeof(tempo_search_request) == kSearchRequestV2);
+static_assert(sizeof(void*) != 8 || offsetof(tempo_search_request, egdb) == kSearchRequestV2);
+static_assert(sizeof(void*) != 8 || sizeof(tempo_search_request) == kSearchRequestV3);
+static_assert(sizeof(tempo_egdb_info) == kEgdbInfoV1);
 static_assert(sizeof(tempo_search_result) == kSearchResultV1);
 static_assert(sizeof(tempo_table_info) == kTableInfoV1);
 // Piece codes are the engine's.

@@ -29,8 +29,12 @@ inline constexpr std::uint32_t kSearchRequestV1 =
     sizeof(void*) == 8 ? 104 : static_cast<std::uint32_t>(offsetof(tempo_search_request, overrides));
 // ABI 2 appended the parameter overrides: 152 bytes on 64-bit targets.
 inline constexpr std::uint32_t kSearchRequestV2 =
-    sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
+    sizeof(void*) == 8 ? 152 : static_cast<std::uint32_t>(offsetof(tempo_search_request, egdb));
+// ABI 3 appended the endgame database buffer: 168 bytes on 64-bit targets.
+inline constexpr std::uint32_t kSearchRequestV3 =
+    sizeof(void*) == 8 ? 168 : static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
+inline constexpr std::uint32_t kEgdbInfoV1 = 24;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 
 // The app numbers the board rotated (its White starts on 1-20): square s in

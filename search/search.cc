@@ -143,6 +143,7 @@ class Searcher {
   }
 
   void set_table(tt::Table* table) { table_ = table; }
+  void set_egdb(const egdb::Database* db) { egdb_ = db; }
 
   absl::StatusOr<SearchResult> run();
 
@@ -173,6 +174,34 @@ class Searcher {
 
   int leaf(const Position& pos, std::uint64_t key) const {
     return eval::score(pos, scale_) + levels::noise(req_.seed, key, noise_);
+  }
+
+  // The database's score for a position it knows with no capture pending.
+  // Below a root the database knows, only positions of another material (a
+  // capture or promotion played) are probed: inside the root's own slice
+  // every position scores the same, and the evaluation must show the way.
+  bool egdb_score(int ply, const Position& pos, bool capture_known_absent, int* score) {
+    if (popcount(pos.occupied()) > egdb_->max_pieces()) return false;
+    if (root_in_egdb_ && material_key(pos) == root_material_) return false;
+    if (!capture_known_absent && has_capture(pos)) return false;
+    egdb::Value v;
+    if (!egdb_->probe_quiet(pos, &v)) return false;
+    ++egdb_hits_;
+    if (v == egdb::Value::kDraw) {
+      *score = 0;
+    } else {
+      // Winner's material counts (man 1, king 3): conversions and promotions are progress.
+      const Color winner = v == egdb::Value::kWin ? pos.side : ~pos.side;
+      const int bonus = 30 * (popcount(pos.men(winner)) + 3 * popcount(pos.kings_of(winner)) -
+                              popcount(pos.men(~winner)) - 3 * popcount(pos.kings_of(~winner)));
+      const int won = kKnownWinScore + bonus - ply;
+      *score = v == egdb::Value::kWin ? won : -won;
+    }
+    return true;
+  }
+  static std::uint32_t material_key(const Position& pos) {
+    return static_cast<std::uint32_t>(popcount(pos.men(Color::kWhite)) | popcount(pos.kings_of(Color::kWhite)) << 8 |
+                                      popcount(pos.men(Color::kBlack)) << 16 | popcount(pos.kings_of(Color::kBlack)) << 24);
   }
 
   bool repeated(int ply, std::uint64_t key, int window) const {
@@ -248,6 +277,10 @@ class Searcher {
   std::unique_ptr<ordering::History> history_;
   std::vector<RootMove> root_moves_;
   tt::Table* table_ = nullptr;
+  const egdb::Database* egdb_ = nullptr;
+  bool root_in_egdb_ = false;
+  std::uint32_t root_material_ = 0;
+  std::uint64_t egdb_hits_ = 0;
 
   int scale_ = eval::kFullScale;
   int noise_ = 0;
@@ -276,6 +309,7 @@ int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::ui
   if (!has_capture(pos)) {
     line_ends(ply);
     if (!has_any_move(pos)) return loss_in(ply);
+    if (int s; egdb_ && egdb_score(ply, pos, true, &s)) return s;
     return leaf(pos, key);
   }
   Frame& f = frames_[ply];
@@ -318,6 +352,8 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   alpha = std::max(alpha, loss_in(ply));
   beta = std::min(beta, -loss_in(ply + 1));
   if (alpha >= beta) return alpha;
+
+  if (int s; egdb_ && egdb_score(ply, pos, false, &s)) return s;
 
   const int alpha_in = alpha;
   std::uint32_t table_move = 0;
@@ -487,6 +523,28 @@ absl::StatusOr<SearchResult> Searcher::run() {
     return result;
   }
 
+  // A root the database knows: only the moves keeping its value are searched
+  // (all of them when it is lost), and the search chooses among them.
+  if (egdb_) {
+    egdb::Value root_value;
+    if (egdb_->probe(root_, &root_value)) {
+      root_in_egdb_ = true;
+      root_material_ = material_key(root_);
+      result.egdb_root = true;
+      result.egdb_value = root_value;
+      if (root_value != egdb::Value::kLoss) {
+        std::vector<RootMove> keep;
+        for (const RootMove& rm : root_moves_) {
+          egdb::Value v;
+          if (egdb_->probe(root_.after(rm.move), &v) && static_cast<int>(v) == -static_cast<int>(root_value)) {
+            keep.push_back(rm);
+          }
+        }
+        if (!keep.empty()) root_moves_ = std::move(keep);
+      }
+    }
+  }
+
   const int n = static_cast<int>(root_moves_.size());
   const int lines = std::min(std::max(1, req_.multipv), n);
   std::vector<RootMove> completed(static_cast<std::size_t>(lines));
@@ -597,6 +655,7 @@ absl::StatusOr<SearchResult> Searcher::run() {
   result.nodes = nodes_;
   result.time_ms = elapsed_ms();
   result.cancelled = cancelled_;
+  result.egdb_hits = egdb_hits_;
   return result;
 }
 
@@ -623,7 +682,14 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& reque
     table.emplace(*attached);
     searcher.set_table(&*table);
   }
+  // A bad database buffer is reported, never an error: the search goes on without it.
+  egdb::Database db;
+  if (request.egdb != nullptr && request.egdb_len != 0) {
+    db = egdb::Database::open(request.egdb, request.egdb_len);
+    if (db.ok()) searcher.set_egdb(&db);
+  }
   absl::StatusOr<SearchResult> result = searcher.run();
+  if (result.ok()) result->egdb_status = db.status();
   if (result.ok() && table) {
     result->tt_status = table->status();
     result->tt_reason = table->reason();

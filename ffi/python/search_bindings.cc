@@ -116,7 +116,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
-                          const py::kwargs& params) {
+                          py::handle egdb_buffer, const py::kwargs& params) {
   // The search's own copy of the game: another Python thread may play on
   // the caller's while the GIL is released.
   SearchRequest request;
@@ -158,6 +158,14 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
     view.emplace(tt_buffer, "tt", /*writable=*/true);
     request.tt = view->data();
     request.tt_len = view->size();
+  }
+
+  // The endgame database: read in place, never written (bytes will do).
+  std::optional<BufferView> egdb_view;
+  if (!egdb_buffer.is_none()) {
+    egdb_view.emplace(egdb_buffer, "egdb", /*writable=*/false);
+    request.egdb = egdb_view->data();
+    request.egdb_len = egdb_view->size();
   }
 
   CancelToken local_cancel;
@@ -205,7 +213,8 @@ std::string search_doc() {
       "none at all searches to the level's depth. level: 'easy', 'medium', 'hard', 'expert'. seed drives all "
       "randomness of the weaker levels. tt: a writable buffer (bytearray, memoryview, numpy uint8 array, at least "
       "TABLE_MIN_BYTES) holding the transposition table, used in place and kept by you between searches; None uses "
-      "a private 4 MiB table. on_info(info) is called after each iteration; an exception it raises stops the "
+      "a private 4 MiB table. egdb: a buffer (bytes, memoryview, mmap) holding an endgame database made by "
+      "`tempo egdb build`, read in place; a bad one is reported in egdb_status and not used. on_info(info) is called after each iteration; an exception it raises stops the "
       "search and propagates. cancel: a CancelToken another thread may trigger. The GIL is released while "
       "searching.\n\n"
       "The level's parameters, keyword by keyword (None keeps the level's value; out of range raises ValueError; "
@@ -299,6 +308,14 @@ void bind_search(py::module_& m) {
                              "What the search found in the table: 'reused', 'fresh' or 'reset'.")
       .def_property_readonly("tt_reason", [](const PySearchResult& r) { return tt::reason_name(r.result.tt_reason); },
                              "Why a table was reset ('bad-magic', 'version', ...), or 'none'.")
+      .def_property_readonly("egdb_status", [](const PySearchResult& r) { return egdb::status_name(r.result.egdb_status); },
+                             "What the egdb buffer was: 'ok', 'none' (not given), or why it was not used ('bad-magic', ...).")
+      .def_property_readonly("egdb_value", [](const PySearchResult& r) -> std::optional<std::string> {
+            if (!r.result.egdb_root) return std::nullopt;
+            return std::string(egdb::value_name(r.result.egdb_value));
+          }, "The database's value of the position searched ('win', 'draw', 'loss'), or None when it is not in it.")
+      .def_property_readonly("egdb_hits", [](const PySearchResult& r) { return r.result.egdb_hits; },
+                             "Positions of the search tree scored by the endgame database.")
       .def_property_readonly("position", [](const PySearchResult& r) { return r.root; }, "The position searched.")
       .def("__repr__", [](const PySearchResult& r) {
         return absl::StrCat("<SearchResult best ",
@@ -311,7 +328,7 @@ void bind_search(py::module_& m) {
         py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(), search_doc().c_str());
+        py::arg("moves_to_go") = py::none(), py::arg("egdb") = py::none(), search_doc().c_str());
 }
 
 }  // namespace tempo::python

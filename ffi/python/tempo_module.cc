@@ -11,4 +11,5 @@ PYBIND11_MODULE(tempo, m) {
   tempo::python::bind_game(m);
   tempo::python::bind_table(m);
   tempo::python::bind_search(m);
+  tempo::python::bind_egdb(m);
 }
