@@ -116,6 +116,19 @@ absl::StatusOr<GroupStats> Generator::solve(const std::vector<Material>& group) 
         continue;
       }
       ++stats.positions;
+      // Most positions have neither a capture nor a man one step from
+      // promotion: every move stays in the pair, and counting them is enough.
+      if (!(pos->men(Color::kWhite) & row_mask(1)) && !has_capture(*pos)) {
+        const int quiet = count_moves(*pos);
+        std::uint8_t s = 0;
+        if (quiet == 0) {
+          s = kLossCode;
+          queue.push_back(std::uint64_t(g) << 63 | i);
+        }
+        state[g][i] = s;
+        pending[g][i] = static_cast<std::uint8_t>(std::min(quiet, 255));
+        continue;
+      }
       generate_moves(*pos, moves);
       if (moves.overflowed) return absl::InternalError("move list overflow");
       std::uint8_t s = 0;

