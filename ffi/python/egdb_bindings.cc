@@ -1,6 +1,8 @@
 // The endgame database from Python: tempo.egdb.probe / info on any buffer
 // the caller owns (bytes from a file, a memoryview of a mapped file), and the
 // search's egdb= argument (search_bindings.cc).
+#include <pybind11/stl.h>
+
 #include <optional>
 #include <string>
 

@@ -48,7 +48,14 @@ class SearchRequest(C.Structure):
                 ("overrides", C.c_uint32), ("max_depth", C.c_int32), ("time_limit_ms", C.c_int32),
                 ("eval_noise", C.c_int32), ("blunder_margin", C.c_int32), ("use_table", C.c_int32),
                 ("use_killers", C.c_int32), ("reserved1", C.c_int32), ("blunder_probability", C.c_double),
-                ("feature_scale", C.c_double)]
+                ("feature_scale", C.c_double),
+                # ABI 3
+                ("egdb", C.POINTER(C.c_uint8)), ("egdb_size", C.c_uint64)]
+
+
+class EgdbInfo(C.Structure):
+    _fields_ = [("size", C.c_uint32), ("status", C.c_int32), ("max_pieces", C.c_int32), ("slices", C.c_int32),
+                ("bytes", C.c_uint64)]
 
 
 class ScoredMove(C.Structure):
@@ -92,6 +99,8 @@ SIGNATURES = {
     "tempo_search": (C.c_int32, [P(SearchRequest), P(C.c_uint8), C.c_size_t, P(SearchResult), C.c_char_p, C.c_size_t]),
     "tempo_table_get_info": (C.c_int32, [P(C.c_uint8), C.c_size_t, P(TableInfo)]),
     "tempo_table_clear": (C.c_int32, [P(C.c_uint8), C.c_size_t]),
+    "tempo_egdb_get_info": (C.c_int32, [P(C.c_uint8), C.c_uint64, P(EgdbInfo)]),
+    "tempo_egdb_probe": (C.c_int32, [P(C.c_uint8), C.c_uint64, P(Position), P(C.c_int32), P(C.c_int32)]),
 }
 
 passed = failed = 0
