@@ -694,7 +694,7 @@ static void test_overrides(void) {
   uint64_t easy_nodes;
   int32_t easy_score;
 
-  CHECK(TEMPO_ABI_VERSION == 2);
+  CHECK(TEMPO_ABI_VERSION == 3);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
 
   /* Easy stops at its 3 plies; zero-filled overrides change nothing. */

@@ -132,10 +132,10 @@ def main():
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
     check(C.sizeof(Position) == 60 and C.sizeof(Move) == 52 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 152 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(SearchRequest) == 168 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 18800 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 2, "abi version")
+    check(f["tempo_abi_version"]() == 3, "abi version")
     check(f["tempo_status_string"](ILLEGAL_MOVE).startswith(b"the move is not legal"), "status string")
 
     # The app's board (rotated numbering) -> FMJD start position.
