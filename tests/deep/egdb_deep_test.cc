@@ -13,7 +13,6 @@
 namespace tempo::egdb {
 namespace {
 
-Value neg(Value v) { return static_cast<Value>(-static_cast<int>(v)); }
 
 void check_slice(const Database& db, const Material& m) {
   std::uint64_t wins = 0, draws = 0, losses = 0;
