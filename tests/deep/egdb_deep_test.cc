@@ -13,7 +13,6 @@
 namespace tempo::egdb {
 namespace {
 
-
 void check_slice(const Database& db, const Material& m) {
   std::uint64_t wins = 0, draws = 0, losses = 0;
   for (std::uint64_t i = 0; i < slice_size(m); ++i) {
