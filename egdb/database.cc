@@ -150,6 +150,8 @@ bool Database::read(const Slice& s, std::uint64_t index, Value* out) const {
 bool Database::probe_quiet(const Position& pos, Value* out) const {
   if (popcount(pos.occupied()) > max_pieces_) return false;
   const Position w = white_to_move(pos);
+  // A man on its own promotion row has no number (callers pass valid positions; this keeps it so).
+  if ((w.men(Color::kWhite) & kWhitePromotion) || (w.men(Color::kBlack) & kBlackPromotion)) return false;
   const Material m = material_of(w);
   if (!m.valid()) return false;
   const int n = lookup_[slot(m)];
