@@ -3,6 +3,8 @@
 // kings-only 5-piece slices for 4 kings against 1.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "egdb/database.h"
 #include "engine/fen.h"
 #include "engine/movegen.h"
@@ -67,8 +69,11 @@ TEST(EgdbDeep, FourKingsAgainstOneWin) {
     Value v;
     ASSERT_TRUE(db.probe(p, &v));
     EXPECT_EQ(v, Value::kWin) << f;
+    std::vector<std::uint8_t> table(64u << 20, 0);
     SearchRequest req;
     req.limits.depth = 31;
+    req.tt = table.data();
+    req.tt_len = table.size();
     absl::StatusOr<SearchResult> r = search(p, req);
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(is_win(r->score)) << f << ": " << score_text(r->score);
