@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
+#include "cli/egdb_file.h"
 #include "cli/flags.h"
 #include "engine/game.h"
 #include "engine/notation.h"
@@ -90,6 +91,17 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
     req.tt = table.get();
   }
+  std::vector<std::uint8_t> egdb_bytes;
+  if (const std::string path = absl::GetFlag(FLAGS_egdb); !path.empty()) {
+    absl::StatusOr<std::vector<std::uint8_t>> bytes = read_egdb(path);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(bytes.status().message()).c_str());
+      return 2;
+    }
+    egdb_bytes = *std::move(bytes);
+    req.egdb = egdb_bytes.data();
+    req.egdb_len = egdb_bytes.size();
+  }
   const Position& root = game.current();
   const bool several = req.multipv > 1;
   req.on_progress = [&](const Progress& p) {
@@ -105,6 +117,12 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   if (!result.ok()) {
     std::fprintf(stderr, "tempo analyse: %s\n", std::string(result.status().message()).c_str());
     return 2;
+  }
+  if (req.egdb != nullptr) {
+    std::printf("info egdb %s hits %llu", egdb::status_name(result->egdb_status),
+                static_cast<unsigned long long>(result->egdb_hits));
+    if (result->egdb_root) std::printf(" root %s", egdb::value_name(result->egdb_value));
+    std::printf("\n");
   }
   if (!result->has_move) {
     std::printf("bestmove none\n");

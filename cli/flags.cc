@@ -12,6 +12,9 @@ ABSL_FLAG(int, multipv, 1, "number of best root moves to score and print (1..32)
 ABSL_FLAG(std::string, level, "expert", "playing level: easy, medium, hard or expert");
 ABSL_FLAG(std::uint64_t, seed, 0, "seed of all randomness (noise, blunders)");
 ABSL_FLAG(int, tt_mb, 4, "transposition table size in MiB (0 = no table)");
+ABSL_FLAG(std::string, egdb, "", "endgame database: a directory holding tempo.egdb, or the file (empty = none)");
+ABSL_FLAG(int, pieces, 4, "egdb build: largest number of pieces (2..6)");
+ABSL_FLAG(bool, kings_only, false, "egdb build: only the slices without men");
 
 namespace tempo::cli {
 

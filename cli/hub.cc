@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/egdb_file.h"
 #include "cli/flags.h"
 #include "engine/movegen.h"
 #include "engine/notation.h"
@@ -108,6 +109,8 @@ class HubSession {
   bool classic_ = false;  // Params::classic: the app's old search, for comparison matches
   int table_mib_ = 4;
   std::vector<std::uint8_t> table_;
+  std::string egdb_path_;             // the endgame database file or directory, empty for none
+  std::vector<std::uint8_t> egdb_;    // its bytes, read once per set-param
 
   std::mutex out_mu_;
   std::thread worker_;
@@ -129,6 +132,7 @@ void HubSession::announce() {
   emit(absl::StrFormat("param name=multipv value=%d type=int min=%d max=%d", multipv_,
                        static_cast<int>(limit_spec(LimitId::kMultiPv).min), static_cast<int>(limit_spec(LimitId::kMultiPv).max)));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
+  emit(hub::format_line(hub::Line{"param", {{"name", "egdb", true}, {"value", egdb_path_, true}, {"type", "string", true}}}));
   for (const ParamSpec& p : kParamSpecs) {
     const std::string value = p.value_text(p.get(params_));
     switch (p.type) {
@@ -171,6 +175,22 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
       return complain(absl::StrCat("set-param multipv: ", quote(*value), " is not ", spec.range_text()));
     }
     multipv_ = k;
+  } else if (*name == "egdb") {
+    // The buffer a running search reads must not change under it.
+    if (searching()) return complain("set-param egdb: not while a search runs (send stop first)");
+    std::vector<std::uint8_t> bytes;
+    if (!value->empty()) {
+      absl::StatusOr<std::vector<std::uint8_t>> read = read_egdb(*value);
+      if (!read.ok()) return complain(absl::StrCat("set-param egdb: ", read.status().message()));
+      const egdb::Database db = egdb::Database::open(read->data(), read->size());
+      if (!db.ok()) {
+        return complain(absl::StrCat("set-param egdb: ", quote(*value), " is not a usable endgame database (",
+                                     egdb::status_name(db.status()), ")"));
+      }
+      bytes = *std::move(read);
+    }
+    egdb_path_ = *value;
+    egdb_ = std::move(bytes);
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
       return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
@@ -232,6 +252,10 @@ void HubSession::go(const hub::Line& line) {
   req.multipv = analyze ? multipv_ : 1;
   req.tt = table_.data();
   req.tt_len = table_.size();
+  if (!egdb_.empty()) {
+    req.egdb = egdb_.data();
+    req.egdb_len = egdb_.size();
+  }
   finished_.store(false);
   set_cancel(0);
   {
@@ -363,7 +387,8 @@ int run_hub(const Args& args, const ParamArgs& params) {
        {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
         {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
         {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
-        {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
+        {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))},
+        {"egdb", absl::GetFlag(FLAGS_egdb)}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
   // The level parameters (--max-depth ...), after --level, which would reset

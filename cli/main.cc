@@ -32,12 +32,12 @@ struct Command {
 const Command kCommands[] = {
     {"perft", tempo::cli::run_perft, nullptr, "count move-tree leaves", {"fen", "depth", "divide"}},
     {"analyse", nullptr, tempo::cli::run_analyse, "search a position, print every iteration and the best move",
-     {"fen", "moves", "depth", "movetime", "nodes", "multipv", "level", "seed", "tt_mb"}},
+     {"fen", "moves", "depth", "movetime", "nodes", "multipv", "level", "seed", "tt_mb", "egdb"}},
     {"bench", nullptr, tempo::cli::run_bench,
      "search the positions of data/bench.fen (or FILE) to a fixed depth: node signature and speed",
      {"depth", "tt_mb"}},
     {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values",
-     {"level", "seed", "multipv", "tt_mb"}},
+     {"level", "seed", "multipv", "tt_mb", "egdb"}},
     {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)",
      {"dxp_listen", "dxp_connect", "dxp_host", "dxp_port", "dxp_minutes", "dxp_moves", "dxp_color", "dxp_name",
       "dxp_pdn", "dxp_timeout", "dxp_games", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
@@ -49,6 +49,9 @@ const Command kCommands[] = {
      {"out", "openings", "games", "nodes", "threads", "random_plies", "seed"}},
     {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records",
      {"data", "out", "init", "layout", "epochs", "lambda", "l2", "learning_rate", "seed"}},
+    {"egdb", tempo::cli::run_egdb, nullptr,
+     "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`",
+     {"pieces", "out", "kings_only", "fen", "egdb"}},
 };
 
 std::string dashed(std::string_view name) {

@@ -19,6 +19,11 @@ namespace tempo {
 inline constexpr int kWinScore = 30000;
 inline constexpr int kWinThreshold = kWinScore - 1000;  // beyond +-this: a forced win or loss
 
+// A position the endgame database knows as won scores about kKnownWinScore
+// (minus the plies from the root, plus a bonus for material: egdb scores in
+// search.cc), beyond any evaluation and below every forced win.
+inline constexpr int kKnownWinScore = 20000;
+
 constexpr bool is_win(int score) { return score > kWinThreshold; }
 constexpr bool is_loss(int score) { return score < -kWinThreshold; }
 // Plies to the end of a forced win or loss (0 for a side with no legal move).

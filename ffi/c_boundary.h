@@ -36,7 +36,11 @@ inline constexpr std::uint32_t kSearchRequestThreads =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, threads) + sizeof(std::int32_t));
 inline constexpr std::uint32_t kSearchRequestFreshTable =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, fresh_table) + sizeof(std::int32_t));
+// and then the endgame database buffer: the whole ABI 3 request (176 bytes
+// on 64-bit targets).
+inline constexpr std::uint32_t kSearchRequestV3 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
+inline constexpr std::uint32_t kEgdbInfoV1 = 24;
 inline constexpr std::uint32_t kTableInfoV1 = 48;
 // ABI 3 appended tempo_move.captured_in_order: 72 bytes, and the result,
 // which holds moves, grew with it.

@@ -243,6 +243,13 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     req.tt = tt;
     req.tt_len = tt_len;
     req.cancel = request->cancel;
+    if (request->size >= kSearchRequestV3 && request->egdb != nullptr) {
+      // A size beyond the address space cannot be a real buffer: no database.
+      if (request->egdb_size <= SIZE_MAX) {
+        req.egdb = request->egdb;
+        req.egdb_len = static_cast<std::size_t>(request->egdb_size);
+      }
+    }
     if (request->on_progress != nullptr) {
       const tempo_progress_fn fn = request->on_progress;
       void* const user = request->progress_user_data;

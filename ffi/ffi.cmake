@@ -14,7 +14,7 @@
 option(TEMPO_FFI_STATIC_RUNTIME "Link libstdc++, libgcc and Abseil's static archives into libtempo.so (needs PIC Abseil archives)" OFF)
 
 tempo_layer_dir(TEMPO_FFI_DIR ffi ffi)
-add_library(tempo_ffi SHARED ffi/c_boundary.cc ffi/c_game.cc ffi/c_rules.cc ffi/c_search.cc ffi/c_table.cc)
+add_library(tempo_ffi SHARED ffi/c_boundary.cc ffi/c_egdb.cc ffi/c_game.cc ffi/c_rules.cc ffi/c_search.cc ffi/c_table.cc)
 add_library(tempo::capi ALIAS tempo_ffi)
 # The SONAME changes only if the C ABI ever broke (it only grows: TEMPO_ABI_VERSION
 # counts the additions, here the middle number). Android packages want a

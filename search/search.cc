@@ -188,6 +188,7 @@ class Searcher {
   }
 
   void set_table(tt::Table* table) { table_ = table; }
+  void set_egdb(const egdb::Database* db) { egdb_ = db; }
 
   // Orders the root moves; returns how many there are. The main thread
   // answers a position with none or one at once (answer_at_once()).
@@ -202,6 +203,10 @@ class Searcher {
   void report(std::uint64_t nodes) const;
 
   int completed_depth() const { return completed_depth_; }
+  // The database's value of the root, when it knows it; probes answered.
+  bool egdb_root() const { return root_in_egdb_; }
+  egdb::Value egdb_root_value() const { return egdb_root_value_; }
+  std::uint64_t egdb_hits() const { return egdb_hits_; }
   std::uint64_t nodes() const { return nodes_; }
   bool cancelled() const { return cancelled_; }
 
@@ -260,6 +265,34 @@ class Searcher {
 
   int leaf(const Position& pos, std::uint64_t key) const {
     return eval::score(pos, scale_) + levels::noise(req_.seed, key, noise_);
+  }
+
+  // The database's score for a position it knows with no capture pending.
+  // Below a root the database knows, only positions of another material (a
+  // capture or promotion played) are probed: inside the root's own slice
+  // every position scores the same, and the evaluation must show the way.
+  bool egdb_score(int ply, const Position& pos, bool capture_known_absent, int* score) {
+    if (popcount(pos.occupied()) > egdb_->max_pieces()) return false;
+    if (root_in_egdb_ && material_key(pos) == root_material_) return false;
+    if (!capture_known_absent && has_capture(pos)) return false;
+    egdb::Value v;
+    if (!egdb_->probe_quiet(pos, &v)) return false;
+    ++egdb_hits_;
+    if (v == egdb::Value::kDraw) {
+      *score = 0;
+    } else {
+      // Winner's material counts (man 1, king 3): conversions and promotions are progress.
+      const Color winner = v == egdb::Value::kWin ? pos.side : ~pos.side;
+      const int bonus = 30 * (popcount(pos.men(winner)) + 3 * popcount(pos.kings_of(winner)) -
+                              popcount(pos.men(~winner)) - 3 * popcount(pos.kings_of(~winner)));
+      const int won = kKnownWinScore + bonus - ply;
+      *score = v == egdb::Value::kWin ? won : -won;
+    }
+    return true;
+  }
+  static std::uint32_t material_key(const Position& pos) {
+    return static_cast<std::uint32_t>(popcount(pos.men(Color::kWhite)) | popcount(pos.kings_of(Color::kWhite)) << 8 |
+                                      popcount(pos.men(Color::kBlack)) << 16 | popcount(pos.kings_of(Color::kBlack)) << 24);
   }
 
   bool repeated(int ply, std::uint64_t key, int window) const {
@@ -337,6 +370,11 @@ class Searcher {
   std::unique_ptr<ordering::History> history_;
   std::vector<RootMove> root_moves_;
   tt::Table* table_ = nullptr;
+  const egdb::Database* egdb_ = nullptr;
+  bool root_in_egdb_ = false;
+  std::uint32_t root_material_ = 0;
+  std::uint64_t egdb_hits_ = 0;
+  egdb::Value egdb_root_value_ = egdb::Value::kDraw;
 
   int scale_ = eval::kFullScale;
   int noise_ = 0;
@@ -377,6 +415,7 @@ int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::ui
   if (!has_capture(pos)) {
     line_ends(ply);
     if (!has_any_move(pos)) return loss_in(ply);
+    if (int s; egdb_ && egdb_score(ply, pos, true, &s)) return s;
     return leaf(pos, key);
   }
   Frame& f = frames_[ply];
@@ -419,6 +458,8 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   alpha = std::max(alpha, loss_in(ply));
   beta = std::min(beta, -loss_in(ply + 1));
   if (alpha >= beta) return alpha;
+
+  if (int s; egdb_ && egdb_score(ply, pos, false, &s)) return s;
 
   const int alpha_in = alpha;
   std::uint32_t table_move = 0;
@@ -563,7 +604,27 @@ int Searcher::prepare() {
     root_moves_[i].pv.moves[0] = f0.moves[i];
     root_moves_[i].pv.size = 1;
   }
-  lines_ = std::min(std::max(1, req_.multipv), legal_.size);
+  // A root the database knows: only the moves keeping its value are searched
+  // (all of them when it is lost), and the search chooses among them.
+  if (egdb_) {
+    egdb::Value root_value;
+    if (egdb_->probe(root_, &root_value)) {
+      root_in_egdb_ = true;
+      root_material_ = material_key(root_);
+      egdb_root_value_ = root_value;
+      if (root_value != egdb::Value::kLoss) {
+        std::vector<RootMove> keep;
+        for (const RootMove& rm : root_moves_) {
+          egdb::Value v;
+          if (egdb_->probe(root_.after(rm.move), &v) && static_cast<int>(v) == -static_cast<int>(root_value)) {
+            keep.push_back(rm);
+          }
+        }
+        if (!keep.empty()) root_moves_ = std::move(keep);
+      }
+    }
+  }
+  lines_ = std::min(std::max(1, req_.multipv), static_cast<int>(root_moves_.size()));
   completed_.resize(static_cast<std::size_t>(lines_));
   return legal_.size;
 }
@@ -713,6 +774,7 @@ SearchResult Searcher::conclude() {
   result.nodes = nodes_;
   result.time_ms = elapsed_ms();
   result.cancelled = cancelled_;
+  result.egdb_hits = egdb_hits_;
   return result;
 }
 
@@ -766,8 +828,13 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
   Shared shared;
   shared.threads = threads;
   shared.start = Clock::now();
+  // A bad database buffer is reported, never an error: the search goes on without it.
+  egdb::Database db;
+  if (request.egdb != nullptr && request.egdb_len != 0) db = egdb::Database::open(request.egdb, request.egdb_len);
+  const egdb::Database* usable = db.ok() ? &db : nullptr;
   Searcher main(request, game, shared, 0);
   if (table) main.set_table(&*table);
+  main.set_egdb(usable);
 
   SearchResult result;
   // No legal move, or one in a game: answer at once. A depth or an infinite
@@ -798,6 +865,7 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
         helpers.push_back(std::make_unique<Searcher>(request, game, shared, i));
         Searcher& h = *helpers.back();
         if (table) h.set_table(&*table);
+        h.set_egdb(usable);
         h.prepare();
         running.emplace_back([&h] { h.iterate(); });
       } catch (const std::exception&) {
@@ -811,9 +879,11 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
     // The deepest completed iteration answers; among equals, the main thread.
     Searcher* best = &main;
     std::uint64_t nodes = main.nodes();
+    std::uint64_t hits = main.egdb_hits();
     bool cancelled = main.cancelled();
     for (const std::unique_ptr<Searcher>& h : helpers) {
       nodes += h->nodes();
+      hits += h->egdb_hits();
       cancelled = cancelled || h->cancelled();
       if (h->completed_depth() > best->completed_depth()) best = h.get();
     }
@@ -824,7 +894,11 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
     result.nodes = nodes;
     result.cancelled = cancelled;
     result.threads = static_cast<int>(running.size()) + 1;
+    result.egdb_hits = hits;
   }
+  result.egdb_status = db.status();
+  result.egdb_root = main.egdb_root();
+  if (result.egdb_root) result.egdb_value = main.egdb_root_value();
   if (caller_request.on_progress && result.has_move && (!reported || !(last_reported == result.best_move))) {
     Progress p;
     // Reported lines and another move, not the level's mistake: the

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "egdb/database.h"
 #include "engine/game.h"
 #include "engine/move.h"
 #include "engine/position.h"
@@ -63,6 +64,10 @@ struct SearchRequest {
   int multipv = 1;                 // how many best root moves to score (1..kMaxMultiPv)
   std::uint8_t* tt = nullptr;      // caller-owned table buffer, or null for none
   std::size_t tt_len = 0;
+  // Caller-owned endgame database (egdb/FORMAT.md), or null for none. A bad
+  // buffer is reported in SearchResult::egdb_status; the search goes on without it.
+  const std::uint8_t* egdb = nullptr;
+  std::size_t egdb_len = 0;
   std::int32_t* cancel = nullptr;  // non-zero (set from any thread) stops every search thread
   // Called on the calling thread only (never from a helper thread, never
   // twice at once), once per line after each completed iteration.
@@ -84,6 +89,10 @@ struct SearchResult {
   int threads = 1;         // threads that searched (Params::threads, or 1: see search())
   tt::Status tt_status = tt::Status::kFresh;
   tt::Reason tt_reason = tt::Reason::kNone;
+  egdb::Status egdb_status = egdb::Status::kNone;  // what the endgame database buffer was
+  bool egdb_root = false;            // the root is in the database: its value, and only moves keeping it were searched
+  egdb::Value egdb_value = egdb::Value::kDraw;
+  std::uint64_t egdb_hits = 0;       // positions in the tree scored by the database
 };
 
 // Searches game.current(). The game is the history: its earlier positions

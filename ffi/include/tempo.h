@@ -71,7 +71,9 @@ extern "C" {
  * moves, from 18800 to 19456). A request of the ABI 1 or ABI 2 size is
  * served exactly as before (on one thread); moves and results of the ABI 1-2
  * sizes are still read and written in their own layout, without the new
- * field. ABI 3 also added tempo_score_text(). */
+ * field. ABI 3 also added tempo_score_text() and the endgame database
+ * (tempo_search_request's egdb fields, tempo_egdb_get_info,
+ * tempo_egdb_probe). */
 
 /* ------------------------------------------------------------- status codes */
 typedef int32_t tempo_status;
@@ -296,6 +298,12 @@ typedef struct tempo_search_request {
                                    * may vary from run to run. Without a table, or with a
                                    * buffer not 8-byte aligned, one thread searches. */
   int32_t fresh_table;            /* non-zero: clear the table buffer first (nothing carried over) */
+  /* ABI 3: the endgame database (egdb/FORMAT.md), a read-only buffer the
+   * caller owns (a mapped file, a Dart asset), any address, NULL for none.
+   * A truncated, foreign or damaged buffer is not an error: the search goes
+   * on without it (tempo_egdb_get_info says what is wrong with it). */
+  const uint8_t* egdb;
+  uint64_t egdb_size;             /* its size in bytes */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {
@@ -334,7 +342,39 @@ typedef struct tempo_table_info {
   double fill;                    /* estimated fraction of entries in use, 0..1 */
 } tempo_table_info;
 
+/* What an endgame database buffer is (tempo_egdb_info.status). */
+#define TEMPO_EGDB_OK 0
+#define TEMPO_EGDB_NONE 1               /* NULL or empty */
+#define TEMPO_EGDB_TRUNCATED 2          /* shorter than its header says */
+#define TEMPO_EGDB_BAD_MAGIC 3          /* not a Tempo endgame database */
+#define TEMPO_EGDB_BYTE_ORDER 4         /* written on a machine of the other byte order */
+#define TEMPO_EGDB_VERSION 5            /* another format version */
+#define TEMPO_EGDB_CORRUPT_HEADER 6     /* header fails its checksum */
+#define TEMPO_EGDB_CORRUPT_DIRECTORY 7  /* slice directory fails its checksum or checks */
+
+typedef struct tempo_egdb_info {
+  uint32_t size;                  /* sizeof(tempo_egdb_info) */
+  int32_t status;                 /* TEMPO_EGDB_* */
+  int32_t max_pieces;             /* most pieces of a stored position; 0 unless status is OK */
+  int32_t slices;                 /* stored slices (piece-count combinations) */
+  uint64_t bytes;                 /* the buffer size given */
+} tempo_egdb_info;
+
 /* ------------------------------------------------------------- functions */
+
+/* ABI 3. What a search would find in an endgame database buffer (an O(1)
+ * look at its header and slice directory). OK whatever the buffer holds
+ * (out->status says); NULL_POINTER for a NULL out, STRUCT_SIZE for a bad
+ * out->size. */
+TEMPO_API tempo_status tempo_egdb_get_info(const uint8_t* egdb, uint64_t egdb_size, tempo_egdb_info* out);
+
+/* ABI 3. The database's value of a position for the side to move: *value
+ * 1 win, 0 draw, -1 loss, and *found 1; *found 0 (and *value 0) when the
+ * position is not in the database (too many pieces, a slice not stored, an
+ * unusable buffer). A capture pending is played out. INVALID_POSITION for a
+ * bad position, NULL_POINTER for a NULL pos, value or found. */
+TEMPO_API tempo_status tempo_egdb_probe(const uint8_t* egdb, uint64_t egdb_size, const tempo_position* pos,
+                                        int32_t* value, int32_t* found);
 
 /* TEMPO_ABI_VERSION of the library as built. A caller compiled against a
  * newer header should check it before using newer functions or fields. */

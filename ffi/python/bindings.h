@@ -74,5 +74,6 @@ void bind_position(py::module_& m);
 void bind_table(py::module_& m);
 void bind_game(py::module_& m);
 void bind_search(py::module_& m);
+void bind_egdb(py::module_& m);
 
 }  // namespace tempo::python

@@ -28,7 +28,7 @@ set(TEMPO_PYTHON_FILES __init__.py _tempo.pyi py.typed render.py pdn_stream.py a
 pybind11_add_module(tempo_python MODULE NO_EXTRAS
   ${CMAKE_CURRENT_LIST_DIR}/tempo_module.cc ${CMAKE_CURRENT_LIST_DIR}/position_bindings.cc
   ${CMAKE_CURRENT_LIST_DIR}/game_bindings.cc ${CMAKE_CURRENT_LIST_DIR}/search_bindings.cc
-  ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/table_bindings.cc ${CMAKE_CURRENT_LIST_DIR}/egdb_bindings.cc)
 set_target_properties(tempo_python PROPERTIES
   OUTPUT_NAME _tempo
   LIBRARY_OUTPUT_DIRECTORY ${TEMPO_PYTHON_PACKAGE_DIR})

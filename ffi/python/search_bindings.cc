@@ -124,7 +124,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
-                          bool infinite, const py::kwargs& params) {
+                          bool infinite, py::handle egdb_buffer, const py::kwargs& params) {
   // The search's own copy of the game: another Python thread may play on
   // the caller's while the GIL is released.
   SearchRequest request;
@@ -165,6 +165,14 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
     view.emplace(tt_buffer, "tt", /*writable=*/true);
     request.tt = view->data();
     request.tt_len = view->size();
+  }
+
+  // The endgame database: read in place, never written (bytes will do).
+  std::optional<BufferView> egdb_view;
+  if (!egdb_buffer.is_none()) {
+    egdb_view.emplace(egdb_buffer, "egdb", /*writable=*/false);
+    request.egdb = egdb_view->data();
+    request.egdb_len = egdb_view->size();
   }
 
   CancelToken local_cancel;
@@ -227,6 +235,8 @@ std::string search_doc() {
       "tt=None uses a private 4 MiB table for this call. threads=N searches with N threads over the one tt "
       "(1 at every level). fresh_table=True clears tt first. table_info() and clear_table() inspect and reset "
       "one.\n\n"
+      "egdb: a buffer (bytes, memoryview, mmap) holding an endgame database made by `tempo egdb build`, read in "
+      "place; a bad one is reported in result.egdb_status and not used.\n\n"
       "Progress and stopping: on_info(info) is called with a SearchInfo after each iteration (with the GIL, "
       "on the calling thread), and once more when the move played is not the last line's first; an exception "
       "it raises (Ctrl-C too) stops the search and propagates. cancel=CancelToken() lets another "
@@ -354,6 +364,14 @@ void bind_search(py::module_& m) {
                              "What the search found in the table: 'reused', 'fresh' or 'reset'.")
       .def_property_readonly("tt_reason", [](const PySearchResult& r) { return tt::reason_name(r.result.tt_reason); },
                              "Why a table was reset ('bad-magic', 'version', ...), or 'none'.")
+      .def_property_readonly("egdb_status", [](const PySearchResult& r) { return egdb::status_name(r.result.egdb_status); },
+                             "What the egdb buffer was: 'ok', 'none' (not given), or why it was not used ('bad-magic', ...).")
+      .def_property_readonly("egdb_value", [](const PySearchResult& r) -> std::optional<std::string> {
+            if (!r.result.egdb_root) return std::nullopt;
+            return std::string(egdb::value_name(r.result.egdb_value));
+          }, "The database's value of the position searched ('win', 'draw', 'loss'), or None when it is not in it.")
+      .def_property_readonly("egdb_hits", [](const PySearchResult& r) { return r.result.egdb_hits; },
+                             "Positions of the search tree scored by the endgame database.")
       .def_property_readonly("position", [](const PySearchResult& r) { return r.root; }, "The position searched.")
       .def("__repr__", [](const PySearchResult& r) {
         return absl::StrCat("<SearchResult best ",
@@ -366,7 +384,7 @@ void bind_search(py::module_& m) {
         py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
         py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
         py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, search_doc().c_str());
+        py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, py::arg("egdb") = py::none(), search_doc().c_str());
   m.def("score_text", [](int score) { return score_text(score); }, py::arg("score"),
         "A score (100 = a man, a win in n plies = 30000 - n) as shown everywhere: '+0.25', a win in 7 plies "
         "'+99.93', a loss in 4 plies '-99.96' (the scale GUIs read; the Hub and `tempo analyse` print the same).");

@@ -17,4 +17,5 @@ PYBIND11_MODULE(_tempo, m) {
   tempo::python::bind_table(m);
   tempo::python::bind_search(m);
   m.attr("__name__") = "tempo._tempo";
+  tempo::python::bind_egdb(m);
 }

@@ -965,7 +965,49 @@ static void test_abi3(void) {
   CHECK(strstr(err, "pos is at address") != NULL);
 }
 
+/* ABI 3: the endgame database buffer. No real database here (the C++ tests
+ * generate them); what matters at this boundary: a missing or foreign buffer
+ * is a status, never an error, and the search goes on without it. */
+static void test_egdb(void) {
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  tempo_egdb_info info;
+  uint8_t garbage[256];
+  int32_t value = 7, found = 7;
+  char err[200];
+  int i;
+
+  for (i = 0; i < (int)sizeof garbage; ++i) garbage[i] = (uint8_t)(i * 37 + 11);
+  memset(&info, 0, sizeof info);
+  info.size = sizeof info;
+  CHECK_ST(tempo_egdb_get_info(NULL, 0, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_EGDB_NONE && info.max_pieces == 0 && info.slices == 0);
+  CHECK_ST(tempo_egdb_get_info(garbage, sizeof garbage, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_EGDB_BAD_MAGIC && info.bytes == sizeof garbage);
+  memcpy(garbage, "TEMPO-EG", 8);
+  CHECK_ST(tempo_egdb_get_info(garbage, 20, &info), TEMPO_OK);
+  CHECK(info.status == TEMPO_EGDB_TRUNCATED);
+  CHECK_ST(tempo_egdb_get_info(garbage, sizeof garbage, NULL), TEMPO_ERR_NULL_POINTER);
+  info.size = 4;
+  CHECK_ST(tempo_egdb_get_info(garbage, sizeof garbage, &info), TEMPO_ERR_STRUCT_SIZE);
+
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  CHECK_ST(tempo_egdb_probe(garbage, sizeof garbage, &start, &value, &found), TEMPO_OK);
+  CHECK(value == 0 && found == 0);
+  CHECK_ST(tempo_egdb_probe(garbage, sizeof garbage, NULL, &value, &found), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_egdb_probe(garbage, sizeof garbage, &start, NULL, &found), TEMPO_ERR_NULL_POINTER);
+
+  req = new_request(&start);
+  req.depth = 3;
+  req.egdb = garbage;
+  req.egdb_size = sizeof garbage;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move == 1);
+}
+
 int main(void) {
+  test_egdb();
   test_version_and_status_strings();
   test_score_text();
   test_start_and_fen();

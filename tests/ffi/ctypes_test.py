@@ -53,7 +53,13 @@ class SearchRequest(C.Structure):
                 ("feature_scale", C.c_double),
                 # ABI 3
                  ("threads", C.c_int32),
-                 ("fresh_table", C.c_int32)]
+                 ("fresh_table", C.c_int32),
+                ("egdb", C.POINTER(C.c_uint8)), ("egdb_size", C.c_uint64)]
+
+
+class EgdbInfo(C.Structure):
+    _fields_ = [("size", C.c_uint32), ("status", C.c_int32), ("max_pieces", C.c_int32), ("slices", C.c_int32),
+                ("bytes", C.c_uint64)]
 
 
 class ScoredMove(C.Structure):
@@ -98,6 +104,8 @@ SIGNATURES = {
     "tempo_search": (C.c_int32, [P(SearchRequest), P(C.c_uint8), C.c_size_t, P(SearchResult), C.c_char_p, C.c_size_t]),
     "tempo_table_get_info": (C.c_int32, [P(C.c_uint8), C.c_size_t, P(TableInfo)]),
     "tempo_table_clear": (C.c_int32, [P(C.c_uint8), C.c_size_t]),
+    "tempo_egdb_get_info": (C.c_int32, [P(C.c_uint8), C.c_uint64, P(EgdbInfo)]),
+    "tempo_egdb_probe": (C.c_int32, [P(C.c_uint8), C.c_uint64, P(Position), P(C.c_int32), P(C.c_int32)]),
 }
 
 passed = failed = 0
@@ -129,7 +137,7 @@ def main():
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
     check(C.sizeof(Position) == 60 and C.sizeof(Move) == 72 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 160 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(SearchRequest) == 176 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
     check(f["tempo_abi_version"]() == 3, "abi version")

@@ -10,11 +10,11 @@
 option(TEMPO_FUZZ "Build libFuzzer fuzzers (needs clang)" OFF)
 
 set(TEMPO_FUZZ_SOURCES)
-foreach(name fuzz_dxp fuzz_fen fuzz_hub_line fuzz_hub_position fuzz_move_text fuzz_movegen fuzz_pdn fuzz_search
+foreach(name fuzz_dxp fuzz_egdb fuzz_fen fuzz_hub_line fuzz_hub_position fuzz_move_text fuzz_movegen fuzz_pdn fuzz_search
              fuzz_tt)
   list(APPEND TEMPO_FUZZ_SOURCES ${PROJECT_SOURCE_DIR}/tests/fuzz/${name}.cc)
 endforeach()
-set(TEMPO_FUZZ_LIBS tempo::protocol tempo::search tempo::tt tempo::rules)
+set(TEMPO_FUZZ_LIBS tempo::protocol tempo::search tempo_egdb_build tempo::egdb tempo::tt tempo::rules)
 
 if(TEMPO_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
@@ -25,7 +25,7 @@ if(TEMPO_FUZZ)
     set(TEMPO_FUZZ_SAN)  # already on every target
   endif()
   # Coverage feedback from the libraries the fuzzers exercise.
-  foreach(layer tempo_rules tempo_tt tempo_search tempo_protocol)
+  foreach(layer tempo_rules tempo_tt tempo_egdb tempo_search tempo_protocol)
     target_compile_options(${layer} PRIVATE -fsanitize=fuzzer-no-link ${TEMPO_FUZZ_SAN})
   endforeach()
   add_custom_target(tempo_fuzzers)

@@ -256,6 +256,15 @@ class SearchResult:
     @property
     def tt_reason(self) -> str: ...
     @property
+    def egdb_status(self) -> str:
+        """What the egdb buffer was: 'ok', 'none' (not given), or why it was not used."""
+    @property
+    def egdb_value(self) -> Optional[str]:
+        """The database's 'win', 'draw' or 'loss' for the position searched, or None."""
+    @property
+    def egdb_hits(self) -> int:
+        """Positions of the search tree scored by the endgame database."""
+    @property
     def position(self) -> Position: ...
 
 def search(
@@ -274,6 +283,7 @@ def search(
     increment_ms: Optional[int] = None,
     moves_to_go: Optional[int] = None,
     infinite: bool = False,
+    egdb: Optional[Buffer] = None,
     max_depth: Optional[int] = None,
     time_limit_ms: Optional[int] = None,
     eval_noise: Optional[int] = None,
@@ -305,3 +315,15 @@ def score_text(score: int) -> str:
 
 def table_info(buffer: Buffer) -> Dict[str, Any]: ...
 def clear_table(buffer: Buffer) -> None: ...
+
+class _EgdbModule:
+    """tempo.egdb: the endgame database (win/draw/loss), read from a buffer you own."""
+    @staticmethod
+    def probe(position: Position, egdb: Buffer) -> Optional[str]:
+        """'win', 'draw' or 'loss' for the side to move, or None when the position is not in the database.
+        ValueError when the buffer is not a usable database."""
+    @staticmethod
+    def info(egdb: Buffer, verify: bool = False) -> Dict[str, Any]:
+        """{'status', 'bytes', 'max_pieces', 'slices'}; verify=True also checks every slice's checksum."""
+
+egdb: _EgdbModule

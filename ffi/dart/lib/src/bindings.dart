@@ -73,6 +73,14 @@ const int TEMPO_TABLE_REASON_GEOMETRY = 3;
 const int TEMPO_TABLE_REASON_FINGERPRINT = 4;
 const int TEMPO_TABLE_REASON_BYTE_ORDER = 5;
 const int TEMPO_TABLE_REASON_CORRUPT_HEADER = 6;
+const int TEMPO_EGDB_OK = 0;
+const int TEMPO_EGDB_NONE = 1;
+const int TEMPO_EGDB_TRUNCATED = 2;
+const int TEMPO_EGDB_BAD_MAGIC = 3;
+const int TEMPO_EGDB_BYTE_ORDER = 4;
+const int TEMPO_EGDB_VERSION = 5;
+const int TEMPO_EGDB_CORRUPT_HEADER = 6;
+const int TEMPO_EGDB_CORRUPT_DIRECTORY = 7;
 const int TEMPO_MAX_MOVES = 512;
 const int TEMPO_MAX_CAPTURES = 20;
 const int TEMPO_MAX_PATH = 21;
@@ -287,6 +295,19 @@ final class tempo_table_info extends Struct {
   external double fill;
 }
 
+final class tempo_egdb_info extends Struct {
+  @Uint32()
+  external int size;
+  @Int32()
+  external int status;
+  @Int32()
+  external int max_pieces;
+  @Int32()
+  external int slices;
+  @Uint64()
+  external int bytes;
+}
+
 // ------------------------------------------------------------------ functions
 
 /// The library's functions. Open it once per isolate: a DynamicLibrary cannot
@@ -376,6 +397,14 @@ class TempoBindings {
   late final tempo_table_get_info = _lib.lookupFunction<
       Int32 Function(Pointer<Uint8>, Size, Pointer<tempo_table_info>),
       int Function(Pointer<Uint8>, int, Pointer<tempo_table_info>)>('tempo_table_get_info');
+
+  late final tempo_egdb_get_info = _lib.lookupFunction<
+      Int32 Function(Pointer<Uint8>, Uint64, Pointer<tempo_egdb_info>),
+      int Function(Pointer<Uint8>, int, Pointer<tempo_egdb_info>)>('tempo_egdb_get_info');
+
+  late final tempo_egdb_probe = _lib.lookupFunction<
+      Int32 Function(Pointer<Uint8>, Uint64, Pointer<tempo_position>, Pointer<Int32>, Pointer<Int32>),
+      int Function(Pointer<Uint8>, int, Pointer<tempo_position>, Pointer<Int32>, Pointer<Int32>)>('tempo_egdb_probe');
 
   late final tempo_table_clear = _lib.lookupFunction<
       Int32 Function(Pointer<Uint8>, Size),
