@@ -8,6 +8,7 @@
 // pair it was solving; at the end DIR/tempo.egdb gathers the stored slices.
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -206,8 +207,9 @@ int probe(const Args& args) {
     std::fprintf(stderr, "tempo egdb probe: unexpected argument %s\n", quote(args[1]).c_str());
     return 2;
   }
-  absl::StatusOr<Position> pos = parse_fen(absl::GetFlag(FLAGS_fen));
-  if (absl::GetFlag(FLAGS_fen).empty()) pos = absl::InvalidArgumentError("--fen is required");
+  const std::optional<std::string> fen = given_fen();
+  absl::StatusOr<Position> pos =
+      fen ? parse_fen(*fen) : absl::StatusOr<Position>(absl::InvalidArgumentError("--fen is required"));
   if (!pos.ok()) {
     std::fprintf(stderr, "tempo egdb probe: --fen: %s\n", std::string(pos.status().message()).c_str());
     return 2;
