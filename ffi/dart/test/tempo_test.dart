@@ -7,6 +7,7 @@
 import 'dart:async';
 import 'dart:ffi';
 import 'dart:io';
+import 'dart:typed_data';
 
 import 'package:ffi/ffi.dart';
 import 'package:tempo/tempo.dart';
@@ -263,6 +264,17 @@ void main() {
         ai.clearTable();
         final answer = await ai.findBestMove(board: board, whiteToMove: true, depth: 4);
         expect(answer.tableStatus, TEMPO_TABLE_FRESH);
+      });
+
+      test('an endgame database that is not one: the search goes on without it', () async {
+        ai.setEndgameDatabase(Uint8List.fromList(List<int>.generate(256, (i) => (i * 37 + 11) & 0xff)));
+        final answer = await ai.findBestMove(board: appStartBoard(), whiteToMove: true, depth: 4);
+        expect(answer.status, AiMoveStatus.complete);
+        expect(answer.move, isNotNull);
+        final running = ai.findBestMove(board: appStartBoard(), whiteToMove: true, depth: 6);
+        expect(() => ai.setEndgameDatabase(null), throwsStateError);
+        await running;
+        ai.setEndgameDatabase(null);
       });
 
       test('a closed service refuses calls', () async {

@@ -227,6 +227,7 @@ class TempoAi implements Finalizable {
 
   final _queue = ListQueue<_Job>();
   _Job? _running;
+  _NativeBytes? _egdb; // the endgame database, or null
 
   /// Finds a move for the side to move in the position reached from [board]
   /// (51 entries, piece codes 0..4, index 0 unused) after [history].
@@ -386,6 +387,34 @@ class TempoAi implements Finalizable {
     }
   }
 
+  /// Sets the endgame database every later search uses: the bytes of a file
+  /// made by `tempo egdb build` (a Flutter asset, say), or null for none. They
+  /// are copied once into native memory, which each worker isolate reads in
+  /// place: no copy per move. A damaged or foreign buffer is no error; the
+  /// searches go on without it (TempoBindings.tempo_egdb_get_info says why).
+  /// Call it between searches: a StateError while one runs or waits, since
+  /// the memory a running search reads must stay where it is.
+  void setEndgameDatabase(Uint8List? bytes) {
+    _checkOpen();
+    if (_running != null || _queue.isNotEmpty) {
+      throw StateError('setEndgameDatabase while a search runs or waits');
+    }
+    _freeEndgameDatabase();
+    if (bytes == null || bytes.isEmpty) return;
+    final memory = _NativeBytes(calloc<Uint8>(bytes.length), bytes.length);
+    memory.pointer.asTypedList(bytes.length).setAll(0, bytes);
+    _finalizer.attach(memory, memory.pointer.cast(), detach: memory, externalSize: bytes.length);
+    _egdb = memory;
+  }
+
+  void _freeEndgameDatabase() {
+    final memory = _egdb;
+    if (memory == null) return;
+    _egdb = null;
+    _finalizer.detach(memory);
+    calloc.free(memory.pointer);
+  }
+
   /// Forgets everything the table learned (a new game against someone else,
   /// say); never needed for correctness. Takes effect before the next call
   /// starts, never under a running one.
@@ -409,6 +438,7 @@ class TempoAi implements Finalizable {
       }
     }
     _heldTable = null;
+    _freeEndgameDatabase();
     _finalizer.detach(this);
     calloc.free(_block);
   }
@@ -474,6 +504,8 @@ class TempoAi implements Finalizable {
       }
       final r = job.request
         ..cancelAddress = _cancelFlag.address
+        ..egdbAddress = _egdb?.pointer.address ?? 0
+        ..egdbBytes = _egdb?.length ?? 0
         ..progress = port?.sendPort;
       if (tableMemory == TempoTableMemory.native) {
         r.tableAddress = _nativeTableAddress;
@@ -593,7 +625,9 @@ class TempoAi implements Finalizable {
         ..infinite = r.infinite ? 1 : 0
         ..seed = r.seed
         ..multipv = 1
-        ..cancel = Pointer<Int32>.fromAddress(r.cancelAddress);
+        ..cancel = Pointer<Int32>.fromAddress(r.cancelAddress)
+        ..egdb = r.egdbAddress == 0 ? nullptr.cast<Uint8>() : Pointer<Uint8>.fromAddress(r.egdbAddress)
+        ..egdb_size = r.egdbBytes;
       _setParams(request.ref, r.params);
       final progress = r.progress;
       if (progress != null) {
@@ -738,7 +772,17 @@ class _Request {
   TransferableTypedData? table; // transferable table (null: start empty)
   int tableAddress = 0; // native table, or 0
   int cancelAddress = 0;
+  int egdbAddress = 0; // the endgame database in native memory, or 0
+  int egdbBytes = 0;
   SendPort? progress;
+}
+
+/// Native memory the service owns, freed by the finalizer if the service is
+/// dropped without close().
+class _NativeBytes implements Finalizable {
+  _NativeBytes(this.pointer, this.length);
+  final Pointer<Uint8> pointer;
+  final int length;
 }
 
 class _Reply {
