@@ -27,7 +27,7 @@ def header_functions(header):
 # What an import may be: libc/libm/libgcc/libstdc++ (plain C names, C++ std
 # and ABI names), and Abseil when it is linked as a shared library.
 RUNTIME = re.compile(
-    r"^(_ZN4absl|_ZNK4absl|_ZSt|_ZNSt|_ZNKSt|_ZNS[abdios]|_ZNKS[abdios]|_ZTISt|_ZTINSt|_ZTVN10__cxxabiv|_ZTIN10__cxxabiv|_Zd|_Zn|__cxa_|__gxx_"
+    r"^(_ZN4absl|_ZNK4absl|_ZSt|_ZNSt|_ZNKSt|_ZNS[abdios]|_ZNKS[abdios]|_ZTISt|_ZTINSt|_ZTVNSt|_ZTVSt|_ZTVN10__cxxabiv|_ZTIN10__cxxabiv|_Zd|_Zn|__cxa_|__gxx_"
     r"|_Unwind_|_ITM_|__gmon_start__|__stack_chk_fail|__libc_|__errno_location|__tls_get_addr"
     r"|__assert_fail|__sprintf_chk|__memcpy_chk|__memset_chk|__snprintf_chk|__isoc99_|[a-z_][a-z0-9_]*$)")
 
