@@ -43,9 +43,12 @@ bool Database::has(const Material& m) const { return m.valid() && lookup_[slot(m
 Database Database::open(const std::uint8_t* buffer, std::size_t length) {
   Database db;
   if (buffer == nullptr || length == 0) return db;  // kNone
-  auto fail = [&db](Status s) {
-    db.status_ = s;
-    return db;
+  // A refused buffer answers nothing: none of what was read before the
+  // fault is kept (max_pieces() is 0, no slices).
+  auto fail = [](Status s) {
+    Database refused;
+    refused.status_ = s;
+    return refused;
   };
   if (length < 8) return fail(Status::kTruncated);
   const std::uint64_t magic = load64(buffer + kMagicAt);
