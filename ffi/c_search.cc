@@ -89,6 +89,18 @@ absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
   return absl::OkStatus();
 }
 
+Limits limits_of(const tempo_search_request& r) {
+  Limits limits;
+  limits.depth = r.depth;
+  limits.movetime_ms = r.movetime_ms;
+  limits.nodes = r.nodes;
+  limits.time_left_ms = r.time_left_ms;
+  limits.increment_ms = r.increment_ms;
+  limits.moves_to_go = r.moves_to_go;
+  limits.infinite = r.infinite != 0;
+  return limits;
+}
+
 tempo_status check_request(const tempo_search_request& r, char* error, std::size_t error_len) {
   auto bad = [&](std::string_view what) {
     set_error(error, error_len, what);
@@ -97,14 +109,8 @@ tempo_status check_request(const tempo_search_request& r, char* error, std::size
   if (r.level < TEMPO_LEVEL_EASY || r.level > TEMPO_LEVEL_EXPERT) {
     return bad(absl::StrCat("level ", r.level, " is not 0..3 (easy, medium, hard, expert)"));
   }
-  Limits limits;  // the ranges are every interface's (search/params.h)
-  limits.depth = r.depth;
-  limits.movetime_ms = r.movetime_ms;
-  limits.nodes = r.nodes;
-  limits.time_left_ms = r.time_left_ms;
-  limits.increment_ms = r.increment_ms;
-  limits.moves_to_go = r.moves_to_go;
-  if (absl::Status st = check_limits(limits, r.multipv == 0 ? 1 : r.multipv); !st.ok()) {
+  // The ranges are every interface's (search/params.h).
+  if (absl::Status st = check_limits(limits_of(r), r.multipv == 0 ? 1 : r.multipv); !st.ok()) {
     return bad(std::string(st.message()));
   }
   if (r.cancel != nullptr && reinterpret_cast<std::uintptr_t>(r.cancel) % alignof(int32_t) != 0) {
@@ -230,13 +236,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     const Position& root = game.current();
 
     SearchRequest req;
-    req.limits.depth = request->depth;
-    req.limits.movetime_ms = request->movetime_ms;
-    req.limits.nodes = request->nodes;
-    req.limits.time_left_ms = request->time_left_ms;
-    req.limits.increment_ms = request->increment_ms;
-    req.limits.moves_to_go = request->moves_to_go;
-    req.limits.infinite = request->infinite != 0;
+    req.limits = limits_of(*request);
     req.params = params;
     req.seed = request->seed;
     req.multipv = request->multipv == 0 ? 1 : request->multipv;

@@ -259,21 +259,8 @@ class TempoAi implements Finalizable {
     void Function(AiProgress progress)? onProgress,
   }) async {
     _checkOpen();
-    final request = _Request(
-      libraryPath: libraryPath,
-      board: Int32List.fromList(board),
-      side: whiteToMove ? TEMPO_WHITE : TEMPO_BLACK,
-      numbering: rotated ? TEMPO_NUMBERING_ROTATED : TEMPO_NUMBERING_FMJD,
-      history: _flatten(history),
-      level: level.index,
-      seed: seed,
-      movetimeMs: movetimeMs,
-      depth: depth,
-      nodes: nodes,
-      infinite: infinite,
-      params: params,
-      tableBytes: tableBytes,
-    );
+    final request = _requestFor(board, whiteToMove, history, rotated, level, seed, params,
+        movetimeMs: movetimeMs, depth: depth, nodes: nodes, infinite: infinite);
     _endPondering();
     final job = _enqueue(_Kind.search, request, onProgress);
     final reply = await job.done.future;
@@ -321,21 +308,7 @@ class TempoAi implements Finalizable {
     void Function(AiProgress progress)? onProgress,
   }) async {
     _checkOpen();
-    final request = _Request(
-      libraryPath: libraryPath,
-      board: Int32List.fromList(board),
-      side: whiteToMove ? TEMPO_WHITE : TEMPO_BLACK,
-      numbering: rotated ? TEMPO_NUMBERING_ROTATED : TEMPO_NUMBERING_FMJD,
-      history: _flatten(history),
-      level: level.index,
-      seed: seed,
-      movetimeMs: 0,
-      depth: 0,
-      nodes: 0,
-      infinite: true,
-      params: params,
-      tableBytes: tableBytes,
-    );
+    final request = _requestFor(board, whiteToMove, history, rotated, level, seed, params, infinite: true);
     _endPondering();
     final job = _enqueue(_Kind.ponder, request, onProgress);
     final reply = await job.done.future;
@@ -441,6 +414,27 @@ class TempoAi implements Finalizable {
     _freeEndgameDatabase();
     _finalizer.detach(this);
     calloc.free(_block);
+  }
+
+  // What a worker needs for one call, in the numbering the caller chose.
+  _Request _requestFor(List<int> board, bool whiteToMove, List<TempoMove> history, bool rotated, TempoLevel level,
+      int seed, TempoParams params,
+      {int movetimeMs = 0, int depth = 0, int nodes = 0, bool infinite = false}) {
+    return _Request(
+      libraryPath: libraryPath,
+      board: Int32List.fromList(board),
+      side: whiteToMove ? TEMPO_WHITE : TEMPO_BLACK,
+      numbering: rotated ? TEMPO_NUMBERING_ROTATED : TEMPO_NUMBERING_FMJD,
+      history: _flatten(history),
+      level: level.index,
+      seed: seed,
+      movetimeMs: movetimeMs,
+      depth: depth,
+      nodes: nodes,
+      infinite: infinite,
+      params: params,
+      tableBytes: tableBytes,
+    );
   }
 
   void _checkOpen() {
