@@ -10,8 +10,13 @@ total nodes (every thread's), the wall time, the speed-up of the total time
 against the first thread count, and the per-position speed-up (the first
 count's median time over this one's) as median, quartiles and range over the
 positions whose first-count time is at least --min-ms (shorter ones are
-mostly thread start-up and clock resolution). Run it alone on the machine
-(flock /work/match.lock ... where matches share it).
+mostly thread start-up and clock resolution). It also prints the run-paired
+speed-up: each run's first-count time over the same run's time at this
+count (median and range over the runs). The runs of one round follow each
+other within seconds, so a machine whose speed drifts (a shared virtual
+machine can change by 1.5x from one minute to the next) moves both sides of
+a pair alike, where the medians of whole columns mix fast and slow minutes.
+Run it alone on the machine.
 """
 import argparse
 import re
@@ -61,13 +66,16 @@ def main():
     base = counts[0]
     base_total = statistics.median(run[2] for run in runs[base])
     print(f"\ndepth {args.depth}, {args.runs} runs, positions with >= {args.min_ms:g} ms at {base} thread(s)")
-    print("threads  nodes(median)  time(median s)  speed-up  per-position speed-up: median [quartiles] (min..max)")
+    print("threads  nodes(median)  time(median s)  speed-up  run-paired: median (min..max)  "
+          "per-position speed-up: median [quartiles] (min..max)")
     for t in counts:
         nodes = statistics.median(run[1] for run in runs[t])
         total = statistics.median(run[2] for run in runs[t])
         ratios = [med[base][p] / max(med[t][p], 0.5) for p in med[base] if med[base][p] >= args.min_ms]
         lo, mid, hi = quartiles(ratios)
+        paired = [b[2] / r[2] for b, r in zip(runs[base], runs[t])]
         print(f"{t:7d}  {nodes:13.0f}  {total:14.3f}  {base_total / total:8.2f}  "
+              f"{statistics.median(paired):10.2f} ({min(paired):.2f}..{max(paired):.2f})  "
               f"{mid:.2f} [{lo:.2f}, {hi:.2f}] ({min(ratios):.2f}..{max(ratios):.2f}) over {len(ratios)} positions")
 
 

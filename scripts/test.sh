@@ -11,12 +11,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+stage_start() { stage_t0=$(date +%s); }
+stage_end() { echo "== $1 took $(( $(date +%s) - stage_t0 )) s"; }
+stage_start
 bash scripts/install-deps.sh
+stage_end install
 
 echo "== Release build"
+stage_start
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$jobs"
+stage_end "release build"
 echo "== C++ tests (Release)"
+stage_start
 (cd build && ctest -LE 'deep|python' --output-on-failure -j"$jobs")
 echo "== Python tests (pytest, Debian's python3)"
 # Run on their own (not in parallel with the C++ tests): one of them times two
@@ -24,15 +31,16 @@ echo "== Python tests (pytest, Debian's python3)"
 # test_packaging.py installs the package into venvs and builds a wheel,
 # reusing build/ (only the tempo_python target, already built).
 PYTHONPATH=build/python MPLBACKEND=Agg /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/python
+stage_end "release tests"
 
 echo "== AddressSanitizer + UBSan build"
+stage_start
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTEMPO_SANITIZE=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 echo "== C++ and Python tests (ASan + UBSan)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -LE deep --output-on-failure -j"$jobs")
+stage_end asan
 skip=" ${TEMPO_CI_SKIP:-} "
-stage_start() { stage_t0=$(date +%s); }
-stage_end() { echo "== $1 took $(( $(date +%s) - stage_t0 )) s"; }
 
 if [[ $skip != *" tsan "* ]]; then
   echo "== ThreadSanitizer build"
