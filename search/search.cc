@@ -844,11 +844,12 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
   if (legal == 0 || (legal == 1 && request.limits.depth == 0 && !request.limits.infinite)) {
     result = main.answer_at_once();
   } else {
-    // The helpers' state is built here, so a helper thread allocates nothing
-    // it could fail on; a thread the system refuses is simply not there.
-    std::vector<std::unique_ptr<Searcher>> helpers;
+    // Each helper builds its own state on its own thread, so its memory comes
+    // from that thread's allocator arena and shares no cache line with the
+    // main thread's per-node data. A helper whose state cannot be allocated,
+    // or a thread the system refuses, is simply not there.
+    std::vector<std::unique_ptr<Searcher>> helpers(static_cast<std::size_t>(threads - 1));
     std::vector<std::thread> running;
-    helpers.reserve(static_cast<std::size_t>(threads - 1));
     running.reserve(static_cast<std::size_t>(threads - 1));
     // Whatever happens on this thread (a progress callback may throw),
     // nothing outlives the call: the helpers are stopped and joined.
@@ -861,15 +862,21 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
       }
     } joiner{shared, running};
     for (int i = 1; i < threads; ++i) {
+      std::unique_ptr<Searcher>& slot = helpers[static_cast<std::size_t>(i - 1)];
       try {
-        helpers.push_back(std::make_unique<Searcher>(request, game, shared, i));
-        Searcher& h = *helpers.back();
-        if (table) h.set_table(&*table);
-        h.set_egdb(usable);
-        h.prepare();
-        running.emplace_back([&h] { h.iterate(); });
+        running.emplace_back([&slot, &request, &game, &shared, &table, usable, i] {
+          try {
+            auto h = std::make_unique<Searcher>(request, game, shared, i);
+            if (table) h->set_table(&*table);
+            h->set_egdb(usable);
+            h->prepare();
+            slot = std::move(h);
+          } catch (const std::exception&) {
+            return;
+          }
+          slot->iterate();
+        });
       } catch (const std::exception&) {
-        if (helpers.size() > running.size()) helpers.pop_back();
         break;
       }
     }
@@ -881,7 +888,10 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
     std::uint64_t nodes = main.nodes();
     std::uint64_t hits = main.egdb_hits();
     bool cancelled = main.cancelled();
+    int searched = 1;
     for (const std::unique_ptr<Searcher>& h : helpers) {
+      if (!h) continue;
+      ++searched;
       nodes += h->nodes();
       hits += h->egdb_hits();
       cancelled = cancelled || h->cancelled();
@@ -893,7 +903,7 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
     result = best->conclude();
     result.nodes = nodes;
     result.cancelled = cancelled;
-    result.threads = static_cast<int>(running.size()) + 1;
+    result.threads = searched;
     result.egdb_hits = hits;
   }
   result.egdb_status = db.status();
