@@ -10,7 +10,8 @@
 // Several threads (Params::threads) search as Lazy SMP: every thread runs its
 // own iterative deepening on the same root over the one caller-owned table,
 // the helpers skipping some depths so that they run ahead of the main thread
-// and fill the table with what it is about to need. The threads share only
+// and fill the table with what it is about to need. Each helper allocates its
+// own state on its own thread. The threads share only
 // the table and a few counters (Shared) that they touch at their polls, every
 // kPollInterval nodes: no lock anywhere. The first thread to finish its last
 // iteration (or any stop) ends the search; the deepest completed iteration
