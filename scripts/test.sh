@@ -35,7 +35,7 @@ stage_end "release tests"
 
 echo "== AddressSanitizer + UBSan build"
 stage_start
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTEMPO_SANITIZE=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTEMPO_SANITIZE=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=ON -DTEMPO_DEEP_TESTS=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
 echo "== C++ and Python tests (ASan + UBSan)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -LE deep --output-on-failure -j"$jobs")
@@ -45,7 +45,7 @@ skip=" ${TEMPO_CI_SKIP:-} "
 if [[ $skip != *" tsan "* ]]; then
   echo "== ThreadSanitizer build"
   stage_start
-  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_TSAN=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_TSAN=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF -DTEMPO_DEEP_TESTS=OFF >/dev/null
   cmake --build build-tsan -j"$jobs" --target tempo_tests
   echo "== concurrency tests (ThreadSanitizer)"
   (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
