@@ -5,18 +5,22 @@
 //    table the one before it left. cancel() stops the running call and every
 //    queued one; ponder() fills the table while the person thinks, and the
 //    next findBestMove (or stop()) ends it and takes the table over.
-//  - The table lives either in a Dart buffer handed to the worker and back as
-//    TransferableTypedData (two copies per search: the worker needs it in
-//    native memory because a long, callback-making FFI call cannot point into
-//    the Dart heap), or in native memory allocated once, whose address the
-//    worker gets (no copy at all). README.md gives the cost of each.
+//  - The table is ONE native buffer, handed to the worker and back with no
+//    copy: the worker gets its address and, for the length of the search, its
+//    ownership (README.md, "One buffer, handed over and back", says why this
+//    and not TransferableTypedData).
 //  - Below this service errors are status codes, never exceptions: the worker
 //    always hands the table back, so it survives invalid input.
-//  - Cancellation: one native int32 flag owned by the service; its address
-//    goes to the worker and the native search polls it.
+//  - Cancellation: one native int32 word at the start of that buffer; the
+//    native search polls it.
+//  - Teardown never frees memory a search uses: close() stops the search and
+//    waits for it to return; if the owning isolate dies instead, its
+//    finalizer sets the cancel word and the worker, which owns the memory
+//    until its search returns, frees it (see _Lease).
 import 'dart:async';
 import 'dart:collection';
 import 'dart:ffi';
+import 'dart:io' show Platform;
 import 'dart:isolate';
 import 'dart:typed_data';
 
@@ -26,20 +30,6 @@ import 'bindings.dart';
 import 'board.dart';
 
 enum TempoLevel { easy, medium, hard, expert }
-
-/// Where the service keeps the transposition table between searches.
-enum TempoTableMemory {
-  /// A Dart buffer that goes to the worker and back as
-  /// TransferableTypedData (the app's ADR-011 hand-over). The worker copies
-  /// it into native memory for the search and out again: two copies of the
-  /// table per search (none into the first one).
-  transferable,
-
-  /// Native memory allocated once (zeroed, so an empty table) and freed by a
-  /// NativeFinalizer when the service is garbage collected, or by [TempoAi.close].
-  /// The worker gets its address: no copy at all.
-  native,
-}
 
 /// The level's parameters one by one (C ABI overrides). A null field keeps
 /// the level's value; `TempoParams()` changes nothing. The ranges are the
@@ -84,7 +74,7 @@ enum AiMoveStatus {
   /// [TempoAi.cancel] was called after the request: the position it answers
   /// may be gone (the person moved, a new game began). Do not play it. Its
   /// move is the best found so far if the search had begun, null if the call
-  /// was still queued.
+  /// was still queued or its search failed.
   stale,
 }
 
@@ -102,7 +92,8 @@ class AiMove {
     required this.tableStatus,
   });
 
-  /// A stale call that never reached the search (it was still queued).
+  /// A stale call whose search never ran (it was still queued) or failed:
+  /// nothing was searched, so nothing is said about the table.
   const AiMove._unsearched()
       : status = AiMoveStatus.stale,
         move = null,
@@ -112,7 +103,7 @@ class AiMove {
         timeMs = 0,
         pv = '',
         blunder = false,
-        tableStatus = TEMPO_TABLE_REUSED;
+        tableStatus = null;
 
   final AiMoveStatus status;
 
@@ -127,18 +118,19 @@ class AiMove {
   final bool blunder; // the level chose a deliberately weaker move
 
   /// What the search found in the table: TEMPO_TABLE_REUSED (the earlier
-  /// searches' entries), TEMPO_TABLE_FRESH or TEMPO_TABLE_RESET.
-  final int tableStatus;
+  /// searches' entries), TEMPO_TABLE_FRESH or TEMPO_TABLE_RESET; null when
+  /// the call never searched.
+  final int? tableStatus;
 
   bool get cancelled => status == AiMoveStatus.cancelled;
   bool get stale => status == AiMoveStatus.stale;
+  bool get searched => tableStatus != null;
 }
 
 /// What a [TempoAi.ponder] left behind: nothing but statistics, and the
 /// table the next search reuses.
 class PonderResult {
   const PonderResult({
-    required this.searched,
     required this.depth,
     required this.nodes,
     required this.timeMs,
@@ -146,16 +138,26 @@ class PonderResult {
     required this.tableReason,
   });
 
-  /// False when the ponder was stopped or cancelled while still queued.
-  final bool searched;
+  /// A ponder that never searched: stopped or cancelled while still queued,
+  /// or cancelled and then failed.
+  const PonderResult._unsearched()
+      : depth = 0,
+        nodes = 0,
+        timeMs = 0,
+        tableStatus = null,
+        tableReason = TEMPO_TABLE_REASON_NONE;
+
   final int depth; // last completed iteration
   final int nodes;
   final int timeMs;
 
-  /// What the ponder found in the table (TEMPO_TABLE_*) and, for RESET, why
-  /// (TEMPO_TABLE_REASON_*).
-  final int tableStatus;
+  /// What the ponder found in the table (TEMPO_TABLE_*), null when it never
+  /// searched, and, for RESET, why (TEMPO_TABLE_REASON_*).
+  final int? tableStatus;
   final int tableReason;
+
+  /// False when the ponder never searched.
+  bool get searched => tableStatus != null;
 }
 
 /// Sent after each completed iteration when a call is given `onProgress`;
@@ -188,46 +190,43 @@ class _Job {
   final void Function(AiProgress progress)? onProgress;
   final done = Completer<_Reply?>(); // null: never searched
   bool stale = false; // cancel() came after the call
+  _NativeBytes? egdb; // the endgame database lent to its worker
 }
 
+/// The service: one table, one search at a time, in worker isolates.
 class TempoAi implements Finalizable {
   /// [tableBytes]: the table's size (at least TEMPO_TABLE_MIN_BYTES).
-  /// [tableMemory]: where the table lives between searches.
+  /// [workerReport]: for diagnostics and tests, gets `true` from a worker
+  /// whose search returned after this service's isolate had died (the worker
+  /// then freed the memory), `false` from every other worker.
   TempoAi({
     this.libraryPath,
     this.tableBytes = TEMPO_TABLE_DEFAULT_BYTES,
-    this.tableMemory = TempoTableMemory.transferable,
+    this.workerReport,
   }) {
     if (tableBytes < TEMPO_TABLE_MIN_BYTES) {
       throw ArgumentError.value(tableBytes, 'tableBytes', 'must be at least $TEMPO_TABLE_MIN_BYTES');
     }
-    // One zeroed block: the cancel flag, then (native tables) the table.
-    final bytes = _tableOffset + (tableMemory == TempoTableMemory.native ? tableBytes : 0);
-    _block = calloc<Uint8>(bytes);
-    _finalizer.attach(this, _block.cast(), detach: this, externalSize: bytes);
+    _block = _NativeBytes(_tableOffset + tableBytes);
   }
 
-  static final _finalizer = NativeFinalizer(calloc.nativeFree);
-  static const _tableOffset = 8; // the flag's 4 bytes, padded
-
-  /// Where libtempo is, or null for the platform's default (see openTempoLibrary).
+  /// Where libtempo is, or null for where the plugin puts it (openTempoLibrary).
   final String? libraryPath;
   final int tableBytes;
-  final TempoTableMemory tableMemory;
+  final SendPort? workerReport;
 
-  late final Pointer<Uint8> _block;
-  Pointer<Int32> get _cancelFlag => _block.cast<Int32>();
-  int get _nativeTableAddress => _block.address + _tableOffset;
+  // One zeroed block: the cancel word (8 bytes: the owner-gone signal writes
+  // a time_t there, see _ownerGone), padding, then the table.
+  static const _tableOffset = 16;
+  late _NativeBytes _block;
+  Pointer<Int32> get _cancelFlag => _block.pointer.cast<Int32>();
 
-  // The transferable table while no worker holds it; null means empty (the
-  // worker starts from zeroed native memory, so nothing is sent).
-  TransferableTypedData? _heldTable;
   bool _clearPending = false;
   bool _closed = false;
 
   final _queue = ListQueue<_Job>();
   _Job? _running;
-  _NativeBytes? _egdb; // the endgame database, or null
+  _NativeBytes? _egdb; // the endgame database for the next search, or null
 
   /// Finds a move for the side to move in the position reached from [board]
   /// (51 entries, piece codes 0..4, index 0 unused) after [history].
@@ -242,8 +241,9 @@ class TempoAi implements Finalizable {
   /// Calls never overlap: a call made while another runs waits for it and
   /// then reuses the table it leaves. A running [ponder] is stopped first and
   /// its table taken over. Throws [TempoException] for invalid input (the
-  /// table is kept) and [ArgumentError] for a history move with more than 20
-  /// captures.
+  /// table is kept) and [ArgumentError] for a board entry or history square
+  /// out of range or a history move with more than 20 captures. A call that
+  /// [cancel] made stale never throws: it answers [AiMoveStatus.stale].
   Future<AiMove> findBestMove({
     required List<int> board,
     required bool whiteToMove,
@@ -259,20 +259,31 @@ class TempoAi implements Finalizable {
     void Function(AiProgress progress)? onProgress,
   }) async {
     _checkOpen();
-    final request = _requestFor(board, whiteToMove, history, rotated, level, seed, params,
-        movetimeMs: movetimeMs, depth: depth, nodes: nodes, infinite: infinite);
+    final request = _requestFor(
+      board,
+      whiteToMove,
+      history,
+      rotated,
+      level,
+      seed,
+      params,
+      movetimeMs: movetimeMs,
+      depth: depth,
+      nodes: nodes,
+      infinite: infinite,
+    );
     _endPondering();
     final job = _enqueue(_Kind.search, request, onProgress);
-    final reply = await job.done.future;
+    final reply = await _answer(job);
     if (reply == null) return const AiMove._unsearched();
-    if (reply.status != TEMPO_OK) throw TempoException(reply.status, reply.error);
     final found = reply.hasMove
         ? TempoMove(
             from: reply.move[0],
             to: reply.move[1],
             captured: reply.captured,
             path: reply.path,
-            capturedInOrder: reply.capturedInOrder)
+            capturedInOrder: reply.capturedInOrder,
+          )
         : null;
     return AiMove(
       status: job.stale
@@ -311,14 +322,9 @@ class TempoAi implements Finalizable {
     final request = _requestFor(board, whiteToMove, history, rotated, level, seed, params, infinite: true);
     _endPondering();
     final job = _enqueue(_Kind.ponder, request, onProgress);
-    final reply = await job.done.future;
-    if (reply == null) {
-      return const PonderResult(
-          searched: false, depth: 0, nodes: 0, timeMs: 0, tableStatus: TEMPO_TABLE_REUSED, tableReason: 0);
-    }
-    if (reply.status != TEMPO_OK) throw TempoException(reply.status, reply.error);
+    final reply = await _answer(job);
+    if (reply == null) return const PonderResult._unsearched();
     return PonderResult(
-      searched: true,
       depth: reply.depth,
       nodes: reply.nodes,
       timeMs: reply.timeMs,
@@ -327,14 +333,34 @@ class TempoAi implements Finalizable {
     );
   }
 
+  // The job's reply, null when it never searched or when it failed after
+  // cancel() made it stale (nobody waits for that answer any more); throws
+  // the failure of a call that is still wanted.
+  Future<_Reply?> _answer(_Job job) async {
+    final _Reply? reply;
+    try {
+      reply = await job.done.future;
+    } on Object {
+      if (job.stale) return null;
+      rethrow;
+    }
+    if (reply == null || reply.status == TEMPO_OK) return reply;
+    if (job.stale) return null;
+    throw TempoException(reply.status, reply.error);
+  }
+
   /// Ends pondering: a queued [ponder] never starts, a running one stops now.
   /// Completes when the table is back with the service (a [findBestMove]
   /// made after it uses that table; one made without it stops the ponder
   /// itself). Never throws; the [ponder] call's own future reports errors.
-  Future<void> stop() {
-    final running = _endPondering();
-    if (running == null) return Future<void>.value();
-    return running.done.future.then<void>((_) {}, onError: (Object _) {});
+  Future<void> stop() async {
+    final running = _endPondering(); // at once: an async body runs to its first await
+    if (running == null) return;
+    try {
+      await running.done.future;
+    } on Object {
+      // The ponder call's own future reports it.
+    }
   }
 
   /// Stops the running [findBestMove] now; it answers with the best move so
@@ -365,27 +391,20 @@ class TempoAi implements Finalizable {
   /// are copied once into native memory, which each worker isolate reads in
   /// place: no copy per move. A damaged or foreign buffer is no error; the
   /// searches go on without it (TempoBindings.tempo_egdb_get_info says why).
-  /// Call it between searches: a StateError while one runs or waits, since
-  /// the memory a running search reads must stay where it is.
+  ///
+  /// Callable at any time, pondering included: a search or ponder already
+  /// running keeps the database it started with (its memory is freed when
+  /// that search hands it back); every call that starts afterwards uses the
+  /// new one.
   void setEndgameDatabase(Uint8List? bytes) {
     _checkOpen();
-    if (_running != null || _queue.isNotEmpty) {
-      throw StateError('setEndgameDatabase while a search runs or waits');
-    }
-    _freeEndgameDatabase();
-    if (bytes == null || bytes.isEmpty) return;
-    final memory = _NativeBytes(calloc<Uint8>(bytes.length), bytes.length);
-    memory.pointer.asTypedList(bytes.length).setAll(0, bytes);
-    _finalizer.attach(memory, memory.pointer.cast(), detach: memory, externalSize: bytes.length);
-    _egdb = memory;
-  }
-
-  void _freeEndgameDatabase() {
-    final memory = _egdb;
-    if (memory == null) return;
+    final old = _egdb;
     _egdb = null;
-    _finalizer.detach(memory);
-    calloc.free(memory.pointer);
+    if (old != null && !identical(old, _running?.egdb)) old.release();
+    if (bytes == null || bytes.isEmpty) return;
+    final memory = _NativeBytes(bytes.length);
+    memory.pointer.asTypedList(bytes.length).setAll(0, bytes);
+    _egdb = memory;
   }
 
   /// Forgets everything the table learned (a new game against someone else,
@@ -396,8 +415,9 @@ class TempoAi implements Finalizable {
     if (_running == null) _applyClear();
   }
 
-  /// Cancels everything, waits for the running call to hand the table back,
-  /// then frees the native memory. The service cannot be used afterwards.
+  /// Cancels everything, waits for the running search to return and hand the
+  /// table back, then frees the native memory. The service cannot be used
+  /// afterwards.
   Future<void> close() async {
     if (_closed) return;
     _closed = true;
@@ -406,20 +426,35 @@ class TempoAi implements Finalizable {
     if (running != null) {
       try {
         await running.done.future;
-      } catch (_) {
+      } on Object {
         // Its caller sees the error; closing goes on.
       }
     }
-    _heldTable = null;
-    _freeEndgameDatabase();
-    _finalizer.detach(this);
-    calloc.free(_block);
+    _egdb?.release();
+    _egdb = null;
+    _block.release();
   }
 
   // What a worker needs for one call, in the numbering the caller chose.
-  _Request _requestFor(List<int> board, bool whiteToMove, List<TempoMove> history, bool rotated, TempoLevel level,
-      int seed, TempoParams params,
-      {int movetimeMs = 0, int depth = 0, int nodes = 0, bool infinite = false}) {
+  _Request _requestFor(
+    List<int> board,
+    bool whiteToMove,
+    List<TempoMove> history,
+    bool rotated,
+    TempoLevel level,
+    int seed,
+    TempoParams params, {
+    int movetimeMs = 0,
+    int depth = 0,
+    int nodes = 0,
+    bool infinite = false,
+  }) {
+    for (var i = 0; i < board.length; ++i) {
+      // An Int32List would cut a larger value to 32 bits, maybe to a valid code.
+      if (board[i] != board[i].toSigned(32)) {
+        throw ArgumentError.value(board[i], 'board[$i]', 'not a piece code');
+      }
+    }
     return _Request(
       libraryPath: libraryPath,
       board: Int32List.fromList(board),
@@ -471,10 +506,7 @@ class TempoAi implements Finalizable {
   void _applyClear() {
     if (!_clearPending) return;
     _clearPending = false;
-    _heldTable = null;
-    if (tableMemory == TempoTableMemory.native) {
-      Pointer<Uint8>.fromAddress(_nativeTableAddress).asTypedList(tableBytes).fillRange(0, tableBytes, 0);
-    }
+    (_block.pointer + _tableOffset).asTypedList(tableBytes).fillRange(0, tableBytes, 0);
   }
 
   // Runs one job in a worker isolate. Never throws: the job's future gets
@@ -484,6 +516,9 @@ class TempoAi implements Finalizable {
     _Reply? reply;
     Object? error;
     StackTrace? trace;
+    final block = _block;
+    final egdb = _egdb;
+    var lent = false;
     try {
       _applyClear();
       _cancelFlag.value = 0;
@@ -497,26 +532,31 @@ class TempoAi implements Finalizable {
         });
       }
       final r = job.request
-        ..cancelAddress = _cancelFlag.address
-        ..egdbAddress = _egdb?.pointer.address ?? 0
-        ..egdbBytes = _egdb?.length ?? 0
-        ..progress = port?.sendPort;
-      if (tableMemory == TempoTableMemory.native) {
-        r.tableAddress = _nativeTableAddress;
-      } else {
-        r.table = _heldTable; // the worker owns it now
-        _heldTable = null;
-      }
+        ..blockAddress = block.pointer.address
+        ..blockBytes = block.length
+        ..egdbAddress = egdb?.pointer.address ?? 0
+        ..egdbBytes = egdb?.length ?? 0
+        ..progress = port?.sendPort
+        ..workerReport = workerReport;
+      job.egdb = egdb;
+      _lend(block, egdb);
+      lent = true;
       reply = await _run(r);
-      if (tableMemory == TempoTableMemory.transferable) _heldTable = reply.table;
-    } catch (e, s) {
-      // The worker isolate itself died (not a status code). A native table is
-      // untouched; a transferable one went with the isolate, and the next
-      // search starts from an empty one.
+      _takeBack(block, egdb);
+    } on Object catch (e, s) {
+      if (lent) {
+        // The worker isolate itself died (not a status code): its finalizers
+        // may have freed what it held. Never touch that memory again; the
+        // next search starts from a new, empty table.
+        _ownerGone.detach(this);
+        _block = _NativeBytes(_tableOffset + tableBytes);
+        if (identical(_egdb, egdb)) _egdb = null;
+      }
       error = e;
       trace = s;
     } finally {
       port?.close();
+      job.egdb = null;
       _running = null;
       _pump(); // the next call starts before this one's caller resumes
     }
@@ -527,11 +567,38 @@ class TempoAi implements Finalizable {
     }
   }
 
+  // Hands the memory of one search to its worker: this isolate's finalizers
+  // no longer free it (the worker's do, from now until its search returns),
+  // and this isolate's death sets the cancel word instead.
+  void _lend(_NativeBytes block, _NativeBytes? egdb) {
+    _ownerGone.attach(this, block.pointer.cast(), detach: this); // first: it may throw
+    block.disown();
+    egdb?.disown();
+  }
+
+  // The worker's search returned and it gave the memory back.
+  void _takeBack(_NativeBytes block, _NativeBytes? egdb) {
+    _ownerGone.detach(this);
+    block.own();
+    if (egdb == null) return;
+    if (identical(egdb, _egdb)) {
+      egdb.own();
+    } else {
+      egdb.release(); // replaced by setEndgameDatabase during the search
+    }
+  }
+
   static Int32List _flatten(List<TempoMove> moves) {
     final out = <int>[];
     for (final m in moves) {
       if (m.captured.length > TEMPO_MAX_CAPTURES) {
         throw ArgumentError.value(m, 'history', 'a move takes at most $TEMPO_MAX_CAPTURES pieces');
+      }
+      // The C move holds squares as bytes: check before they are cut to 8 bits.
+      for (final square in [m.from, m.to, ...m.captured]) {
+        if (square < 1 || square > 50) {
+          throw ArgumentError.value(m, 'history', 'square $square is not on the board (1-50)');
+        }
       }
       out
         ..add(m.from)
@@ -546,32 +613,37 @@ class TempoAi implements Finalizable {
   static Future<_Reply> _run(_Request request) => Isolate.run(() => _work(request));
 
   /// Runs in the worker isolate. Never throws: any failure becomes a status
-  /// code, and a transferable table goes back whatever happened.
+  /// code. From its first line until its search has returned, the worker owns
+  /// the memory it searches on ([_NativeBytes.adopt]: freed if this isolate
+  /// ends with it); then it hands it back, unless the owner died meanwhile
+  /// (the owner's finalizer wrote a time, not 0 or 1, into the cancel word),
+  /// in which case it keeps it and its own exit frees it.
   static _Reply _work(_Request r) {
+    final block = _NativeBytes.adopt(Pointer<Uint8>.fromAddress(r.blockAddress), r.blockBytes);
+    final egdb = r.egdbBytes == 0 ? null : _NativeBytes.adopt(Pointer<Uint8>.fromAddress(r.egdbAddress), r.egdbBytes);
+    final reply = _search(r, block.pointer, egdb?.pointer);
+    final word = block.pointer.cast<Int32>().value;
+    final ownerGone = word != 0 && word != 1;
+    if (!ownerGone) {
+      block.disown();
+      egdb?.disown();
+    }
+    r.workerReport?.send(ownerGone);
+    return reply;
+  }
+
+  // One tempo_search on memory the worker holds. Never throws.
+  static _Reply _search(_Request r, Pointer<Uint8> block, Pointer<Uint8>? egdb) {
     final reply = _Reply();
     final arena = Arena();
-    final n = r.tableBytes;
     NativeCallable<tempo_progress_fnFunction>? callback;
-    Uint8List? incoming; // the transferable table until it is in native memory
-    var native = nullptr.cast<Uint8>(); // the transferable table during the search
     try {
-      incoming = r.table?.materialize().asUint8List();
       final lib = TempoBindings.open(r.libraryPath);
       final abi = lib.tempo_abi_version();
       if (abi < TEMPO_ABI_VERSION) {
         return reply
           ..status = TEMPO_ERR_INVALID_ARGUMENT
           ..error = 'libtempo has ABI version $abi; this package needs $TEMPO_ABI_VERSION or later';
-      }
-      Pointer<Uint8> table;
-      if (r.tableAddress != 0) {
-        table = Pointer<Uint8>.fromAddress(r.tableAddress);
-      } else {
-        native = calloc<Uint8>(n); // zeroed: an empty table unless one came
-        final given = incoming;
-        if (given != null && given.length == n) native.asTypedList(n).setAll(0, given); // copy 1
-        incoming = null;
-        table = native;
       }
       const errLen = 256;
       final err = arena<Uint8>(errLen).cast<Utf8>();
@@ -587,14 +659,14 @@ class TempoAi implements Finalizable {
           ..status = status
           ..error = err.toDartString();
       }
-      // The history, renumbered to FMJD.
+      // The history, renumbered to FMJD (every square checked 1..50 by _flatten).
       final flat = r.history;
       var count = 0;
       for (var i = 0; i < flat.length; i += 3 + flat[i + 2]) {
         count++;
       }
       final moves = arena<tempo_move>(count == 0 ? 1 : count);
-      int sq(int s) => r.numbering == TEMPO_NUMBERING_ROTATED && s >= 1 && s <= 50 ? 51 - s : s;
+      int sq(int s) => r.numbering == TEMPO_NUMBERING_ROTATED ? 51 - s : s;
       for (var i = 0, k = 0; i < flat.length; i += 3 + flat[i + 2], ++k) {
         final m = moves[k];
         m.size = sizeOf<tempo_move>();
@@ -619,23 +691,24 @@ class TempoAi implements Finalizable {
         ..infinite = r.infinite ? 1 : 0
         ..seed = r.seed
         ..multipv = 1
-        ..cancel = Pointer<Int32>.fromAddress(r.cancelAddress)
-        ..egdb = r.egdbAddress == 0 ? nullptr.cast<Uint8>() : Pointer<Uint8>.fromAddress(r.egdbAddress)
+        ..cancel = block.cast<Int32>()
+        ..egdb = egdb ?? nullptr.cast<Uint8>()
         ..egdb_size = r.egdbBytes;
       _setParams(request.ref, r.params);
       final progress = r.progress;
       if (progress != null) {
         // Called on this thread, inside tempo_search.
-        callback = NativeCallable<tempo_progress_fnFunction>.isolateLocal(
-            (Pointer<tempo_progress> p, Pointer<Void> _) {
+        void onProgress(Pointer<tempo_progress> p, Pointer<Void> context) {
           final q = p.ref;
           progress.send([q.depth, q.score, q.nodes, q.time_ms, _text(q.pv, TEMPO_PV_TEXT)]);
-        });
+        }
+
+        callback = NativeCallable<tempo_progress_fnFunction>.isolateLocal(onProgress);
         request.ref.on_progress = callback.nativeFunction;
       }
       final result = arena<tempo_search_result>();
       result.ref.size = sizeOf<tempo_search_result>();
-      status = lib.tempo_search(request, table, n, result, err, errLen);
+      status = lib.tempo_search(request, block + _tableOffset, r.tableBytes, result, err, errLen);
       if (status != TEMPO_OK) {
         return reply
           ..status = status
@@ -659,20 +732,13 @@ class TempoAi implements Finalizable {
         ..blunder = res.blunder != 0
         ..tableStatus = res.tt_status
         ..tableReason = res.tt_reason;
-    } catch (e) {
+    } on Object catch (e) {
       return reply
         ..status = TEMPO_ERR_INTERNAL
         ..error = 'Dart worker: $e';
     } finally {
       callback?.close();
       arena.releaseAll();
-      // The library never damages the table, on success or error: hand it back.
-      if (native != nullptr) {
-        reply.table = TransferableTypedData.fromList([native.asTypedList(n)]); // copy 2
-        calloc.free(native);
-      } else if (incoming != null) {
-        reply.table = TransferableTypedData.fromList([incoming]); // failed before the search
-      }
     }
   }
 
@@ -732,8 +798,8 @@ class TempoAi implements Finalizable {
   }
 }
 
-/// What the worker needs: primitives and sendable objects only. The table
-/// and cancel fields are filled in when the call starts.
+/// What the worker needs: primitives and sendable objects only. The memory
+/// and port fields are filled in when the call starts.
 class _Request {
   _Request({
     required this.libraryPath,
@@ -763,24 +829,56 @@ class _Request {
   final bool infinite;
   final TempoParams params;
   final int tableBytes;
-  TransferableTypedData? table; // transferable table (null: start empty)
-  int tableAddress = 0; // native table, or 0
-  int cancelAddress = 0;
+  int blockAddress = 0; // the cancel word, then the table (TempoAi._tableOffset)
+  int blockBytes = 0;
   int egdbAddress = 0; // the endgame database in native memory, or 0
   int egdbBytes = 0;
   SendPort? progress;
+  SendPort? workerReport;
 }
 
-/// Native memory the service owns, freed by the finalizer if the service is
-/// dropped without close().
+/// Frees native memory when the object holding it is no longer reachable:
+/// garbage collected, or its isolate ended.
+final _free = NativeFinalizer(calloc.nativeFree);
+
+/// Sets the cancel word when the owning isolate ends during a search. A
+/// native finalizer calls one native function with one pointer; tempo.h has
+/// no such function, and C's `time(time_t*)` is the standard one that writes
+/// a nonzero value (the current time) through its pointer. Its return value
+/// is ignored, as every supported ABI allows. Windows' C runtime exports it
+/// as `_time64`.
+final _ownerGone = NativeFinalizer(
+  Platform.isWindows
+      ? DynamicLibrary.open('ucrtbase.dll').lookup<NativeFinalizerFunction>('_time64')
+      : DynamicLibrary.process().lookup<NativeFinalizerFunction>('time'),
+);
+
+/// Native memory (calloc, zeroed) and who frees it: while [own]ed, [_free]
+/// does when this object goes; [disown] hands that duty to someone else
+/// (a worker's [_NativeBytes.adopt] of the same address).
 class _NativeBytes implements Finalizable {
-  _NativeBytes(this.pointer, this.length);
+  _NativeBytes(this.length) : pointer = calloc<Uint8>(length) {
+    own();
+  }
+
+  /// Takes over memory another isolate disowned.
+  _NativeBytes.adopt(this.pointer, this.length) {
+    own();
+  }
+
   final Pointer<Uint8> pointer;
   final int length;
+
+  void own() => _free.attach(this, pointer.cast(), detach: this, externalSize: length);
+  void disown() => _free.detach(this);
+
+  void release() {
+    disown();
+    calloc.free(pointer);
+  }
 }
 
 class _Reply {
-  TransferableTypedData? table;
   int status = TEMPO_ERR_INTERNAL;
   String error = '';
   bool hasMove = false;
