@@ -4,7 +4,15 @@
  *   the buffer is memcpy'd to a fresh allocation (at an odd address) and
  *   thread C continues with the copy;
  *   thread D runs a long (infinite) search on it and a fourth thread E sets
- *   the caller-owned cancel flag mid-way.
+ *   the caller-owned cancel flag mid-way;
+ *   E: the Dart service's teardown (ffi/dart/lib/src/tempo_ai.dart). A worker
+ *   ponders (infinite) on one block, the cancel word then the table, that it
+ *   owns for the length of its search; the owner "dies" meanwhile, and its
+ *   only act is the native finalizer's: time() writes a nonzero time into the
+ *   cancel word. The search must return promptly, the worker then sees the
+ *   word is neither 0 nor 1 and frees the block itself, after checking the
+ *   table is intact; nothing frees it before tempo_search returns (under
+ *   AddressSanitizer a free under the search would be reported).
  * Every result must be a legal move, and the table must be reused each time
  * (generation counting up), never reset. The progress callback must run on
  * the searching thread, also when B searches with 2 threads (and C, D ask
@@ -171,7 +179,57 @@ static void* cancel_later(void* arg) {
   return NULL;
 }
 
+static double ms_since(const struct timespec* t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) * 1000.0 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* E: the block as TempoAi lays it out: the cancel word (8 bytes, room for a
+ * time_t), padding, the table at offset 16. */
+#define BLOCK_TABLE_OFFSET 16
+
+typedef struct teardown {
+  job search;                /* search.tt points into block */
+  uint8_t* block;
+  struct timespec start;     /* when the worker started */
+  double signalled_ms;       /* when the owner's finalizer wrote the word */
+  double returned_ms;        /* when tempo_search returned */
+  int32_t word_seen;         /* the cancel word the worker read afterwards */
+  int worker_freed;          /* the worker kept (freed) the block */
+  uint32_t generation_before;
+  uint32_t generation_after;
+} teardown;
+
+/* The worker isolate (_work): search, then decide who frees the block. */
+static void* teardown_worker(void* arg) {
+  teardown* t = (teardown*)arg;
+  run_search(&t->search);
+  t->returned_ms = ms_since(&t->start);
+  t->word_seen = __atomic_load_n((int32_t*)t->block, __ATOMIC_RELAXED);
+  if (t->word_seen != 0 && t->word_seen != 1) {
+    /* The owner is gone: this worker owns the block; check, then free it. */
+    t->generation_after = generation_of(t->block + BLOCK_TABLE_OFFSET, TABLE_BYTES);
+    free(t->block);
+    t->block = NULL;
+    t->worker_freed = 1;
+  }
+  return NULL;
+}
+
+/* The owner isolate dies 300 ms into the ponder: its NativeFinalizer calls
+ * time(cancel word), and nothing else. */
+static void* owner_dies(void* arg) {
+  teardown* t = (teardown*)arg;
+  struct timespec pause = {0, 300 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  t->signalled_ms = ms_since(&t->start);
+  (void)time((time_t*)(void*)t->block);
+  return NULL;
+}
+
 static job jobs[4];
+static teardown torn;
 
 int main(void) {
   uint8_t* buffer = (uint8_t*)calloc(1, TABLE_BYTES);
@@ -264,6 +322,41 @@ int main(void) {
   check_legal_result(&jobs[3], "D'");
   CHECK(jobs[3].result.tt_status == TEMPO_TABLE_REUSED);
   CHECK(generation_of(copy, TABLE_BYTES) == gen_d + 1);
+
+  /* E: the owner dies during an infinite ponder (see the top comment). */
+  {
+    pthread_t worker, owner;
+    CHECK(TABLE_BYTES % 16 == 0);
+    memset(&torn, 0, sizeof torn);
+    torn.block = (uint8_t*)calloc(1, BLOCK_TABLE_OFFSET + TABLE_BYTES);
+    CHECK(torn.block != NULL);
+    memcpy(torn.block + BLOCK_TABLE_OFFSET, copy, TABLE_BYTES); /* D's table, in the block */
+    torn.generation_before = generation_of(torn.block + BLOCK_TABLE_OFFSET, TABLE_BYTES);
+    torn.search = jobs[3];
+    torn.search.progress_calls = 0;
+    torn.search.depth = 0;
+    torn.search.infinite = 1;
+    torn.search.tt = torn.block + BLOCK_TABLE_OFFSET;
+    torn.search.cancel = (int32_t*)(void*)torn.block;
+    clock_gettime(CLOCK_MONOTONIC, &torn.start);
+    CHECK(pthread_create(&worker, NULL, teardown_worker, &torn) == 0);
+    CHECK(pthread_create(&owner, NULL, owner_dies, &torn) == 0);
+    CHECK(pthread_join(owner, NULL) == 0);
+    CHECK(pthread_join(worker, NULL) == 0);
+    printf("E: owner's finalizer at %.0f ms, search returned at %.0f ms, cancel word %d, worker freed %d\n",
+           torn.signalled_ms, torn.returned_ms, torn.word_seen, torn.worker_freed);
+    CHECK(torn.search.status == TEMPO_OK);
+    CHECK(torn.search.result.cancelled == 1);
+    CHECK(torn.search.result.has_move == 1);
+    CHECK(torn.search.result.tt_status == TEMPO_TABLE_REUSED);
+    CHECK(torn.word_seen != 0 && torn.word_seen != 1);
+    CHECK(torn.worker_freed == 1 && torn.block == NULL);
+    /* Returned after the signal, and promptly: well within a second of it. */
+    CHECK(torn.returned_ms >= torn.signalled_ms);
+    CHECK(torn.returned_ms - torn.signalled_ms < 1000.0);
+    /* The table the worker freed was intact: one more generation, not reset. */
+    CHECK(torn.generation_after == torn.generation_before + 1);
+  }
 
   free(cancel_flag);
   free(raw_copy);
