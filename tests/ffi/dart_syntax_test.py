@@ -11,12 +11,25 @@ inserting a missing identifier), or when the tree does not cover the whole
 file. The deliberately broken files in tests/ffi/dart_syntax/broken must each
 be caught, so a checker that stopped seeing errors fails too.
 
+The package's YAML is checked too (python3-yaml): pubspec.yaml declares a
+Flutter FFI plugin (`ffiPlugin: true` on android, ios, linux, macos, windows,
+nothing else), with the game's SDK constraints and package:ffi; the example
+depends on the plugin by path and on nothing but Flutter and ffi; the
+analysis options are the game's strictness. A copy with one platform's
+ffiPlugin turned off must be refused, so that check can fail as well.
+
 Usage: dart_syntax_test.py AST_GREP PACKAGE_DIR BROKEN_DIR
 """
+import copy
 import os
 import re
 import subprocess
 import sys
+
+try:
+    import yaml
+except ImportError:  # reported by main(): Debian's python3-yaml is needed
+    yaml = None
 
 NODE = re.compile(r"^(\s*)(?:\w+: )?(\S+)(?: (\S+))? \((\d+),(\d+)\)-\((\d+),(\d+)\)\s*$")
 MAX_ARG = 120_000  # one argv string may hold 128 KiB on Linux
@@ -83,6 +96,90 @@ def problems(ast_grep, path, text=None):
     return found
 
 
+PLATFORMS = {"android", "ios", "linux", "macos", "windows"}
+SDK = ">=3.10.3 <4.0.0"  # the game's Dart
+FLUTTER = ">=3.38.4"  # the game's Flutter
+FFI = "^2.2.0"  # the game's package:ffi
+
+
+def pubspec_problems(spec):
+    """What is wrong with the plugin's parsed pubspec.yaml."""
+    found = []
+    if spec.get("name") != "tempo":
+        found.append(f"name is {spec.get('name')!r}, not 'tempo' (the game depends on that name)")
+    env = spec.get("environment") or {}
+    if env.get("sdk") != SDK:
+        found.append(f"environment.sdk is {env.get('sdk')!r}, not {SDK!r}")
+    if env.get("flutter") != FLUTTER:
+        found.append(f"environment.flutter is {env.get('flutter')!r}, not {FLUTTER!r}")
+    deps = spec.get("dependencies") or {}
+    if deps.get("flutter") != {"sdk": "flutter"}:
+        found.append("dependencies.flutter is not the Flutter SDK")
+    if deps.get("ffi") != FFI:
+        found.append(f"dependencies.ffi is {deps.get('ffi')!r}, not {FFI!r}")
+    plugin = ((spec.get("flutter") or {}).get("plugin") or {})
+    platforms = plugin.get("platforms") or {}
+    if set(platforms) != PLATFORMS:
+        found.append(f"flutter.plugin.platforms are {sorted(platforms)}, not {sorted(PLATFORMS)}")
+    for name, entry in sorted(platforms.items()):
+        if entry != {"ffiPlugin": True}:
+            found.append(f"flutter.plugin.platforms.{name} is {entry!r}, not {{ffiPlugin: true}} alone")
+    return found
+
+
+def yaml_problems(package):
+    """The plugin's pubspec, the example's, and both analysis options."""
+    if yaml is None:
+        return ["python3-yaml is missing (Debian package python3-yaml; scripts/install-deps.sh)"]
+    found = []
+
+    def load(relative):
+        path = os.path.join(package, relative)
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = yaml.safe_load(f)
+        except (OSError, yaml.YAMLError) as e:
+            found.append(f"{relative}: {e}")
+            return {}
+        if not isinstance(data, dict):
+            found.append(f"{relative}: not a mapping")
+            return {}
+        return data
+
+    spec = load("pubspec.yaml")
+    found += [f"pubspec.yaml: {p}" for p in pubspec_problems(spec)]
+    broken = copy.deepcopy(spec)
+    ((broken.get("flutter") or {}).get("plugin") or {}).get("platforms", {})["ios"] = {"ffiPlugin": False}
+    if not pubspec_problems(broken):
+        found.append("pubspec check: a copy with ios ffiPlugin false was accepted")
+
+    example = load("example/pubspec.yaml")
+    deps = example.get("dependencies") or {}
+    if deps.get("tempo") != {"path": "../"}:
+        found.append(f"example/pubspec.yaml: dependencies.tempo is {deps.get('tempo')!r}, not {{path: ../}}")
+    if set(deps) != {"flutter", "tempo", "ffi"}:
+        found.append(f"example/pubspec.yaml: dependencies {sorted(deps)}: only flutter, tempo and ffi")
+    if (example.get("environment") or {}).get("sdk") != SDK:
+        found.append(f"example/pubspec.yaml: environment.sdk is not {SDK!r}")
+
+    options = load("analysis_options.yaml")
+    if options.get("include") != "package:flutter_lints/flutter.yaml":
+        found.append("analysis_options.yaml: does not include package:flutter_lints/flutter.yaml")
+    analyzer = options.get("analyzer") or {}
+    for mode in ("strict-casts", "strict-inference", "strict-raw-types"):
+        if (analyzer.get("language") or {}).get(mode) is not True:
+            found.append(f"analysis_options.yaml: analyzer.language.{mode} is not true")
+    if (analyzer.get("errors") or {}).get("unused_import") != "error":
+        found.append("analysis_options.yaml: unused_import is not an error")
+    rules = (options.get("linter") or {}).get("rules") or []
+    for rule in ("avoid_redundant_argument_values", "directives_ordering", "require_trailing_commas"):
+        if rule not in rules:
+            found.append(f"analysis_options.yaml: lint {rule} is not enabled")
+    if load("example/analysis_options.yaml").get("include") != "../analysis_options.yaml":
+        found.append("example/analysis_options.yaml: does not include the plugin's options")
+    return found
+
+
 def main():
     ast_grep, package, broken = sys.argv[1:4]
     if not os.access(ast_grep, os.X_OK):
@@ -107,12 +204,16 @@ def main():
             line, rest = p.split(":", 1)
             print(f"{os.path.relpath(readme)}:{first + int(line) - 1}:{rest}")
             failed += 1
+    for p in yaml_problems(package):
+        print(f"{os.path.relpath(package)}/{p}")
+        failed += 1
     bad = sorted(os.path.join(broken, f) for f in os.listdir(broken) if f.endswith(".dart"))
     for path in bad:
         if not problems(ast_grep, path):
             print(f"{os.path.relpath(path)}: deliberately broken, yet the check found no error")
             failed += 1
-    print(f"parsed {len(files)} Dart files, {len(blocks)} README blocks and {len(bad)} broken files: {failed} problems")
+    print(f"parsed {len(files)} Dart files, {len(blocks)} README blocks, 4 YAML files "
+          f"and {len(bad)} broken files: {failed} problems")
     return 1 if failed or not bad else 0
 
 
