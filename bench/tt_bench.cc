@@ -158,10 +158,11 @@ void BM_TtAttachReset(benchmark::State& state) {
 }
 BENCHMARK(BM_TtAttachReset)->Arg(4)->Arg(64);
 
-// One copy of a whole table, what the Dart service's TransferableTypedData
-// hand-over pays twice per search (ffi/dart/README.md): into memory already
-// touched (Uint8List.setAll into the worker's native buffer), and into new
-// memory (TransferableTypedData.fromList allocates its own).
+// One copy of a whole table, what a TransferableTypedData hand-over would pay
+// twice per search (the Dart service lends its native table instead, with no
+// copy: ffi/dart/README.md): into memory already touched (Uint8List.setAll
+// into a worker's native buffer), and into new memory
+// (TransferableTypedData.fromList allocates its own).
 void BM_TtCopy(benchmark::State& state) {
   std::vector<std::uint8_t> from = filled(bytes_of(state), 1);
   std::vector<std::uint8_t> to(from.size(), 0);
