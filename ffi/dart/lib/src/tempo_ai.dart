@@ -846,7 +846,8 @@ final _free = NativeFinalizer(calloc.nativeFree);
 /// no such function, and C's `time(time_t*)` is the standard one that writes
 /// a nonzero value (the current time) through its pointer. Its return value
 /// is ignored, as every supported ABI allows. Windows' C runtime exports it
-/// as `_time64`.
+/// as `_time64`. The worker reads the word as an int32: the time's low 32
+/// bits on every Flutter target (all little-endian), never 0 or 1.
 final _ownerGone = NativeFinalizer(
   Platform.isWindows
       ? DynamicLibrary.open('ucrtbase.dll').lookup<NativeFinalizerFunction>('_time64')
