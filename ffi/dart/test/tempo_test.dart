@@ -46,8 +46,8 @@ void main() {
         final pos = arena<tempo_position>();
         pos.ref.size = sizeOf<tempo_position>();
         final err = arena<Uint8>(200).cast<Utf8>();
-        expect(lib.tempo_position_from_squares(squares, 51, TEMPO_WHITE, TEMPO_NUMBERING_ROTATED, pos, err, 200),
-            TEMPO_OK);
+        final status = lib.tempo_position_from_squares(squares, 51, TEMPO_WHITE, TEMPO_NUMBERING_ROTATED, pos, err, 200);
+        expect(status, TEMPO_OK);
         final moves = arena<tempo_move>(TEMPO_MAX_MOVES);
         final count = arena<Uint32>();
         expect(lib.tempo_legal_moves(pos, moves, sizeOf<tempo_move>(), TEMPO_MAX_MOVES, count), TEMPO_OK);
@@ -62,8 +62,8 @@ void main() {
         final pos = arena<tempo_position>();
         pos.ref.size = sizeOf<tempo_position>();
         final err = arena<Uint8>(200).cast<Utf8>();
-        expect(lib.tempo_position_from_fen('W:W33:B28,17,7,45'.toNativeUtf8(allocator: arena), pos, err, 200),
-            TEMPO_OK, reason: err.toDartString());
+        final fen = 'W:W33:B28,17,7,45'.toNativeUtf8(allocator: arena);
+        expect(lib.tempo_position_from_fen(fen, pos, err, 200), TEMPO_OK, reason: err.toDartString());
         final moves = arena<tempo_move>(TEMPO_MAX_MOVES);
         final count = arena<Uint32>();
         expect(lib.tempo_legal_moves(pos, moves, sizeOf<tempo_move>(), TEMPO_MAX_MOVES, count), TEMPO_OK);
@@ -101,8 +101,8 @@ void main() {
       expect(move.rotated().steps.first, const TempoStep(from: 18, to: 29, captured: 23));
       expect(const TempoMove(from: 32, to: 28).steps, isEmpty);
       expect(() => const TempoMove(from: 33, to: 2, captured: [7, 17, 28]).steps, throwsStateError);
-      expect(() => TempoMove.fromSteps(const [TempoStep(from: 1, to: 2, captured: 3), TempoStep(from: 9, to: 4, captured: 5)]),
-          throwsArgumentError);
+      const broken = [TempoStep(from: 1, to: 2, captured: 3), TempoStep(from: 9, to: 4, captured: 5)];
+      expect(() => TempoMove.fromSteps(broken), throwsArgumentError);
     });
   });
 
@@ -113,11 +113,11 @@ void main() {
 
     test('finds a legal move and carries its table', () async {
       final board = appStartBoard();
-      final first = await ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.hard, depth: 6);
+      final first = await ai.findBestMove(board: board, whiteToMove: true, depth: 6);
       expect(first.status, AiMoveStatus.complete);
       expect(first.move!.from, inInclusiveRange(16, 20)); // app numbering
       expect(first.tableStatus, TEMPO_TABLE_FRESH);
-      final second = await ai.findBestMove(board: board, whiteToMove: true, level: TempoLevel.hard, depth: 6);
+      final second = await ai.findBestMove(board: board, whiteToMove: true, depth: 6);
       expect(second.tableStatus, TEMPO_TABLE_REUSED);
       expect(second.nodes, lessThan(first.nodes)); // the table answers most of it
     });
@@ -214,14 +214,17 @@ void main() {
       final board = appStartBoard();
       await ai.findBestMove(board: board, whiteToMove: true, depth: 4);
       await expectLater(
-          ai.findBestMove(board: board, whiteToMove: true, params: const TempoParams(featureScale: 9)),
-          throwsA(isA<TempoException>().having((e) => e.message, 'message', contains('feature_scale'))));
-      await expectLater(ai.findBestMove(board: List<int>.filled(50, 0), whiteToMove: true),
-          throwsA(isA<TempoException>().having((e) => e.status, 'status', TEMPO_ERR_INVALID_ARGUMENT)));
+        ai.findBestMove(board: board, whiteToMove: true, params: const TempoParams(featureScale: 9)),
+        throwsA(isA<TempoException>().having((e) => e.message, 'message', contains('feature_scale'))),
+      );
       await expectLater(
-          ai.findBestMove(
-              board: board, whiteToMove: true, history: const [TempoMove(from: 1, to: 50)]),
-          throwsA(isA<TempoException>().having((e) => e.status, 'status', TEMPO_ERR_ILLEGAL_MOVE)));
+        ai.findBestMove(board: List<int>.filled(50, 0), whiteToMove: true),
+        throwsA(isA<TempoException>().having((e) => e.status, 'status', TEMPO_ERR_INVALID_ARGUMENT)),
+      );
+      await expectLater(
+        ai.findBestMove(board: board, whiteToMove: true, history: const [TempoMove(from: 1, to: 50)]),
+        throwsA(isA<TempoException>().having((e) => e.status, 'status', TEMPO_ERR_ILLEGAL_MOVE)),
+      );
       final after = await ai.findBestMove(board: board, whiteToMove: true, depth: 4);
       expect(after.tableStatus, TEMPO_TABLE_REUSED);
     });
@@ -229,16 +232,25 @@ void main() {
     test('params override the level one by one', () async {
       final board = appStartBoard();
       final deeper = await ai.findBestMove(
-          board: board, whiteToMove: true, level: TempoLevel.easy, params: const TempoParams(maxDepth: 5));
+        board: board,
+        whiteToMove: true,
+        level: TempoLevel.easy,
+        params: const TempoParams(maxDepth: 5),
+      );
       expect(deeper.depth, 5);
       final material = await ai.findBestMove(
-          board: board,
-          whiteToMove: true,
-          level: TempoLevel.easy,
-          params: const TempoParams(featureScale: 0, evalNoise: 0, blunderProbability: 0));
+        board: board,
+        whiteToMove: true,
+        level: TempoLevel.easy,
+        params: const TempoParams(featureScale: 0, evalNoise: 0, blunderProbability: 0),
+      );
       expect(material.score, 0);
       final fresh = await ai.findBestMove(
-          board: board, whiteToMove: true, depth: 4, params: const TempoParams(freshTable: true, threads: 1));
+        board: board,
+        whiteToMove: true,
+        depth: 4,
+        params: const TempoParams(freshTable: true, threads: 1),
+      );
       expect(fresh.status, AiMoveStatus.complete);
     });
 
@@ -246,10 +258,11 @@ void main() {
       // App numbering: 18-22 and 33-29 are FMJD 33-29 and 18-22.
       final board = appStartBoard();
       final answer = await ai.findBestMove(
-          board: board,
-          whiteToMove: true,
-          history: const [TempoMove(from: 18, to: 22), TempoMove(from: 33, to: 29)],
-          depth: 4);
+        board: board,
+        whiteToMove: true,
+        history: const [TempoMove(from: 18, to: 22), TempoMove(from: 33, to: 29)],
+        depth: 4,
+      );
       expect(answer.move, isNotNull); // White to move again after two moves
       final capture = answer.move!;
       if (capture.isCapture) expect(capture.steps, hasLength(capture.captured.length));

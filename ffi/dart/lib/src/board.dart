@@ -72,8 +72,11 @@ class TempoMove {
     }
     for (var i = 1; i < steps.length; ++i) {
       if (steps[i].from != steps[i - 1].to) {
-        throw ArgumentError.value(steps, 'steps', 'step ${i + 1} starts on ${steps[i].from}, '
-            'not where step $i landed (${steps[i - 1].to})');
+        throw ArgumentError.value(
+          steps,
+          'steps',
+          'step ${i + 1} starts on ${steps[i].from}, not where step $i landed (${steps[i - 1].to})',
+        );
       }
     }
     final taken = [for (final s in steps) s.captured];
@@ -100,9 +103,10 @@ class TempoMove {
   List<TempoStep> get steps {
     if (!isCapture) return const [];
     if (path.length != captured.length + 1 || capturedInOrder.length != captured.length) {
-      throw StateError('move $this has no route in step order '
-          '(path ${path.length} squares, capturedInOrder ${capturedInOrder.length}, '
-          '${captured.length} captures)');
+      throw StateError(
+        'move $this has no route in step order (path ${path.length} squares, '
+        'capturedInOrder ${capturedInOrder.length}, ${captured.length} captures)',
+      );
     }
     return [
       for (var i = 0; i < captured.length; ++i)
