@@ -1,5 +1,7 @@
 // C ABI: tempo_search. Checks and converts the request, calls search(), and
 // converts the result; the search itself is search/'s.
+#include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <memory>
@@ -281,4 +283,13 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     }
     return TEMPO_OK;
   });
+}
+
+extern "C" void tempo_cancel_abandon(void* cancel) {
+  // Called from a finalizer on any thread while a search reads the flag with
+  // relaxed atomic loads: the store must be atomic too. Nothing else is
+  // touched: the memory stays the searching side's to free.
+  if (cancel == nullptr) return;
+  std::atomic_ref<std::int32_t>(*static_cast<std::int32_t*>(cancel)).store(TEMPO_CANCEL_ABANDONED,
+                                                                           std::memory_order_relaxed);
 }

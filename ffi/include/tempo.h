@@ -62,9 +62,10 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 3
+#define TEMPO_ABI_VERSION 4
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
  * a request of the ABI 1 size still works and plays its level as before.
+ * ABI 4 added tempo_cancel_abandon and the TEMPO_CANCEL_* values.
  * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS), `fresh_table`
  * (TEMPO_OVERRIDE_FRESH_TABLE) and tempo_move.captured_in_order (so
  * tempo_move grew from 52 to 72 bytes and tempo_search_result, which holds
@@ -492,6 +493,21 @@ TEMPO_API tempo_status tempo_game_status(const tempo_position* start, const temp
  * result->has_move 0. */
 TEMPO_API tempo_status tempo_search(const tempo_search_request* request, uint8_t* tt, size_t tt_len,
                                     tempo_search_result* result, char* error, size_t error_len);
+
+/* Values of a cancel flag (tempo_search_request.cancel). Any non-zero value
+ * stops a search; these two say who stopped it. */
+#define TEMPO_CANCEL_RUN 0       /* keep searching */
+#define TEMPO_CANCEL_STOP 1      /* the owner asks the search to stop */
+#define TEMPO_CANCEL_ABANDONED 2 /* the owner is gone: whoever ran the search frees what it lent */
+
+/* ABI 4. Stores TEMPO_CANCEL_ABANDONED into the int32_t cancel flag at
+ * `cancel` (an atomic store; NULL is ignored). Shaped as a finalizer,
+ * void f(void*), so that a garbage-collected owner of memory lent to a search
+ * on another thread (Dart's NativeFinalizer when an isolate dies) can stop
+ * that search instead of freeing the memory under it: the search returns
+ * promptly, and the code that called tempo_search, seeing
+ * TEMPO_CANCEL_ABANDONED, frees the flag, the table and anything else lent. */
+TEMPO_API void tempo_cancel_abandon(void* cancel);
 
 /* Facts about a table buffer without searching (reads the header and a small
  * sample; does not change the buffer). Errors: NULL_POINTER, STRUCT_SIZE,

@@ -720,7 +720,7 @@ static void test_overrides(void) {
   uint64_t easy_nodes;
   int32_t easy_score;
 
-  CHECK(TEMPO_ABI_VERSION == 3);
+  CHECK(TEMPO_ABI_VERSION == 4);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
 
   /* Easy stops at its 3 plies; zero-filled overrides change nothing. */
@@ -844,6 +844,37 @@ static int untouched(const unsigned char* p, size_t from, size_t to, unsigned ch
 }
 
 /* ABI 3: captured_in_order, fresh_table, and ABI 1-2 sized moves and results. */
+/* ABI 4: tempo_cancel_abandon, the finalizer-shaped cancel. It stores
+ * TEMPO_CANCEL_ABANDONED and nothing else; NULL is ignored; a search whose
+ * flag holds it stops like any cancelled one (the table stays valid). */
+static void test_cancel_abandon(void) {
+  int32_t word = TEMPO_CANCEL_RUN;
+  int32_t around[3] = {7, TEMPO_CANCEL_STOP, 9};
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  uint8_t* tt = (uint8_t*)calloc(1, TEMPO_TABLE_MIN_BYTES);
+  char err[200];
+
+  CHECK(TEMPO_CANCEL_RUN == 0 && TEMPO_CANCEL_STOP == 1 && TEMPO_CANCEL_ABANDONED == 2);
+  tempo_cancel_abandon(NULL);
+  tempo_cancel_abandon(&word);
+  CHECK(word == TEMPO_CANCEL_ABANDONED);
+  tempo_cancel_abandon(&around[1]);
+  CHECK(around[0] == 7 && around[1] == TEMPO_CANCEL_ABANDONED && around[2] == 9);
+
+  CHECK(tt != NULL);
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  req.depth = 0;
+  req.infinite = 1;
+  req.cancel = &word; /* already abandoned: returns at once, cancelled */
+  CHECK_ST(tempo_search(&req, tt, TEMPO_TABLE_MIN_BYTES, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->cancelled == 1 && res->has_move == 1);
+  CHECK(word == TEMPO_CANCEL_ABANDONED);
+  free(tt);
+}
+
 static void test_abi3(void) {
   static uint64_t storage[(20000 + 200) / 8];
   static uint64_t table[(TEMPO_TABLE_MIN_BYTES + 64) / 8];
@@ -1020,6 +1051,7 @@ int main(void) {
   test_overrides();
   test_threads();
   test_abi3();
+  test_cancel_abandon();
   test_game_status();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

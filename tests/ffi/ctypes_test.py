@@ -140,7 +140,7 @@ def main():
     check(C.sizeof(SearchRequest) == 176 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 3, "abi version")
+    check(f["tempo_abi_version"]() == 4, "abi version")
     score = C.create_string_buffer(16)
     for value, text in ((25, b"+0.25"), (30000 - 7, b"+99.93"), (-(30000 - 4), b"-99.96"), (-30000, b"-100.00")):
         check(f["tempo_score_text"](value, score, 16, None) == OK and score.value == text, "score text %d" % value)

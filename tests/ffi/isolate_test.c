@@ -8,9 +8,9 @@
  *   E: the Dart service's teardown (ffi/dart/lib/src/tempo_ai.dart). A worker
  *   ponders (infinite) on one block, the cancel word then the table, that it
  *   owns for the length of its search; the owner "dies" meanwhile, and its
- *   only act is the native finalizer's: time() writes a nonzero time into the
- *   cancel word. The search must return promptly, the worker then sees the
- *   word is neither 0 nor 1 and frees the block itself, after checking the
+ *   only act is the native finalizer's: tempo_cancel_abandon(cancel word).
+ *   The search must return promptly, the worker then sees
+ *   TEMPO_CANCEL_ABANDONED in the word and frees the block itself, after checking the
  *   table is intact; nothing frees it before tempo_search returns (under
  *   AddressSanitizer a free under the search would be reported).
  * Every result must be a legal move, and the table must be reused each time
@@ -207,7 +207,7 @@ static void* teardown_worker(void* arg) {
   run_search(&t->search);
   t->returned_ms = ms_since(&t->start);
   t->word_seen = __atomic_load_n((int32_t*)t->block, __ATOMIC_RELAXED);
-  if (t->word_seen != 0 && t->word_seen != 1) {
+  if (t->word_seen == TEMPO_CANCEL_ABANDONED) {
     /* The owner is gone: this worker owns the block; check, then free it. */
     t->generation_after = generation_of(t->block + BLOCK_TABLE_OFFSET, TABLE_BYTES);
     free(t->block);
@@ -218,13 +218,13 @@ static void* teardown_worker(void* arg) {
 }
 
 /* The owner isolate dies 300 ms into the ponder: its NativeFinalizer calls
- * time(cancel word), and nothing else. */
+ * tempo_cancel_abandon(cancel word), and nothing else. */
 static void* owner_dies(void* arg) {
   teardown* t = (teardown*)arg;
   struct timespec pause = {0, 300 * 1000 * 1000};
   nanosleep(&pause, NULL);
   t->signalled_ms = ms_since(&t->start);
-  (void)time((time_t*)(void*)t->block);
+  tempo_cancel_abandon(t->block);
   return NULL;
 }
 
@@ -349,7 +349,7 @@ int main(void) {
     CHECK(torn.search.result.cancelled == 1);
     CHECK(torn.search.result.has_move == 1);
     CHECK(torn.search.result.tt_status == TEMPO_TABLE_REUSED);
-    CHECK(torn.word_seen != 0 && torn.word_seen != 1);
+    CHECK(torn.word_seen == TEMPO_CANCEL_ABANDONED);
     CHECK(torn.worker_freed == 1 && torn.block == NULL);
     /* Returned after the signal, and promptly: well within a second of it. */
     CHECK(torn.returned_ms >= torn.signalled_ms);

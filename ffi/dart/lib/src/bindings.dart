@@ -1,5 +1,5 @@
 // dart:ffi bindings for every function, struct and constant of
-// ffi/include/tempo.h (ABI version 3: tempo_move's captured_in_order, the
+// ffi/include/tempo.h (ABI version 4: tempo_cancel_abandon; ABI 3: tempo_move's captured_in_order, the
 // request's threads, fresh_table, egdb and egdb_size). A library of an older
 // ABI lays tempo_search_result out differently: check tempo_abi_version()
 // first (TempoAi does). Kept in one regular form so that
@@ -18,7 +18,10 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 3;
+const int TEMPO_ABI_VERSION = 4;
+const int TEMPO_CANCEL_RUN = 0;
+const int TEMPO_CANCEL_STOP = 1;
+const int TEMPO_CANCEL_ABANDONED = 2;
 const int TEMPO_OK = 0;
 const int TEMPO_ERR_NULL_POINTER = 1;
 const int TEMPO_ERR_STRUCT_SIZE = 2;
@@ -325,6 +328,10 @@ class TempoBindings {
   late final tempo_abi_version = _lib.lookupFunction<
       Uint32 Function(),
       int Function()>('tempo_abi_version');
+
+  late final tempo_cancel_abandon = _lib.lookupFunction<
+      Void Function(Pointer<Void>),
+      void Function(Pointer<Void>)>('tempo_cancel_abandon');
 
   late final tempo_status_string = _lib.lookupFunction<
       Pointer<Utf8> Function(Int32),

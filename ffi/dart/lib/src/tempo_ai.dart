@@ -20,7 +20,6 @@
 import 'dart:async';
 import 'dart:collection';
 import 'dart:ffi';
-import 'dart:io' show Platform;
 import 'dart:isolate';
 import 'dart:typed_data';
 
@@ -28,6 +27,7 @@ import 'package:ffi/ffi.dart';
 
 import 'bindings.dart';
 import 'board.dart';
+import 'library.dart';
 
 enum TempoLevel { easy, medium, hard, expert }
 
@@ -215,10 +215,18 @@ class TempoAi implements Finalizable {
   final int tableBytes;
   final SendPort? workerReport;
 
-  // One zeroed block: the cancel word (8 bytes: the owner-gone signal writes
-  // a time_t there, see _ownerGone), padding, then the table.
+  // One zeroed block: the cancel word (TEMPO_CANCEL_*), padding, then the
+  // table (16-byte aligned, so helper threads may share it).
   static const _tableOffset = 16;
   late _NativeBytes _block;
+
+  /// Runs when this isolate ends while a worker searches on the block:
+  /// tempo_cancel_abandon stores TEMPO_CANCEL_ABANDONED into the cancel word
+  /// (atomically), so the search stops and the worker frees the block. The
+  /// library is opened here, in the owning isolate, on first use.
+  late final NativeFinalizer _ownerGone = NativeFinalizer(
+    openTempoLibrary(libraryPath).lookup<NativeFinalizerFunction>('tempo_cancel_abandon'),
+  );
   Pointer<Int32> get _cancelFlag => _block.pointer.cast<Int32>();
 
   bool _clearPending = false;
@@ -367,7 +375,7 @@ class TempoAi implements Finalizable {
   /// far ([AiMoveStatus.cancelled]): the "move now" button. Queued calls
   /// are not touched.
   void moveNow() {
-    if (_running?.kind == _Kind.search) _cancelFlag.value = 1;
+    if (_running?.kind == _Kind.search) _cancelFlag.value = TEMPO_CANCEL_STOP;
   }
 
   /// Stops the running call and every queued one (searches and ponders): the
@@ -382,7 +390,7 @@ class TempoAi implements Finalizable {
     final running = _running;
     if (running != null) {
       running.stale = true;
-      _cancelFlag.value = 1;
+      _cancelFlag.value = TEMPO_CANCEL_STOP;
     }
   }
 
@@ -485,7 +493,7 @@ class TempoAi implements Finalizable {
     });
     final running = _running;
     if (running == null || running.kind != _Kind.ponder) return null;
-    _cancelFlag.value = 1;
+    _cancelFlag.value = TEMPO_CANCEL_STOP;
     return running;
   }
 
@@ -521,7 +529,7 @@ class TempoAi implements Finalizable {
     var lent = false;
     try {
       _applyClear();
-      _cancelFlag.value = 0;
+      _cancelFlag.value = TEMPO_CANCEL_RUN;
       final onProgress = job.onProgress;
       if (onProgress != null) {
         port = ReceivePort();
@@ -616,14 +624,14 @@ class TempoAi implements Finalizable {
   /// code. From its first line until its search has returned, the worker owns
   /// the memory it searches on ([_NativeBytes.adopt]: freed if this isolate
   /// ends with it); then it hands it back, unless the owner died meanwhile
-  /// (the owner's finalizer wrote a time, not 0 or 1, into the cancel word),
+  /// (the owner's finalizer, tempo_cancel_abandon, wrote TEMPO_CANCEL_ABANDONED),
   /// in which case it keeps it and its own exit frees it.
   static _Reply _work(_Request r) {
     final block = _NativeBytes.adopt(Pointer<Uint8>.fromAddress(r.blockAddress), r.blockBytes);
     final egdb = r.egdbBytes == 0 ? null : _NativeBytes.adopt(Pointer<Uint8>.fromAddress(r.egdbAddress), r.egdbBytes);
     final reply = _search(r, block.pointer, egdb?.pointer);
     final word = block.pointer.cast<Int32>().value;
-    final ownerGone = word != 0 && word != 1;
+    final ownerGone = word == TEMPO_CANCEL_ABANDONED;
     if (!ownerGone) {
       block.disown();
       egdb?.disown();
@@ -840,19 +848,6 @@ class _Request {
 /// Frees native memory when the object holding it is no longer reachable:
 /// garbage collected, or its isolate ended.
 final _free = NativeFinalizer(calloc.nativeFree);
-
-/// Sets the cancel word when the owning isolate ends during a search. A
-/// native finalizer calls one native function with one pointer; tempo.h has
-/// no such function, and C's `time(time_t*)` is the standard one that writes
-/// a nonzero value (the current time) through its pointer. Its return value
-/// is ignored, as every supported ABI allows. Windows' C runtime exports it
-/// as `_time64`. The worker reads the word as an int32: the time's low 32
-/// bits on every Flutter target (all little-endian), never 0 or 1.
-final _ownerGone = NativeFinalizer(
-  Platform.isWindows
-      ? DynamicLibrary.open('ucrtbase.dll').lookup<NativeFinalizerFunction>('_time64')
-      : DynamicLibrary.process().lookup<NativeFinalizerFunction>('time'),
-);
 
 /// Native memory (calloc, zeroed) and who frees it: while [own]ed, [_free]
 /// does when this object goes; [disown] hands that duty to someone else
