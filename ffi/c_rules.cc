@@ -248,7 +248,7 @@ tempo_status tempo_legal_moves(const tempo_position* pos, tempo_move* moves, uin
     generate_moves(p, list);
     // Cannot happen: the capacity (512, TEMPO_MAX_MOVES) is above the 407
     // legal captures of the most crowded composed position known
-    // (tests/hardening/bounds_test.cc).
+    // (tests/engine/bounds_test.cc).
     if (list.overflowed) return TEMPO_ERR_INTERNAL;
     *count = static_cast<uint32_t>(list.size);
     const uint32_t n = list.size < static_cast<int>(capacity) ? static_cast<uint32_t>(list.size) : capacity;

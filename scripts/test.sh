@@ -46,7 +46,7 @@ if [[ $skip != *" tsan "* ]]; then
   echo "== ThreadSanitizer build"
   stage_start
   cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_TSAN=ON -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF -DTEMPO_DEEP_TESTS=OFF >/dev/null
-  cmake --build build-tsan -j"$jobs" --target tempo_tests
+  cmake --build build-tsan -j"$jobs" --target tempo_concurrency_tests
   echo "== concurrency tests (ThreadSanitizer)"
   (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
     ctest -R Concurrency --no-tests=error --output-on-failure -j"$jobs")

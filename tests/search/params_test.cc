@@ -2,7 +2,6 @@
 // two ways in (numbers, text) and their error messages. That every interface
 // agrees with it is tests/python/test_param_interfaces.py's job.
 #include "search/params.h"
-#include "search/time.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -50,28 +49,6 @@ TEST(Params, LevelsKeepTheAppsValues) {
     EXPECT_GT(Params::for_level(l).time_limit_ms, 0) << level_name(l);
     EXPECT_FALSE(Params::for_level(l).fresh_table) << level_name(l);
   }
-}
-
-TEST(TimePlan, TheLevelsCapIsTheDefault) {
-  const Params expert;
-  Limits none;
-  EXPECT_EQ(timing::plan(none, expert).hard_ms, 10'000);
-  Limits depth;
-  depth.depth = 40;  // a depth or node limit does not lift the cap
-  EXPECT_EQ(timing::plan(depth, expert).hard_ms, 10'000);
-  Limits movetime;
-  movetime.movetime_ms = 30'000;  // the caller's own time replaces it
-  EXPECT_EQ(timing::plan(movetime, expert).hard_ms, 30'000);
-  EXPECT_EQ(timing::plan(movetime, Params::for_level(Level::kEasy)).hard_ms, 30'000);
-  Limits clock;
-  clock.time_left_ms = 3'600'000;
-  EXPECT_GT(timing::plan(clock, expert).hard_ms, 10'000);
-  Limits infinite;
-  infinite.infinite = true;  // pondering: nothing applies
-  EXPECT_EQ(timing::plan(infinite, Params::for_level(Level::kEasy)).hard_ms, 0);
-  Params uncapped;
-  uncapped.time_limit_ms = 0;
-  EXPECT_EQ(timing::plan(none, uncapped).hard_ms, 0);
 }
 
 TEST(Params, BothSpellingsFindTheSameSpec) {
@@ -162,51 +139,6 @@ TEST(Params, LevelNames) {
   EXPECT_EQ(*parse_level("HaRd"), Level::kHard);
   EXPECT_EQ(std::string(parse_level("grandmaster").status().message()),
             "'grandmaster' is not a level (easy, medium, hard or expert)");
-}
-
-TEST(Quoted, OneWayToShowBadInput) {
-  EXPECT_EQ(quote("18-24"), "'18-24'");
-  EXPECT_EQ(quote(std::string_view("a\nb\0c", 5)), "'a\\x0ab\\x00c'");
-  EXPECT_EQ(quote("\xff"), "'\\xff'");
-  const std::string long_text(100, 'x');
-  EXPECT_EQ(quote(long_text), "'" + std::string(60, 'x') + "...'");
-}
-
-TEST(ScoreText, ScanScale) {
-  EXPECT_EQ(score_text(25), "+0.25");
-  EXPECT_EQ(score_text(-100), "-1.00");
-  EXPECT_EQ(score_text(-5), "-0.05");
-  EXPECT_EQ(score_text(0), "+0.00");
-  EXPECT_EQ(score_text(kWinScore - 7), "+99.93");        // a win in 7 plies
-  EXPECT_EQ(score_text(-(kWinScore - 4)), "-99.96");     // a loss in 4 plies
-  EXPECT_EQ(score_text(-kWinScore), "-100.00");          // no legal move: lost now
-  EXPECT_EQ(score_text(kWinThreshold + 1), "+90.01");    // the longest win the scale holds: 999 plies
-  EXPECT_EQ(score_text(kWinThreshold), "+90.00");        // not a win: ordinary scores stop at 90 men
-  EXPECT_EQ(score_text(-12345), "-90.00");
-  EXPECT_EQ(score_text(kWinScore + 5), "+100.00");       // no such score: held at a win now
-  EXPECT_EQ(score_text(std::numeric_limits<int>::min()), "-100.00");
-}
-
-// A client built around Scan's scale (pydraughts' Hub client is one) reads a
-// score as hundredths of a man and anything beyond 90 men as a win or loss
-// whose plies are 10000 minus it. Every score must read back that way.
-TEST(ScoreText, ReadsBackOnTheClientScale) {
-  auto client_read = [](const std::string& text) { return static_cast<int>(std::lround(std::stod(text) * 100)); };
-  for (int plies = 0; plies < kWinScore - kWinThreshold; ++plies) {
-    const int win = client_read(score_text(kWinScore - plies));
-    const int loss = client_read(score_text(-(kWinScore - plies)));
-    ASSERT_GT(win, 9000) << plies;
-    ASSERT_EQ(10000 - win, plies);
-    ASSERT_LT(loss, -9000) << plies;
-    ASSERT_EQ(10000 + loss, plies);
-  }
-  for (int score = -kWinThreshold; score <= kWinThreshold; score += 7) {
-    const int shown = client_read(score_text(score));
-    ASSERT_LE(std::abs(shown), 9000) << score;
-    if (std::abs(score) <= 9000) {
-      ASSERT_EQ(shown, score);
-    }
-  }
 }
 
 }  // namespace

@@ -7,7 +7,9 @@
 #include "engine/fen.h"
 #include "engine/movegen.h"
 #include "engine/position.h"
+#include "engine/game.h"
 #include "search/search.h"
+#include "gtest/gtest.h"
 
 namespace tempo::testing {
 
@@ -49,6 +51,19 @@ inline std::vector<Position> random_positions(std::uint64_t seed, int games, int
     }
   }
   return out;
+}
+
+inline SearchRequest at_depth(int depth) {
+  SearchRequest r;
+  r.limits.depth = depth;
+  return r;
+}
+
+// The game from `start` after `moves` (played on past any draw rule, as a GUI may).
+inline Game game_of(const Position& start, const std::vector<Move>& moves) {
+  Game g = *Game::from_position(start);
+  for (const Move& m : moves) EXPECT_TRUE(g.play(m, /*stop_at_draw=*/false).ok());
+  return g;
 }
 
 }  // namespace tempo::testing
