@@ -56,6 +56,7 @@ endif()
 install(TARGETS tempo_ffi EXPORT TempoTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+include(${PROJECT_SOURCE_DIR}/ffi/web/web.cmake)  # tempo.wasm (Emscripten builds), its speed bench
 
 if(NOT BUILD_TESTING)
   return()
