@@ -50,6 +50,17 @@ if [ ! -x "$dart_syntax/node_modules/.bin/ast-grep" ]; then
   npm ci --prefix "$dart_syntax" --no-audit --no-fund --loglevel=error
 fi
 
+# The web stage builds Abseil for WebAssembly from Debian's source package
+# (apt-get source, ffi/web/ci.sh): source indexes where the machine has none.
+if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "adding Debian 12 source indexes (deb-src) for apt-get source abseil"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+    $SUDO tee /etc/apt/sources.list.d/tempo-deb-src.sources >/dev/null
+  $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors"
+fi
+
 # The web package's TypeScript compiler and playwright-core (ffi/web/ci.sh):
 # the versions pinned in its package-lock.json.
 web="$(dirname "$0")/../ffi/web"

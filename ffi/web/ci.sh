@@ -16,8 +16,22 @@ jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 cmake --build "$native" -j"$jobs" --target tempo tempo_web_native_table tempo_web_speed
+
+# Abseil for the wasm build from Debian's source package (cmake/abseil.cmake),
+# unless FETCHCONTENT_SOURCE_DIR_ABSL names an unpacked copy already.
+absl=${FETCHCONTENT_SOURCE_DIR_ABSL:-}
+if [ -z "$absl" ]; then
+  mkdir -p "$wasm/abseil-src"
+  absl=$(find "$wasm/abseil-src" -maxdepth 2 -name CMakeLists.txt -printf '%h\n' | head -1)
+  if [ -z "$absl" ]; then
+    (cd "$wasm/abseil-src" && apt-get source --download-only abseil >/dev/null && tar xzf abseil_*.orig.tar.gz) || {
+      echo "ffi/web/ci.sh: cannot get Debian's abseil source package (apt-get source needs deb-src;" \
+           "scripts/install-deps.sh adds it) and FETCHCONTENT_SOURCE_DIR_ABSL is not set" >&2; exit 1; }
+    absl=$(find "$wasm/abseil-src" -maxdepth 2 -name CMakeLists.txt -printf '%h\n' | head -1)
+  fi
+fi
 emcmake cmake -S . -B "$wasm" -DCMAKE_BUILD_TYPE=Release -DTEMPO_LIBRARY_ONLY=ON -DBUILD_TESTING=OFF \
-  -DTEMPO_BUILD_PYTHON=OFF -DTEMPO_BUILD_BENCH=OFF >/dev/null
+  -DFETCHCONTENT_SOURCE_DIR_ABSL="$absl" >/dev/null
 cmake --build "$wasm" -j"$jobs" --target tempo_wasm tempo_web_speed
 
 cd ffi/web

@@ -866,6 +866,10 @@ async function instantiate(source: WasmSource | undefined, imports: WebAssembly.
     return (await WebAssembly.instantiate(source as Uint8Array<ArrayBuffer>, imports)).instance;
   }
   const url = source ?? new URL('./tempo.wasm', import.meta.url);
+  if (String(url).startsWith('file:')) { // Node: fetch() reads no files
+    const fs = (await import('node:fs/promises' as string)) as { readFile(u: URL): Promise<Uint8Array> };
+    return (await WebAssembly.instantiate(await fs.readFile(new URL(url)) as Uint8Array<ArrayBuffer>, imports)).instance;
+  }
   const response = await fetch(url);
   if (!response.ok) throw new TempoError(-1, `tempo.wasm: ${response.status} ${response.statusText} from ${String(url)}`);
   if (typeof WebAssembly.instantiateStreaming === 'function' &&
