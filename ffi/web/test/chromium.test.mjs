@@ -41,10 +41,12 @@ function serve(isolated) {
 async function runPage(isolated, query = '') {
   const server = await serve(isolated);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tempo-chromium-'));
-  const browser = await chromium.launch({
+  // (playwright passes --user-data-dir itself for a persistent context.)
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.TEMPO_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
     const page = await browser.newPage();
