@@ -84,10 +84,15 @@ target_link_options(tempo_wasm PRIVATE
   -sFILESYSTEM=0 -sALLOW_MEMORY_GROWTH=1 -sALLOW_TABLE_GROWTH=1 -sWASM_BIGINT=1
   -sEXPORTED_FUNCTIONS=${_tempo_exports_csv}
   -sEXPORTED_RUNTIME_METHODS=addFunction,removeFunction
+  # The module's imports and exports keep their names (tempo_search, not
+  # "G"), so anyone can see it exports the C ABI and nothing else: linking
+  # Emscripten's exports library is what turns the minifying off in 3.1.6.
+  -lexports.js
   # The search's stack: the native default main-thread stack is 8 MiB.
   -sTOTAL_STACK=8388608
   -sINITIAL_MEMORY=33554432)
 
 # tempo_web_speed as a Node program (CommonJS, run as `node tempo_web_speed.js`).
-target_link_options(tempo_web_speed PRIVATE -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=8388608
+# Synchronous instantiation: 3.1.6 would fetch() the .wasm by path in a Node that has fetch.
+target_link_options(tempo_web_speed PRIVATE -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0 -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=8388608
   -sINITIAL_MEMORY=33554432 -sNODERAWFS=1)

@@ -250,7 +250,8 @@ export class Tempo {
           }
         }
         instantiate(source, imports as WebAssembly.Imports).then((i) => {
-          memory = i.exports['memory'] as WebAssembly.Memory;
+          memory = Object.values(i.exports).find((e): e is WebAssembly.Memory => e instanceof WebAssembly.Memory) ??
+            null;
           done(i);
         }, fail);
         return {};
