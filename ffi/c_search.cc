@@ -290,6 +290,10 @@ extern "C" void tempo_cancel_abandon(void* cancel) {
   // relaxed atomic loads: the store must be atomic too. Nothing else is
   // touched: the memory stays the searching side's to free.
   if (cancel == nullptr) return;
+#if defined(__cpp_lib_atomic_ref)
   std::atomic_ref<std::int32_t>(*static_cast<std::int32_t*>(cancel)).store(TEMPO_CANCEL_ABANDONED,
                                                                            std::memory_order_relaxed);
+#else  // libc++ before LLVM 19 (Emscripten's, the Android NDK's): the builtin atomic_ref is made of
+  __atomic_store_n(static_cast<std::int32_t*>(cancel), TEMPO_CANCEL_ABANDONED, __ATOMIC_RELAXED);
+#endif
 }

@@ -9,6 +9,8 @@ packages=(
   python3-venv python3-setuptools python3-wheel python3-build python3-tqdm python3-distributed python3-hypothesis
   clang-14 libclang-rt-14-dev binutils
 )
+# The web stage (ffi/web/ci.sh): Emscripten, Node and headless Chromium.
+packages+=(emscripten nodejs chromium)
 # TEMPO_CROSS=1: cross toolchains, qemu-user and the target's libraries from
 # Debian multiarch, for scripts/cross-test.sh (64-bit and 32-bit ARM).
 foreign=()
@@ -46,4 +48,23 @@ dart_syntax="$(dirname "$0")/../tests/ffi/dart_syntax"
 if [ ! -x "$dart_syntax/node_modules/.bin/ast-grep" ]; then
   echo "installing ast-grep (npm) into tests/ffi/dart_syntax"
   npm ci --prefix "$dart_syntax" --no-audit --no-fund --loglevel=error
+fi
+
+# The web stage builds Abseil for WebAssembly from Debian's source package
+# (apt-get source, ffi/web/ci.sh): source indexes where the machine has none.
+if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "adding Debian 12 source indexes (deb-src) for apt-get source abseil"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm bookworm-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+    $SUDO tee /etc/apt/sources.list.d/tempo-deb-src.sources >/dev/null
+  $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors"
+fi
+
+# The web package's TypeScript compiler and playwright-core (ffi/web/ci.sh):
+# the versions pinned in its package-lock.json.
+web="$(dirname "$0")/../ffi/web"
+if [ ! -x "$web/node_modules/.bin/tsc" ]; then
+  echo "installing ffi/web's npm packages"
+  npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
 fi

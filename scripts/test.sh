@@ -6,7 +6,9 @@
 #   4. Fuzzers (clang-14, libFuzzer): each for TEMPO_FUZZ_SECONDS (default 20 s).
 #   5. 64-bit and 32-bit ARM cross builds: unit tests under qemu-user and
 #      fixed-depth results compared with the x86-64 build.
-# TEMPO_CI_SKIP="tsan fuzz cross" skips stages (for a quick local run).
+#   web: tempo.wasm (Emscripten) and the TypeScript package (ffi/web/ci.sh):
+#      Node and headless Chromium tests against the Release build.
+# TEMPO_CI_SKIP="web tsan fuzz cross" skips stages (for a quick local run).
 # Deep tests (long perft counts, matches) are not run here: `ctest -L deep`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,13 @@ echo "== C++ and Python tests (ASan + UBSan)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -LE deep --output-on-failure -j"$jobs")
 stage_end asan
 skip=" ${TEMPO_CI_SKIP:-} "
+
+if [[ $skip != *" web "* ]]; then
+  echo "== WebAssembly build (Emscripten) and the TypeScript package: Node and headless Chromium tests"
+  stage_start
+  bash ffi/web/ci.sh build build-wasm
+  stage_end web
+fi
 
 if [[ $skip != *" tsan "* ]]; then
   echo "== ThreadSanitizer build"

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "absl/strings/numbers.h"
@@ -17,8 +19,18 @@ namespace {
 std::string number_text(double v) {
   if (!std::isfinite(v)) return std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
   char buf[400];
+#if defined(__cpp_lib_to_chars)
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return ec == std::errc() ? std::string(buf, end) : absl::StrCat(v);
+#else
+  // libc++ 14 (Emscripten 3.1.6's) has no floating-point
+  // to_chars: the fewest decimals that read back as v, the same text.
+  for (int decimals = 0; decimals <= 17; ++decimals) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    if (std::strtod(buf, nullptr) == v) return buf;
+  }
+  return absl::StrCat(v);
+#endif
 }
 
 // What a valid value looks like, for error messages and help.

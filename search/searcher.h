@@ -74,7 +74,11 @@ inline void set_pv(Line& out, const Move& m, const Line& rest) {
 }
 
 inline bool cancel_set(const SearchRequest& r) {
+#if defined(__cpp_lib_atomic_ref)
   return r.cancel && std::atomic_ref<std::int32_t>(*r.cancel).load(std::memory_order_relaxed) != 0;
+#else  // libc++ before LLVM 19 (Emscripten's, the Android NDK's): the builtin atomic_ref is made of
+  return r.cancel && __atomic_load_n(r.cancel, __ATOMIC_RELAXED) != 0;
+#endif
 }
 
 class Searcher {
@@ -88,7 +92,11 @@ class Searcher {
     keys_.resize(keys_.size() + kMaxPly + 2);
     // Not zero-filled (130 frames of ~12 KB): every field is written before
     // it is read (move lists by the generator, move order by order_moves).
+#if defined(__cpp_lib_smart_ptr_for_overwrite)
     frames_ = std::make_unique_for_overwrite<Frame[]>(kMaxPly + 2);
+#else  // libc++ 14 (Emscripten 3.1.6's): the same default-initialised array
+    frames_ = std::unique_ptr<Frame[]>(new Frame[kMaxPly + 2]);
+#endif
     frames_[0].draw = game.counters();
     history_ = std::make_unique<ordering::History>();
     history_->clear();

@@ -16,21 +16,37 @@
 
 namespace tempo::tt::internal {
 
+// libc++ before LLVM 19 (Emscripten 3.1.6's, the Android NDK's) has no
+// std::atomic_ref: there the same relaxed accesses go through the compiler
+// builtins atomic_ref is made of.
+#if defined(__cpp_lib_atomic_ref)
+inline constexpr std::size_t kWordAlignment = std::atomic_ref<std::uint64_t>::required_alignment;
+inline std::uint64_t relaxed_load(const std::uint64_t* p) {
+  return std::atomic_ref<std::uint64_t>(*const_cast<std::uint64_t*>(p)).load(std::memory_order_relaxed);
+}
+inline void relaxed_store(std::uint64_t* p, std::uint64_t v) {
+  std::atomic_ref<std::uint64_t>(*p).store(v, std::memory_order_relaxed);
+}
+#else
+inline constexpr std::size_t kWordAlignment = sizeof(std::uint64_t);
+inline std::uint64_t relaxed_load(const std::uint64_t* p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+inline void relaxed_store(std::uint64_t* p, std::uint64_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
+#endif
+
 constexpr std::uint64_t to_little(std::uint64_t v) {
   if constexpr (std::endian::native == std::endian::little) return v;
   else return __builtin_bswap64(v);
 }
 
 inline bool word_aligned(const std::uint8_t* p) {
-  return reinterpret_cast<std::uintptr_t>(p) % std::atomic_ref<std::uint64_t>::required_alignment == 0;
+  return reinterpret_cast<std::uintptr_t>(p) % kWordAlignment == 0;
 }
 
 // `aligned` must be word_aligned(p) (computed once per table, not per access).
 inline std::uint64_t load_word(const std::uint8_t* p, bool aligned) {
   std::uint64_t v;
   if (aligned) {
-    v = std::atomic_ref<std::uint64_t>(*reinterpret_cast<std::uint64_t*>(const_cast<std::uint8_t*>(p)))
-            .load(std::memory_order_relaxed);
+    v = relaxed_load(reinterpret_cast<const std::uint64_t*>(p));
   } else {
     std::memcpy(&v, p, sizeof v);
   }
@@ -40,7 +56,7 @@ inline std::uint64_t load_word(const std::uint8_t* p, bool aligned) {
 inline void store_word(std::uint8_t* p, bool aligned, std::uint64_t v) {
   v = to_little(v);
   if (aligned) {
-    std::atomic_ref<std::uint64_t>(*reinterpret_cast<std::uint64_t*>(p)).store(v, std::memory_order_relaxed);
+    relaxed_store(reinterpret_cast<std::uint64_t*>(p), v);
   } else {
     std::memcpy(p, &v, sizeof v);
   }
