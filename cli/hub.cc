@@ -110,7 +110,7 @@ class HubSession {
   int table_mib_ = 4;
   std::vector<std::uint8_t> table_;
   std::string egdb_path_;             // the endgame database file or directory, empty for none
-  std::vector<std::uint8_t> egdb_;    // its bytes, read once per set-param
+  MappedEgdb egdb_;                   // that file, mapped once per set-param
 
   std::mutex out_mu_;
   std::thread worker_;
@@ -178,19 +178,19 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
   } else if (*name == "egdb") {
     // The buffer a running search reads must not change under it.
     if (searching()) return complain("set-param egdb: not while a search runs (send stop first)");
-    std::vector<std::uint8_t> bytes;
+    MappedEgdb mapped;
     if (!value->empty()) {
-      absl::StatusOr<std::vector<std::uint8_t>> read = read_egdb(*value);
+      absl::StatusOr<MappedEgdb> read = MappedEgdb::map(*value);
       if (!read.ok()) return complain(absl::StrCat("set-param egdb: ", read.status().message()));
       const egdb::Database db = egdb::Database::open(read->data(), read->size());
       if (!db.ok()) {
         return complain(absl::StrCat("set-param egdb: ", quote(*value), " is not a usable endgame database (",
                                      egdb::status_name(db.status()), ")"));
       }
-      bytes = *std::move(read);
+      mapped = *std::move(read);
     }
     egdb_path_ = *value;
-    egdb_ = std::move(bytes);
+    egdb_ = std::move(mapped);
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
       return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
