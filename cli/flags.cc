@@ -70,7 +70,7 @@ bool ours(const absl::CommandLineFlag& f) {
 std::optional<std::pair<double, double>> flag_range(const absl::CommandLineFlag& f) {
   if (!numeric(f)) return std::nullopt;
   for (const FlagRange& r : kFlagRanges) {
-    if (r.name == f.Name()) return std::pair{r.lo, r.hi};
+    if (r.name == std::string_view(f.Name().data(), f.Name().size())) return std::pair{r.lo, r.hi};
   }
   return std::pair{0.0, HUGE_VAL};
 }
@@ -81,7 +81,8 @@ bool flag_of_command(const absl::CommandLineFlag& f, std::string_view command) {
   const std::size_t colon = help.find(": ");
   if (colon == std::string::npos) return false;
   for (absl::string_view item : absl::StrSplit(absl::string_view(help).substr(0, colon), ", ")) {
-    if (item.substr(0, item.find(' ')) == command) return true;
+    const absl::string_view word = item.substr(0, item.find(' '));
+    if (std::string_view(word.data(), word.size()) == command) return true;
   }
   return false;
 }
@@ -124,7 +125,7 @@ absl::StatusOr<std::vector<std::string>> parse_flags(const std::vector<std::stri
     if (flag == nullptr || !ours(*flag)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown flag --", dashed(name)));
     }
-    const std::string shown = absl::StrCat("--", dashed(flag->Name()));
+    const std::string shown = absl::StrCat("--", dashed(std::string(flag->Name())));
     if (!value) {
       if (flag->IsOfType<bool>()) {
         value = "true";

@@ -61,7 +61,7 @@ void command_help(FILE* out, const Command& c) {
   std::fprintf(out, "usage: tempo %s [flags]%s\n%s\n\nflags:\n", c.name,
                std::strcmp(c.name, "bench") == 0 ? " [FILE]" : "", c.synopsis);
   for (const absl::CommandLineFlag* f : tempo::cli::command_flags(c.name)) {
-    const std::string name = f->Name();
+    const std::string name(f->Name());
     const bool text = f->IsOfType<std::string>() || f->IsOfType<tempo::cli::GivenText>();
     std::string value = f->IsOfType<bool>() ? "" : text ? "=TEXT"
                         : f->IsOfType<double>() ? "=X" : "=N";

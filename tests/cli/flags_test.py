@@ -63,7 +63,7 @@ def main():
     defined = {}
     for path in glob.glob(os.path.join(source, "cli", "*.cc")):
         with open(path, encoding="utf-8") as f:
-            for m in re.finditer(r'ABSL_FLAG\([^,]+,\s*(\w+),[^"]*"([^"]*)"', f.read()):
+            for m in re.finditer(r'ABSL_FLAG\(\s*[^,]+,\s*(\w+),\s*(?:"[^"]*"|[^,]*),\s*"((?:[^"\\]|\\.)*)"', f.read()):
                 defined[m.group(1).replace("_", "-")] = m.group(2)
     if len(defined) < 40:
         failures.append(f"only {len(defined)} flag definitions found under {source}/cli")
