@@ -36,6 +36,28 @@ namespace {
 
 constexpr char kVersion[] = "0.1";
 constexpr int kMaxTableMiB = 1024;
+// The longest input line read (a `pos` line with a long move list is tens of
+// KB); the rest of a longer one is dropped unread into memory.
+constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+// One line of `in` without its newline, at most kMaxLineBytes kept; *too_long
+// when more was dropped. False at the end of input.
+bool read_bounded_line(std::istream& in, std::string& line, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < kMaxLineBytes) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
+  }
+  return any;
+}
 
 class HubSession {
  public:
@@ -46,6 +68,11 @@ class HubSession {
   bool handle(const std::string& text);
   // stdin closed: stop at once.
   void shutdown() { stop_search(); }
+  // A line longer than kMaxLineBytes was dropped whole: say so.
+  void refuse_long_line() {
+    emit(hub::format_line(hub::Line{"error", {{"message", absl::StrCat("line longer than ", kMaxLineBytes,
+                                                                       " bytes ignored"), true}}}));
+  }
   // A command-line start value; false (after a message on stderr) if bad.
   bool set_start_param(const std::string& name, const std::string& value) {
     bool ok = true;
@@ -402,7 +429,12 @@ int run_hub(const Args& args, const ParamArgs& params) {
     if (!session.set_start_param(std::string(p.spec->name), p.text)) return 2;
   }
   std::string line;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (read_bounded_line(std::cin, line, &too_long)) {
+    if (too_long) {
+      session.refuse_long_line();
+      continue;
+    }
     if (!session.handle(line)) return 0;
   }
   session.shutdown();  // stdin closed: quit at once

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 
 namespace tempo::cli {
 namespace {
@@ -42,10 +43,14 @@ TEST(MessageReader, DiscardsAnOversizedMessageAndReadsOn) {
 TEST(MessageReader, OneReportPerOversizedMessageWhateverItsLength) {
   Pair p;
   MessageReader reader(kMax);
-  // 100 KB in pieces: read as it comes, still one error, then the next message.
-  for (int i = 0; i < 100; ++i) p.send(std::string(1000, 'y'));
-  p.send(std::string(1, '\0') + "E" + std::string(1, '\0'));
-  absl::StatusOr<std::string> first = reader.next(p.ours, 1000);
+  // 1 MB in pieces, written while the reader reads (more than the socket
+  // holds): still one error, then the next message.
+  std::thread writer([&p] {
+    for (int i = 0; i < 1000; ++i) p.send(std::string(1000, 'y'));
+    p.send(std::string(1, '\0') + "E" + std::string(1, '\0'));
+  });
+  absl::StatusOr<std::string> first = reader.next(p.ours, 5000);
+  writer.join();
   EXPECT_TRUE(absl::IsInvalidArgument(first.status())) << first.status();
   absl::StatusOr<std::string> second = reader.next(p.ours, 1000);
   ASSERT_TRUE(second.ok()) << second.status();

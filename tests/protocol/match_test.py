@@ -61,10 +61,10 @@ def main():
     zero = subprocess.run([tempo, "match", "--engine1=" + engine, "--engine2=" + engine, "--match-depth=1",
                            "--openings=" + openings, "--concurrency=0"], capture_output=True, text=True, timeout=10)
     assert zero.returncode == 2 and "--concurrency" in zero.stderr, zero.stderr
-    # An engine that crashes mid-game (its input cut after 8 lines: at its
+    # An engine that crashes mid-game (its input cut after 8 lines by `sed -u 8q`: at its
     # second move) loses that game, with either colour; the other engine never
     # does, and the reason names the one that crashed.
-    crash = subprocess.run([tempo, "match", "--engine1=head -n 8 | " + engine, "--engine2=" + engine,
+    crash = subprocess.run([tempo, "match", "--engine1=sed -u 8q | " + engine, "--engine2=" + engine,
                             "--name1=Crasher", "--name2=Steady", "--games=2", "--match-depth=1",
                             "--openings=" + openings, "--pdn=", "--concurrency=1"],
                            capture_output=True, text=True, timeout=30)
