@@ -25,8 +25,7 @@ struct Command {
   const char* name;
   int (*run)(const Args&);                     // a command without level parameters
   int (*run_with_params)(const Args&, const ParamArgs&);  // or one with them (--max-depth ...)
-  const char* synopsis;
-  // Its flags: those whose help names it (cli/flags.h, command_flags()).
+  const char* synopsis;  // its flags: those whose help names it (cli/flags.h, command_flags())
 };
 
 const Command kCommands[] = {
@@ -123,9 +122,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tempo: %s\n", std::string(params.status().message()).c_str());
     return 2;
   }
-  // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
   // Flags are ours to parse, not absl::ParseCommandLine's: a bad value is
-  // status 2 with one line naming the flag, not absl's status 1.
+  // status 2 with one line naming the flag, not absl's status 1 (and the
+  // dashed spelling, --tt-mb, is accepted).
   absl::StatusOr<std::vector<std::string>> parsed = tempo::cli::parse_flags(storage);
   if (!parsed.ok()) {
     const Command* c = find_command(storage);
