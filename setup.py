@@ -24,6 +24,32 @@ from setuptools.command.build_ext import build_ext
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
 
+def missing_build_tool():
+    """One line saying what this interpreter lacks to build the package, or None.
+
+    pip --no-build-isolation builds with the interpreter's own packages: a
+    pyenv or conda python3 has no Debian packages, and without `wheel` (or
+    a setuptools that carries bdist_wheel) setuptools only says
+    "invalid command 'bdist_wheel'"."""
+    try:
+        from setuptools.command.bdist_wheel import bdist_wheel  # noqa: F401  (setuptools >= 70.1)
+    except ImportError:
+        try:
+            from wheel.bdist_wheel import bdist_wheel  # noqa: F401,F811
+        except ImportError:
+            return (f"setup.py: {sys.executable} has no 'wheel' package to build with: use Debian's "
+                    f"/usr/bin/python3 (apt install python3-venv python3-setuptools python3-wheel pybind11-dev), "
+                    f"or pip install wheel into this environment")
+    if shutil.which("cmake") is None:
+        return "setup.py: cmake is not installed (Debian: apt install cmake g++ libabsl-dev pybind11-dev)"
+    return None
+
+
+_missing = missing_build_tool()
+if _missing:
+    sys.exit(_missing)
+
+
 def project_version():
     with open(os.path.join(ROOT, "CMakeLists.txt"), encoding="utf-8") as f:
         m = re.search(r"project\(\s*Tempo\s+VERSION\s+([0-9.]+)", f.read())

@@ -91,16 +91,16 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
     req.tt = table.get();
   }
-  std::vector<std::uint8_t> egdb_bytes;
+  MappedEgdb egdb_file;
   if (const std::string path = absl::GetFlag(FLAGS_egdb); !path.empty()) {
-    absl::StatusOr<std::vector<std::uint8_t>> bytes = read_egdb(path);
-    if (!bytes.ok()) {
-      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(bytes.status().message()).c_str());
+    absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
+    if (!mapped.ok()) {
+      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(mapped.status().message()).c_str());
       return 2;
     }
-    egdb_bytes = *std::move(bytes);
-    req.egdb = egdb_bytes.data();
-    req.egdb_len = egdb_bytes.size();
+    egdb_file = *std::move(mapped);
+    req.egdb = egdb_file.data();
+    req.egdb_len = egdb_file.size();
   }
   const Position& root = game.current();
   const bool several = req.multipv > 1;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "engine/fen.h"
 #include "engine/notation.h"
 #include "engine/score.h"
+#include "engine/text.h"
 #include "search/search.h"
 
 namespace tempo::cli {
@@ -62,11 +64,13 @@ int run_bench(const Args& args, const ParamArgs& param_args) {
     return 2;
   }
   const std::string path = args.empty() ? find_bench_file() : args[0];
-  std::ifstream in(path);
-  if (path.empty() || !in) {
-    std::fprintf(stderr, "tempo bench: cannot open %s\n", path.empty() ? "data/bench.fen" : path.c_str());
+  absl::StatusOr<std::string> file = path.empty() ? absl::NotFoundError("cannot open data/bench.fen")
+                                                  : read_small_file(path, 16u << 20);  // read no further
+  if (!file.ok()) {
+    std::fprintf(stderr, "tempo bench: %s\n", std::string(file.status().message()).c_str());
     return 2;
   }
+  std::istringstream in(*file);
   std::vector<Position> positions;
   std::string text;
   for (int line = 1; std::getline(in, text); ++line) {

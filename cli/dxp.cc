@@ -81,6 +81,17 @@ struct Match {
   bool last_game = true;
   bool peer_stopped = false;
   int games = 0, wins = 0, draws = 0, losses = 0;  // finished games, our view
+  long bad_messages = 0;  // unreadable messages so far (each oversized one counts once)
+
+  // Says so on stderr for the first few only: a hostile peer must not flood the log.
+  void report_bad(const absl::Status& why) {
+    constexpr long kReported = 10;
+    ++bad_messages;
+    if (bad_messages <= kReported) {
+      std::fprintf(stderr, "tempo dxp: ignoring bad message: %s\n", std::string(why.message()).c_str());
+    }
+    if (bad_messages == kReported) std::fprintf(stderr, "tempo dxp: further bad messages are ignored silently\n");
+  }
 
   absl::Status send(const dxp::Message& m) {
     std::string bytes = dxp::encode(m);
@@ -222,7 +233,7 @@ int play(Match& m) {
     if (!in.ok()) {
       if (absl::IsInvalidArgument(in.status())) {
         // A message we cannot read: say so and keep listening.
-        std::fprintf(stderr, "tempo dxp: ignoring bad message: %s\n", msg(in.status()).c_str());
+        m.report_bad(in.status());
         continue;
       }
       finish(m, absl::StrCat("connection lost: ", msg(in.status())));

@@ -67,6 +67,9 @@ absl::Status write_slice_file(const fs::path& path, std::uint64_t magic, const M
 // The bytes of a complete, undamaged slice file, or nothing.
 std::optional<std::vector<std::uint8_t>> read_slice_file(const fs::path& path, std::uint64_t magic,
                                                          const Material& m) {
+  // Our own output, but read whole: only a regular file no larger than a database.
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > egdb::max_database_bytes() || ec) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::vector<std::uint8_t> all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -196,10 +199,12 @@ int build(const Args& args) {
   return 0;
 }
 
-absl::StatusOr<std::vector<std::uint8_t>> load(const char* command) {
+absl::StatusOr<MappedEgdb> load(const char* command) {
   const std::string path = absl::GetFlag(FLAGS_egdb);
   if (path.empty()) return absl::InvalidArgumentError(absl::StrCat("tempo egdb ", command, ": --egdb is required"));
-  return read_egdb(path);
+  absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
+  if (!mapped.ok()) return absl::Status(mapped.status().code(), absl::StrCat("tempo egdb ", command, ": --egdb: ", mapped.status().message()));
+  return mapped;
 }
 
 int probe(const Args& args) {
@@ -214,7 +219,7 @@ int probe(const Args& args) {
     std::fprintf(stderr, "tempo egdb probe: --fen: %s\n", std::string(pos.status().message()).c_str());
     return 2;
   }
-  absl::StatusOr<std::vector<std::uint8_t>> bytes = load("probe");
+  absl::StatusOr<MappedEgdb> bytes = load("probe");
   if (!bytes.ok()) {
     std::fprintf(stderr, "%s\n", std::string(bytes.status().message()).c_str());
     return 2;
@@ -248,7 +253,7 @@ int info(const Args& args) {
     std::fprintf(stderr, "tempo egdb info: unexpected argument %s\n", quote(args[1]).c_str());
     return 2;
   }
-  absl::StatusOr<std::vector<std::uint8_t>> bytes = load("info");
+  absl::StatusOr<MappedEgdb> bytes = load("info");
   if (!bytes.ok()) {
     std::fprintf(stderr, "%s\n", std::string(bytes.status().message()).c_str());
     return 2;

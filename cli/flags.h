@@ -7,8 +7,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include "absl/flags/commandlineflag.h"
 #include "absl/flags/declare.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace tempo::cli {
@@ -44,5 +49,29 @@ namespace tempo::cli {
 // position). A given value, even an empty one (`--fen ''`, an unset shell
 // variable), is the caller's to parse, so it fails like any other bad FEN.
 std::optional<std::string> given_fen();
+
+}  // namespace tempo::cli
+
+namespace tempo::cli {
+
+// Which commands take a flag is said where it is defined: its help text
+// starts with them, "analyse, hub: ..." ("egdb build: ..." names the egdb
+// command). Each command's --help lists exactly those flags, so a new flag
+// cannot be missing from it.
+bool flag_of_command(const absl::CommandLineFlag& f, std::string_view command);
+// The flags of `command`, by name.
+std::vector<const absl::CommandLineFlag*> command_flags(std::string_view command);
+
+// A numeric flag's allowed values, [lo, hi] (hi may be infinite): never
+// negative, narrower where flags.cc's table says. nullopt: not numeric.
+std::optional<std::pair<double, double>> flag_range(const absl::CommandLineFlag& f);
+std::string range_text(std::pair<double, double> range);
+
+// Sets the flags given in argv[1..] (`--name=value`, `--name value`,
+// `--bool`, `--nobool`; dashes or underscores; `--` ends the flags) and
+// returns argv[0] and the other arguments. The error is one line naming the
+// flag: unknown, without a value, a value that is not of the flag's type
+// (overflow included) or out of its range.
+absl::StatusOr<std::vector<std::string>> parse_flags(const std::vector<std::string>& argv);
 
 }  // namespace tempo::cli

@@ -36,6 +36,28 @@ namespace {
 
 constexpr char kVersion[] = "0.1";
 constexpr int kMaxTableMiB = 1024;
+// The longest input line read (a `pos` line with a long move list is tens of
+// KB); the rest of a longer one is dropped unread into memory.
+constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+// One line of `in` without its newline, at most kMaxLineBytes kept; *too_long
+// when more was dropped. False at the end of input.
+bool read_bounded_line(std::istream& in, std::string& line, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c = buf->sbumpc(); c != std::char_traits<char>::eof(); c = buf->sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < kMaxLineBytes) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
+  }
+  return any;
+}
 
 class HubSession {
  public:
@@ -46,6 +68,11 @@ class HubSession {
   bool handle(const std::string& text);
   // stdin closed: stop at once.
   void shutdown() { stop_search(); }
+  // A line longer than kMaxLineBytes was dropped whole: say so.
+  void refuse_long_line() {
+    emit(hub::format_line(hub::Line{"error", {{"message", absl::StrCat("line longer than ", kMaxLineBytes,
+                                                                       " bytes ignored"), true}}}));
+  }
   // A command-line start value; false (after a message on stderr) if bad.
   bool set_start_param(const std::string& name, const std::string& value) {
     bool ok = true;
@@ -110,7 +137,7 @@ class HubSession {
   int table_mib_ = 4;
   std::vector<std::uint8_t> table_;
   std::string egdb_path_;             // the endgame database file or directory, empty for none
-  std::vector<std::uint8_t> egdb_;    // its bytes, read once per set-param
+  MappedEgdb egdb_;                   // that file, mapped once per set-param
 
   std::mutex out_mu_;
   std::thread worker_;
@@ -178,19 +205,19 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
   } else if (*name == "egdb") {
     // The buffer a running search reads must not change under it.
     if (searching()) return complain("set-param egdb: not while a search runs (send stop first)");
-    std::vector<std::uint8_t> bytes;
+    MappedEgdb mapped;
     if (!value->empty()) {
-      absl::StatusOr<std::vector<std::uint8_t>> read = read_egdb(*value);
+      absl::StatusOr<MappedEgdb> read = MappedEgdb::map(*value);
       if (!read.ok()) return complain(absl::StrCat("set-param egdb: ", read.status().message()));
       const egdb::Database db = egdb::Database::open(read->data(), read->size());
       if (!db.ok()) {
         return complain(absl::StrCat("set-param egdb: ", quote(*value), " is not a usable endgame database (",
                                      egdb::status_name(db.status()), ")"));
       }
-      bytes = *std::move(read);
+      mapped = *std::move(read);
     }
     egdb_path_ = *value;
-    egdb_ = std::move(bytes);
+    egdb_ = std::move(mapped);
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
       return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
@@ -402,7 +429,12 @@ int run_hub(const Args& args, const ParamArgs& params) {
     if (!session.set_start_param(std::string(p.spec->name), p.text)) return 2;
   }
   std::string line;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (read_bounded_line(std::cin, line, &too_long)) {
+    if (too_long) {
+      session.refuse_long_line();
+      continue;
+    }
     if (!session.handle(line)) return 0;
   }
   session.shutdown();  // stdin closed: quit at once

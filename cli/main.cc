@@ -1,4 +1,5 @@
 // `tempo`: the command-line front end of the Tempo draughts engine.
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
@@ -6,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/flags/parse.h"
 #include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
@@ -25,33 +25,21 @@ struct Command {
   const char* name;
   int (*run)(const Args&);                     // a command without level parameters
   int (*run_with_params)(const Args&, const ParamArgs&);  // or one with them (--max-depth ...)
-  const char* synopsis;
-  std::initializer_list<const char*> flags;    // its absl flags, as declared (underscores)
+  const char* synopsis;  // its flags: those whose help names it (cli/flags.h, command_flags())
 };
 
 const Command kCommands[] = {
-    {"perft", tempo::cli::run_perft, nullptr, "count move-tree leaves", {"fen", "depth", "divide"}},
-    {"analyse", nullptr, tempo::cli::run_analyse, "search a position, print every iteration and the best move",
-     {"fen", "moves", "depth", "movetime", "nodes", "multipv", "level", "seed", "tt_mb", "egdb"}},
+    {"perft", tempo::cli::run_perft, nullptr, "count move-tree leaves"},
+    {"analyse", nullptr, tempo::cli::run_analyse, "search a position, print every iteration and the best move"},
     {"bench", nullptr, tempo::cli::run_bench,
-     "search the positions of data/bench.fen (or FILE) to a fixed depth: node signature and speed",
-     {"depth", "tt_mb"}},
-    {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values",
-     {"level", "seed", "multipv", "tt_mb", "egdb"}},
-    {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)",
-     {"dxp_listen", "dxp_connect", "dxp_host", "dxp_port", "dxp_minutes", "dxp_moves", "dxp_color", "dxp_name",
-      "dxp_pdn", "dxp_timeout", "dxp_games", "fen", "depth", "movetime", "level", "seed", "tt_mb"}},
-    {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN",
-     {"engine1", "engine2", "params1", "params2", "name1", "name2", "openings", "games", "match_movetime",
-      "match_depth", "match_nodes", "match_time", "match_inc", "match_margin", "match_max_plies", "concurrency",
-      "pdn"}},
-    {"selfplay", tempo::cli::run_selfplay, nullptr, "play training games to a record file",
-     {"out", "openings", "games", "nodes", "threads", "random_plies", "seed"}},
-    {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records",
-     {"data", "out", "init", "layout", "epochs", "lambda", "l2", "learning_rate", "seed"}},
+     "search the positions of data/bench.fen (or FILE) to a fixed depth: node signature and speed"},
+    {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values"},
+    {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)"},
+    {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN"},
+    {"selfplay", tempo::cli::run_selfplay, nullptr, "play training games to a record file"},
+    {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records"},
     {"egdb", tempo::cli::run_egdb, nullptr,
-     "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`",
-     {"pieces", "out", "kings_only", "fen", "egdb"}},
+     "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`"},
 };
 
 std::string dashed(std::string_view name) {
@@ -71,12 +59,14 @@ void usage(FILE* out) {
 void command_help(FILE* out, const Command& c) {
   std::fprintf(out, "usage: tempo %s [flags]%s\n%s\n\nflags:\n", c.name,
                std::strcmp(c.name, "bench") == 0 ? " [FILE]" : "", c.synopsis);
-  for (const char* name : c.flags) {
-    const absl::CommandLineFlag* f = absl::FindCommandLineFlag(name);
-    if (f == nullptr) continue;
+  for (const absl::CommandLineFlag* f : tempo::cli::command_flags(c.name)) {
+    const std::string name(f->Name());
     const bool text = f->IsOfType<std::string>() || f->IsOfType<tempo::cli::GivenText>();
     std::string value = f->IsOfType<bool>() ? "" : text ? "=TEXT"
                         : f->IsOfType<double>() ? "=X" : "=N";
+    if (const auto range = tempo::cli::flag_range(*f); range && !std::isinf(range->second)) {
+      value = absl::StrCat("=", tempo::cli::range_text(*range));
+    }
     // A search limit shows its range, every interface's (kLimitSpecs).
     const bool searches = std::strcmp(c.name, "analyse") == 0 || std::strcmp(c.name, "dxp") == 0;
     for (const tempo::LimitSpec& l : tempo::kLimitSpecs) {
@@ -132,15 +122,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tempo: %s\n", std::string(params.status().message()).c_str());
     return 2;
   }
-  // absl flag names use '_'; accept the dashed spelling too (--tt-mb).
-  std::vector<char*> args;
-  for (std::string& a : storage) {
-    if (a.rfind("--", 0) == 0) {
-      for (std::size_t i = 2; i < a.size() && a[i] != '='; ++i) if (a[i] == '-') a[i] = '_';
-    }
-    args.push_back(a.data());
+  // Flags are ours to parse, not absl::ParseCommandLine's: a bad value is
+  // status 2 with one line naming the flag, not absl's status 1 (and the
+  // dashed spelling, --tt-mb, is accepted).
+  absl::StatusOr<std::vector<std::string>> parsed = tempo::cli::parse_flags(storage);
+  if (!parsed.ok()) {
+    const Command* c = find_command(storage);
+    std::fprintf(stderr, "tempo%s%s: %s\n", c ? " " : "", c ? c->name : "", std::string(parsed.status().message()).c_str());
+    return 2;
   }
-  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  const std::vector<std::string>& positional = *parsed;
   if (positional.size() < 2) {
     usage(stderr);
     return 2;

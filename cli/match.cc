@@ -3,7 +3,9 @@
 //
 // The runner is the referee: it keeps the game record (draw rules from
 // engine/game.h), the clocks, and adjudicates: an illegal move, a crash or a
-// silent engine loses; a game longer than --match-max-plies is drawn. Output:
+// silent engine loses (that engine only, the reason naming it); a game longer
+// than --match-max-plies is drawn. An engine that cannot start is no game at
+// all: the match stops with status 2 and no result. Output:
 // one line per game, then W/D/L, score and Elo with a 95% interval for
 // engine 1, and every game in a PDN file.
 #include <algorithm>
@@ -39,8 +41,8 @@ ABSL_FLAG(std::string, params1, "", "match: set-param values for engine 1, e.g. 
 ABSL_FLAG(std::string, params2, "", "match: set-param values for engine 2");
 ABSL_FLAG(std::string, name1, "", "match: engine 1's name in the results (default: its id name and params)");
 ABSL_FLAG(std::string, name2, "", "match: engine 2's name in the results");
-ABSL_FLAG(std::string, openings, "data/openings.txt", "match: opening book (one line of PDN moves per opening)");
-ABSL_FLAG(int, games, 0, "match: number of games (0 = every opening with both colours)");
+ABSL_FLAG(std::string, openings, "data/openings.txt", "match, selfplay: opening book (one line of PDN moves per opening)");
+ABSL_FLAG(int, games, 0, "match, selfplay: number of games (match: 0 = every opening with both colours; selfplay: 0 = 10000)");
 ABSL_FLAG(double, match_movetime, 0, "match: seconds per move");
 ABSL_FLAG(int, match_depth, 0, "match: fixed search depth per move");
 ABSL_FLAG(std::int64_t, match_nodes, 0, "match: fixed node count per move");
@@ -87,6 +89,7 @@ struct TimeControl {
 };
 
 struct GameRecord {
+  std::string error;  // not played: an engine could not start (the match stops)
   int number = 0;
   int opening = 0;
   bool engine1_white = true;
@@ -145,8 +148,11 @@ class Player {
     }
   }
 
+  // Ready for a new game. An error means the engine cannot be started.
   absl::Status new_game() {
-    if (absl::Status s = stop_ponder(); !s.ok()) return s;
+    // A ponder search left from the last game that cannot be stopped: that
+    // game is scored already; the engine is restarted below.
+    if (!stop_ponder().ok()) restart();
     if (absl::Status s = ensure_started(); !s.ok()) return s;
     return proc_.send("new-game");
   }
@@ -227,12 +233,15 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
   double clock[2] = {tc.game_time, tc.game_time};
   std::optional<Color> loser;
   std::string reason;
-  for (Player* p : players) {
+  for (auto [p, spec] : {std::pair{&p1, &s1}, std::pair{&p2, &s2}}) {
     if (absl::Status s = p->new_game(); !s.ok()) {
-      loser = p == players[0] ? Color::kWhite : Color::kBlack;
-      reason = absl::StrCat("engine did not start: ", s.message());
+      rec.error = absl::StrCat(spec->name, " did not start: ", s.message());
+      return rec;
     }
   }
+  const EngineSpec* specs[2] = {engine1_white ? &s1 : &s2, engine1_white ? &s2 : &s1};  // [white, black]
+  // "Expert (white)": who lost a game by a fault, for the game's line and PDN.
+  auto who = [&](int i) { return absl::StrCat(specs[i]->name, i == 0 ? " (white)" : " (black)"); };
   while (!loser) {
     const GameStatus st = game.status();
     if (st.over()) {
@@ -249,8 +258,12 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
     absl::StatusOr<std::string> text = players[i]->best_move(pos_line(game), tc.level_line(clock[i]), tc.wait_ms(clock[i]));
     const double used = std::chrono::duration<double>(Clock::now() - t0).count();
     if (!text.ok()) {
+      // The engine to move crashed (or went silent): its loss, and its only.
       loser = side;
-      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " forfeits: ", text.status().message());
+      const char* what = absl::IsUnavailable(text.status())        ? "crashed"
+                         : absl::IsDeadlineExceeded(text.status()) ? "did not answer in time"
+                                                                     : "failed";
+      reason = absl::StrCat(who(i), " ", what, ", forfeits: ", text.status().message());
       players[i]->restart();
       break;
     }
@@ -258,7 +271,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
     if (!move.ok()) move = parse_pdn_move(game.current(), *text);  // be lenient with PDN-speaking engines
     if (!move.ok()) {
       loser = side;
-      reason = absl::StrCat(side == Color::kWhite ? "white" : "black", " played an illegal move ", quote(*text), ": ",
+      reason = absl::StrCat(who(i), " played an illegal move ", quote(*text), ": ",
                             move.status().message());
       players[i]->restart();
       break;
@@ -267,7 +280,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
       clock[i] -= used;
       if (clock[i] < -tc.margin) {
         loser = side;
-        reason = absl::StrFormat("%s lost on time (%.2f s over)", side == Color::kWhite ? "white" : "black", -clock[i]);
+        reason = absl::StrFormat("%s lost on time (%.2f s over)", who(i), -clock[i]);
         break;
       }
       clock[i] += tc.increment;
@@ -369,8 +382,8 @@ int run_match(const Args& args) {
   if (!openings.ok()) return fail(std::string(openings.status().message()));
   int games = absl::GetFlag(FLAGS_games);
   if (games <= 0) games = 2 * static_cast<int>(openings->size());
-  const int concurrency = std::clamp(absl::GetFlag(FLAGS_concurrency), 1, 64);
-  const int max_plies = std::max(absl::GetFlag(FLAGS_match_max_plies), 1);
+  const int concurrency = absl::GetFlag(FLAGS_concurrency);  // 1..64 (cli/flags.cc)
+  const int max_plies = absl::GetFlag(FLAGS_match_max_plies);  // 1.. (cli/flags.cc)
   const std::string pdn_path = absl::GetFlag(FLAGS_pdn);
   std::signal(SIGPIPE, SIG_IGN);  // a dying engine must not kill the referee
 
@@ -380,6 +393,7 @@ int run_match(const Args& args) {
   std::fflush(stdout);
   std::vector<GameRecord> records(games);
   std::atomic<int> next{0};
+  std::string not_started;  // set when an engine could not start: no more games
   std::mutex mu;
   MatchScore score;
   MatchScore as_colour[2];  // engine 1's games with White, with Black
@@ -393,6 +407,12 @@ int run_match(const Args& args) {
       const bool engine1_white = g % 2 == 0;
       GameRecord rec = play_game(g + 1, (*openings)[op], op, engine1_white, p1, p2, *s1, *s2, tc, max_plies);
       std::lock_guard<std::mutex> lock(mu);
+      if (!not_started.empty()) break;
+      if (!rec.error.empty()) {
+        not_started = rec.error;
+        next.store(games);  // the other workers stop after their game
+        break;
+      }
       for (MatchScore* tally : {&score, &as_colour[rec.engine1_white ? 0 : 1]}) {
         if (rec.points1 == 1) ++tally->wins;
         else if (rec.points1 == 0) ++tally->losses;
@@ -409,6 +429,8 @@ int run_match(const Args& args) {
   for (int i = 0; i < std::min(concurrency, games); ++i) threads.emplace_back(worker);
   for (std::thread& t : threads) t.join();
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  // Games nobody could play score nothing: an error, no result line.
+  if (!not_started.empty()) return fail(not_started);
 
   if (!pdn_path.empty()) {
     std::ofstream out(pdn_path, std::ios::binary | std::ios::trunc);

@@ -128,12 +128,25 @@ absl::Status send_all(const Socket& s, const std::string& bytes) {
 absl::StatusOr<std::string> MessageReader::next(const Socket& s, int timeout_ms) {
   while (true) {
     if (const std::size_t nul = buffer_.find('\0'); nul != std::string::npos) {
+      if (discarding_) {
+        // The end of an oversized message: report it once, read on after it.
+        const std::size_t total = discarded_ + nul;
+        buffer_.erase(0, nul + 1);
+        discarding_ = false;
+        discarded_ = 0;
+        return absl::InvalidArgumentError(
+            absl::StrCat("message of ", total, " bytes is longer than ", max_, ": discarded"));
+      }
       std::string msg = buffer_.substr(0, nul);
       buffer_.erase(0, nul + 1);
       return msg;
     }
-    if (buffer_.size() > max_) {
-      return absl::InvalidArgumentError(absl::StrCat("message longer than ", max_, " bytes without a NUL terminator"));
+    if (discarding_ || buffer_.size() > max_) {
+      // No NUL within the limit: the message is too long. Its bytes are
+      // dropped as they come (memory stays bounded) until its NUL.
+      discarding_ = true;
+      discarded_ += buffer_.size();
+      buffer_.clear();
     }
     absl::StatusOr<bool> ready = wait_for(s.fd(), POLLIN, timeout_ms);
     if (!ready.ok()) return ready.status();

@@ -34,17 +34,22 @@ absl::StatusOr<Socket> connect_tcp(const std::string& host, int port, int timeou
 
 absl::Status send_all(const Socket& s, const std::string& bytes);
 
-// Reads NUL-terminated messages (DXP framing).
+// Reads NUL-terminated messages (DXP framing). Holds at most max_message + 1
+// bytes plus one read, whatever the peer sends.
 class MessageReader {
  public:
   explicit MessageReader(std::size_t max_message) : max_(max_message) {}
   // Next message without its NUL. Errors: closed connection, timeout
-  // (timeout_ms < 0: wait forever), a message longer than the limit.
+  // (timeout_ms < 0: wait forever; it applies to each wait for bytes), and
+  // InvalidArgument for a message longer than the limit: that message is
+  // discarded up to and including its NUL, once, and the next call reads on.
   absl::StatusOr<std::string> next(const Socket& s, int timeout_ms);
 
  private:
   std::size_t max_;
   std::string buffer_;
+  bool discarding_ = false;    // inside an oversized message: drop bytes up to its NUL
+  std::size_t discarded_ = 0;  // bytes of it dropped so far
 };
 
 }  // namespace tempo::cli

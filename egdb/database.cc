@@ -192,4 +192,19 @@ absl::Status Database::verify() const {
   return absl::OkStatus();
 }
 
+std::uint64_t max_database_bytes() {
+  std::uint64_t bytes = format::kHeaderBytes;
+  for (int wm = 0; wm <= kMaxPieces; ++wm)
+    for (int wk = 0; wm + wk <= kMaxPieces; ++wk)
+      for (int bm = 0; wm + wk + bm <= kMaxPieces; ++bm)
+        for (int bk = 0; wm + wk + bm + bk <= kMaxPieces; ++bk) {
+          const Material m{wm, wk, bm, bk};
+          if (!m.valid()) continue;
+          const std::uint64_t n = slice_size(m);
+          const std::uint64_t blocks = (n + format::kBlockPositions - 1) / format::kBlockPositions;
+          bytes += format::kEntryBytes + 4 * blocks + blocks * format::kRawBlockBytes;
+        }
+  return bytes;
+}
+
 }  // namespace tempo::egdb

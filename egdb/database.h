@@ -39,6 +39,11 @@ const char* status_name(Status s);
 enum class Value : std::int8_t { kLoss = -1, kDraw = 0, kWin = 1 };
 const char* value_name(Value v);
 
+// The largest database the format can hold: every slice of up to kMaxPieces
+// pieces, every block stored raw (FORMAT.md, "Size"). A file longer than this
+// is not a database; the front ends that map files refuse it unread.
+std::uint64_t max_database_bytes();
+
 struct SliceInfo {
   Material material;
   std::uint64_t positions = 0;  // index values (valid or not)

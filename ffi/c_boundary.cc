@@ -96,6 +96,10 @@ tempo_status to_engine(const tempo_position& in, Position* out, char* error, std
     set_error(error, error_len, absl::StrCat("side to move is ", in.side, "; expected 0 (white) or 1 (black)"));
     return TEMPO_ERR_INVALID_POSITION;
   }
+  if (in.squares[0] != TEMPO_EMPTY) {  // tempo.h: [0] is unused and must be 0
+    set_error(error, error_len, absl::StrCat("squares[0] is ", in.squares[0], "; it is not a square and must be 0"));
+    return TEMPO_ERR_INVALID_POSITION;
+  }
   Position p = Position::empty(in.side == TEMPO_WHITE ? Color::kWhite : Color::kBlack);
   for (int s = 1; s <= kNumSquares; ++s) {
     const std::uint8_t code = in.squares[s];

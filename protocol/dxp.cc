@@ -251,6 +251,8 @@ absl::StatusOr<Move> to_move(const Position& pos, const MoveMessage& m) {
   Bitboard captured = 0;
   for (int sq : m.captured) {
     if (!in_range(sq, 1, 50)) return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is not 1..50"));
+    // A piece is taken once: a square listed twice is not a move (the C ABI refuses it too).
+    if (captured & square_bb(sq)) return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is listed twice"));
     captured |= square_bb(sq);
   }
   if (!in_range(m.from, 1, 50) || !in_range(m.to, 1, 50)) {

@@ -48,13 +48,9 @@ absl::StatusOr<std::vector<Opening>> parse_openings(std::string_view text) {
 }
 
 absl::StatusOr<std::vector<Opening>> read_openings(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("openings: cannot open ", quote(path)));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  if (text.size() > (16u << 20)) return absl::InvalidArgumentError(absl::StrCat("openings: ", quote(path), " is over 16 MiB"));
-  absl::StatusOr<std::vector<Opening>> out = parse_openings(text);
+  absl::StatusOr<std::string> text = read_small_file(path, 16u << 20);  // read no further than 16 MiB
+  if (!text.ok()) return absl::Status(text.status().code(), absl::StrCat("openings: ", text.status().message()));
+  absl::StatusOr<std::vector<Opening>> out = parse_openings(*text);
   if (!out.ok()) return absl::Status(out.status().code(), absl::StrCat(path, ": ", out.status().message()));
   return out;
 }

@@ -7,8 +7,20 @@
 #
 #   scripts/fuzz.sh [seconds-per-fuzzer] [fuzzer...]   (default 30 s, all)
 #   TEMPO_FUZZ_JOBS=2 scripts/fuzz.sh 3600 fuzz_search  (a long run, 2 workers)
+#
+# Campaign mode (outside CI): the same runs, then each fuzzer's new inputs
+# that add coverage are merged (libFuzzer -merge=1) into the committed seed
+# corpus tests/fuzz/corpus/<fuzzer>/, inputs over 4 KiB left out, so it
+# grows only by what finds new code and stays small; the executions per
+# fuzzer and in total are printed and written to build-fuzz/campaign.txt.
+#   nice -n 19 scripts/fuzz.sh campaign 3600           (an hour each, nproc at a time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+campaign=0
+if [ "${1:-}" = campaign ]; then
+  campaign=1
+  shift
+fi
 seconds=${1:-30}
 shift || true
 jobs=$(nproc)
@@ -36,6 +48,7 @@ run_one() {
   local log="$dir/$f.log"
   local extra=()
   [ -n "${TEMPO_FUZZ_JOBS:-}" ] && extra+=(-fork="$TEMPO_FUZZ_JOBS")
+  [ "$campaign" -eq 1 ] && extra+=(-max_len=4096)
   if ! "$dir/$f" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$dir/artifacts/$f-" "${extra[@]}" "$dir/corpus/$f" "${seeds[@]}" >"$log" 2>&1; then
     echo "FUZZER $f FAILED; last lines of $log:"
@@ -68,3 +81,22 @@ done
 total=0
 for f in "${fuzzers[@]}"; do total=$((total + $(cat "$dir/$f.runs"))); done
 echo "== fuzzing passed: $total executions"
+if [ "$campaign" -eq 1 ]; then
+  # Keep what adds coverage, small inputs only; the seeds stay as they are.
+  summary="$dir/campaign.txt"
+  echo "campaign $(date -u +%FT%TZ): ${seconds}s per fuzzer" >"$summary"
+  for f in "${fuzzers[@]}"; do
+    seed_dir="tests/fuzz/corpus/$f"
+    before=$(ls "$seed_dir" | wc -l)
+    small="$dir/small/$f"
+    rm -rf "$small" && mkdir -p "$small"
+    find "$dir/corpus/$f" -type f -size -4097c -exec cp {} "$small/" \;
+    "$dir/$f" -merge=1 -timeout=10 -rss_limit_mb=2048 "$seed_dir" "$small" >"$dir/$f.merge.log" 2>&1
+    after=$(ls "$seed_dir" | wc -l)
+    line="$f: $(cat "$dir/$f.runs") executions, corpus $before -> $after files ($(du -sk "$seed_dir" | cut -f1) KiB)"
+    echo "  $line"
+    echo "$line" >>"$summary"
+  done
+  echo "total: $total executions" >>"$summary"
+  echo "== campaign: $total executions; new inputs merged into tests/fuzz/corpus (commit them); $summary"
+fi

@@ -46,6 +46,9 @@ tempo_test_binary(search
           tests/search/search_bounds_test.cc tests/search/search_concurrency_test.cc tests/search/search_test.cc
           tests/search/smp_concurrency_test.cc tests/search/stack_test.cc tests/search/time_test.cc
   LINK tempo::search tempo::tt tempo::rules)
+# The program's own parts that are not the commands (the DXP message reader).
+tempo_test_binary(cli SOURCES tests/cli/net_test.cc cli/net.cc LINK tempo::rules)
+target_include_directories(tempo_cli_tests PRIVATE ${TEMPO_CLI_DIR})
 tempo_test_binary(protocol
   SOURCES tests/protocol/dxp_test.cc tests/protocol/elo_test.cc tests/protocol/hub_test.cc
           tests/protocol/openings_test.cc

@@ -1,6 +1,7 @@
 #include "train/records.h"
 
 #include <cstdio>
+#include <sys/stat.h>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -10,9 +11,13 @@ namespace tempo::train {
 absl::StatusOr<std::vector<Record>> read_records(const std::string& path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::fseek(f.get(), 0, SEEK_END);
-  const long size = std::ftell(f.get());
-  std::fseek(f.get(), 0, SEEK_SET);
+  // Records are loaded whole (the fitter passes over them many times): a
+  // regular file only, its size the bound (not a pipe or /dev/zero).
+  struct stat st {};
+  if (::fstat(::fileno(f.get()), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrCat(path, " is not a regular file"));
+  }
+  const long size = static_cast<long>(st.st_size);
   std::vector<Record> out(static_cast<std::size_t>(size) / sizeof(Record));
   if (!out.empty() && std::fread(out.data(), sizeof(Record), out.size(), f.get()) != out.size()) {
     return absl::DataLossError(absl::StrCat("short read from ", path));

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/ascii.h"
+#include "engine/text.h"
 
 namespace tempo::train {
 
@@ -97,11 +98,9 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
 }
 
 absl::StatusOr<Weights> read_weights(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  absl::StatusOr<Weights> w = parse_weights(ss.str());
+  absl::StatusOr<std::string> text = read_small_file(path, 16u << 20);  // a weights file is about 100 KB
+  if (!text.ok()) return text.status();
+  absl::StatusOr<Weights> w = parse_weights(*text);
   if (!w.ok()) return absl::DataLossError(absl::StrCat(path, ": ", w.status().message()));
   return w;
 }

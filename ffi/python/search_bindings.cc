@@ -1,16 +1,21 @@
 // search() for Python: options in, a result object out. The GIL is released
 // while the engine thinks, so searches in several threads run in parallel;
-// the progress callback takes the GIL back only for the call.
+// the calling thread takes it back only to run on_info and, every few
+// milliseconds, Python's signal handlers (Ctrl-C stops any search).
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -26,6 +31,9 @@
 
 namespace tempo::python {
 namespace {
+
+// How often a waiting search() looks at Python's signals (Ctrl-C).
+constexpr int kSignalPollMs = 10;
 
 // Set from any thread to stop a search; the search polls it.
 struct CancelToken {
@@ -179,32 +187,70 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   CancelToken* token = cancel != nullptr ? cancel : &local_cancel;
   request.cancel = &token->flag;
 
-  // A Python exception in the callback (or Ctrl-C) stops the search and is
-  // raised once the search has returned.
-  std::exception_ptr callback_error;
-  const Position root = game.current();
+  // The search runs on a worker thread while this, the calling thread, waits
+  // without the GIL. Every kSignalPollMs it takes the GIL back to run the
+  // signal handlers: Ctrl-C (KeyboardInterrupt) cancels the search, which
+  // stops within milliseconds, leaves the table as consistent as any
+  // cancelled search does, and the exception propagates once it has
+  // returned. on_info runs here too, on the calling thread, with the GIL:
+  // the worker hands each iteration over and waits until it has been shown.
+  // An exception on_info raises stops the search the same way.
+  struct Handoff {
+    std::mutex mu;
+    std::condition_variable cv;
+    const Progress* pending = nullptr;  // an iteration waiting for on_info
+    bool done = false;                  // the search has returned
+  } h;
   if (on_info) {
-    request.on_progress = [&](const Progress& p) {
-      py::gil_scoped_acquire acquire;
-      if (callback_error) return;
-      try {
-        if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-        PyInfo info{p.depth, p.seldepth, p.score, p.nodes, p.time_ms, p.multipv_index, {}};
-        if (p.pv != nullptr) info.pv = line_from(root, p.pv->moves, p.pv->size);
-        on_info(info);
-      } catch (...) {
-        callback_error = std::current_exception();
-        token->cancel();
-      }
+    request.on_progress = [&h](const Progress& p) {
+      std::unique_lock<std::mutex> lock(h.mu);
+      h.pending = &p;
+      h.cv.notify_all();
+      h.cv.wait(lock, [&h] { return h.pending == nullptr; });
     };
   }
-
+  std::exception_ptr error;  // from on_info or a signal handler
+  const Position root = game.current();
   absl::StatusOr<SearchResult> found;
   {
     py::gil_scoped_release release;
-    found = search(game, request);
+    std::thread worker([&] {
+      absl::StatusOr<SearchResult> r = search(game, request);
+      std::lock_guard<std::mutex> lock(h.mu);
+      found = std::move(r);
+      h.done = true;
+      h.cv.notify_all();
+    });
+    std::unique_lock<std::mutex> lock(h.mu);
+    while (!h.done) {
+      h.cv.wait_for(lock, std::chrono::milliseconds(kSignalPollMs), [&h] { return h.done || h.pending != nullptr; });
+      if (h.done) break;
+      const Progress* p = h.pending;
+      lock.unlock();
+      {
+        py::gil_scoped_acquire acquire;
+        try {
+          if (!error && PyErr_CheckSignals() != 0) throw py::error_already_set();
+          if (!error && p != nullptr) {
+            PyInfo info{p->depth, p->seldepth, p->score, p->nodes, p->time_ms, p->multipv_index, {}};
+            if (p->pv != nullptr) info.pv = line_from(root, p->pv->moves, p->pv->size);
+            on_info(info);
+          }
+        } catch (...) {
+          if (!error) error = std::current_exception();
+          token->cancel();
+        }
+      }
+      lock.lock();
+      if (p != nullptr) {
+        h.pending = nullptr;
+        h.cv.notify_all();
+      }
+    }
+    lock.unlock();
+    worker.join();
   }
-  if (callback_error) std::rethrow_exception(callback_error);
+  if (error) std::rethrow_exception(error);
   PySearchResult out{value_or_raise(std::move(found)), root, {}, {}};
   out.pv = line_from(root, out.result.pv.moves, out.result.pv.size);
   for (const ScoredMove& sm : out.result.multipv) {
@@ -239,7 +285,9 @@ std::string search_doc() {
       "place; a bad one is reported in result.egdb_status and not used.\n\n"
       "Progress and stopping: on_info(info) is called with a SearchInfo after each iteration (with the GIL, "
       "on the calling thread), and once more when the move played is not the last line's first; an exception "
-      "it raises (Ctrl-C too) stops the search and propagates. cancel=CancelToken() lets another "
+      "it raises stops the search and propagates. Ctrl-C (SIGINT) stops any search, infinite ones included, "
+      "within milliseconds and raises KeyboardInterrupt; the table stays usable (a given cancel token is left "
+      "cancelled). cancel=CancelToken() lets another "
       "thread stop the search; the result then has cancelled=True and the best move so far.\n\n"
       "The result: best_move (None when the side to move has no legal move, and so has lost), score (side to "
       "move's view, 100 = one man), win_in / loss_in (plies to a forced win / loss, else None; loss_in 0 for no "

@@ -26,6 +26,16 @@ set_tests_properties(cli.help_hub PROPERTIES LABELS unit
                      PASS_REGULAR_EXPRESSION "--tt-mb=N.*--max-depth=1\\.\\.127" FAIL_REGULAR_EXPRESSION "tt_mb|--fen")
 
 
+# Bad flag values: status 2 and one line naming the flag; each command's
+# help derived from the flags' definitions (tests/cli/flags_test.py).
+add_test(NAME cli.flags COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/cli/flags_test.py
+         $<TARGET_FILE:tempo> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.flags PROPERTIES LABELS unit TIMEOUT 120)
+# Files and streams read with a bound: /dev/zero and over-long lines refused.
+add_test(NAME cli.input_bounds COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/cli/input_bounds_test.py
+         $<TARGET_FILE:tempo>)
+set_tests_properties(cli.input_bounds PROPERTIES LABELS unit TIMEOUT 120)
+
 # Host-only checks (bash runs the program itself): not in cross builds.
 if(NOT CMAKE_CROSSCOMPILING)
 # An empty --fen (an unset shell variable) is a bad FEN, status 2, in every
@@ -53,6 +63,19 @@ add_test(NAME cli.egdb_build_probe
     ! \"$0\" analyse --fen W:WK28,K33:BK3 --depth 4 --egdb $d/missing 2>/dev/null"
   $<TARGET_FILE:tempo>)
 set_tests_properties(cli.egdb_build_probe PROPERTIES LABELS unit)
+# A database path is mapped, never read whole: /dev/zero, a FIFO or a file
+# larger than any database is refused with status 2 (analyse) or an error
+# line with the session going on (hub).
+add_test(NAME cli.egdb_bounded
+  COMMAND bash -c "d=$(mktemp -d); trap 'rm -rf $d' EXIT; mkfifo $d/fifo; truncate -s 1T $d/huge
+    for f in /dev/zero $d/fifo $d/huge; do
+      err=$(timeout 20 \"$0\" analyse --depth 1 --egdb $f 2>&1 >/dev/null); rc=$?
+      [ $rc -eq 2 ] && [[ $err == *'not a regular file'* || $err == *'more than any endgame database'* ]] || { echo \"$f: status $rc: $err\"; exit 1; }
+    done
+    out=$(printf 'hub\\nset-param name=egdb value=/dev/zero\\nping\\nquit\\n' | timeout 20 \"$0\" hub); rc=$?
+    echo \"$out\"; [ $rc -eq 0 ] && [[ $out == *'not a regular file'* && $out == *pong* ]]"
+  $<TARGET_FILE:tempo>)
+set_tests_properties(cli.egdb_bounded PROPERTIES LABELS unit)
 endif()
 
 # Process-level tests of `tempo hub`, `tempo dxp` and `tempo match`: Python

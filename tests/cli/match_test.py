@@ -45,15 +45,35 @@ def main():
     for r in re.findall(r'\[Result "([^"]*)"\]', games_pdn):
         assert r in ("2-0", "0-2", "1-1"), r
 
-    # Bad input: a missing engine command, and an engine that does not exist (it forfeits, the runner survives).
+    # Bad input: a missing engine command.
     bad = subprocess.run([tempo, "match", "--engine2=" + engine, "--match-depth=1", "--openings=" + openings],
                          capture_output=True, text=True, timeout=10)
     assert bad.returncode == 2 and "--engine1 is required" in bad.stderr, bad.stderr
-    ghost = subprocess.run([tempo, "match", "--engine1=/nonexistent/engine", "--engine2=" + engine, "--games=2",
-                            "--match-depth=1", "--openings=" + openings, "--pdn=" + os.path.join(tmp, "g.pdn")],
+    # An engine that cannot start is no game: status 2, the reason, no game or
+    # result line (one missing engine, or both).
+    for e1, e2, who in (("/nonexistent/engine", engine, "engine1"), ("/nonexistent/a", "/nonexistent/b", "engine")):
+        ghost = subprocess.run([tempo, "match", "--engine1=" + e1, "--engine2=" + e2, "--games=2",
+                                "--match-depth=1", "--openings=" + openings, "--pdn=" + os.path.join(tmp, "g.pdn")],
+                               capture_output=True, text=True, timeout=30)
+        assert ghost.returncode == 2, (ghost.returncode, ghost.stdout, ghost.stderr)
+        assert re.search(who + r"\d? did not start", ghost.stderr), ghost.stderr
+        assert "result:" not in ghost.stdout and not re.search(r"^game ", ghost.stdout, re.M), ghost.stdout
+    zero = subprocess.run([tempo, "match", "--engine1=" + engine, "--engine2=" + engine, "--match-depth=1",
+                           "--openings=" + openings, "--concurrency=0"], capture_output=True, text=True, timeout=10)
+    assert zero.returncode == 2 and "--concurrency" in zero.stderr, zero.stderr
+    # An engine that crashes mid-game (its input cut after 8 lines by `sed -u 8q`: at its
+    # second move) loses that game, with either colour; the other engine never
+    # does, and the reason names the one that crashed.
+    crash = subprocess.run([tempo, "match", "--engine1=sed -u 8q | " + engine, "--engine2=" + engine,
+                            "--name1=Crasher", "--name2=Steady", "--games=2", "--match-depth=1",
+                            "--openings=" + openings, "--pdn=", "--concurrency=1"],
                            capture_output=True, text=True, timeout=30)
-    assert ghost.returncode == 0, ghost.stderr
-    assert re.search(r"result: engine1 vs engine2: \+0 =0 -2", ghost.stdout), ghost.stdout
+    assert crash.returncode == 0, crash.stderr + crash.stdout
+    lines = re.findall(r"^game \d/2: .*$", crash.stdout, re.M)
+    assert len(lines) == 2, crash.stdout
+    assert "Crasher (white) crashed" in lines[0] and " 0-2 " in lines[0], lines
+    assert "Crasher (black) crashed" in lines[1] and " 2-0 " in lines[1], lines
+    assert re.search(r"^result: Crasher vs Steady: \+0 =0 -2", crash.stdout, re.M), crash.stdout
     # --ponder=1: engine 1 gets `go ponder` on the position its opponent must
     # move from, and `stop` once the opponent has moved; engine 2 never.
     logs = [os.path.join(tmp, "in1.txt"), os.path.join(tmp, "in2.txt")]

@@ -358,5 +358,12 @@ TEST(EgdbSearch, ProbesBelowARootOutsideTheDatabase) {
   EXPECT_GT(r->egdb_hits, 0u);
 }
 
+// The bound the front ends map files against (FORMAT.md, "Size"): every
+// slice up to 6 pieces stored raw; a real database is far below it.
+TEST(Egdb, LargestDatabaseIsTheDocumentedBound) {
+  EXPECT_EQ(max_database_bytes(), 12434257576u);
+  EXPECT_LT(small().buffer.size(), max_database_bytes());
+}
+
 }  // namespace
 }  // namespace tempo::egdb

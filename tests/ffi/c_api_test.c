@@ -203,6 +203,15 @@ static void test_validate(void) {
   p.squares[2] = TEMPO_WHITE_MAN;
   CHECK_ST(tempo_position_validate(&p, err, sizeof err), TEMPO_ERR_INVALID_POSITION);
   CHECK(strstr(err, "promotion") != NULL || strstr(err, "20") != NULL);
+  /* squares[0] is not a square: anything but 0 there is refused, by every
+     function that takes a position. */
+  CHECK_ST(tempo_position_start(&p), TEMPO_OK);
+  p.squares[0] = TEMPO_WHITE_MAN;
+  CHECK_ST(tempo_position_validate(&p, err, sizeof err), TEMPO_ERR_INVALID_POSITION);
+  CHECK(strstr(err, "squares[0]") != NULL);
+  CHECK_ST(tempo_position_to_fen(&p, err, sizeof err, NULL), TEMPO_ERR_INVALID_POSITION);
+  p.squares[0] = TEMPO_EMPTY;
+  CHECK_ST(tempo_position_validate(&p, err, sizeof err), TEMPO_OK);
   CHECK_ST(tempo_position_validate(NULL, err, sizeof err), TEMPO_ERR_NULL_POINTER);
   p.size = 0;
   CHECK_ST(tempo_position_validate(&p, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);

@@ -121,5 +121,20 @@ TEST(Dxp, MovesMapToLegalMoves) {
   }
 }
 
+// 28x19 takes 23 once; a MOVE listing 23 twice is no move (the C ABI's
+// tempo_play_move refuses the same), while the honest one is legal.
+TEST(Dxp, ACapturedSquareListedTwiceIsRefused) {
+  absl::StatusOr<Position> pos = parse_fen("W:W28:B23");
+  ASSERT_TRUE(pos.ok());
+  absl::StatusOr<Message> twice = decode("M00002819022323");
+  ASSERT_TRUE(twice.ok()) << twice.status();
+  absl::StatusOr<Move> m = to_move(*pos, std::get<MoveMessage>(*twice));
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("listed twice"), std::string::npos) << m.status();
+  absl::StatusOr<Message> once = decode("M000028190123");
+  ASSERT_TRUE(once.ok()) << once.status();
+  EXPECT_TRUE(to_move(*pos, std::get<MoveMessage>(*once)).ok());
+}
+
 }  // namespace
 }  // namespace tempo::dxp

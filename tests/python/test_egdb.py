@@ -1,4 +1,5 @@
 """tempo.egdb and search(..., egdb=): a small database built by `tempo egdb build`, and bad buffers."""
+import mmap
 import os
 import subprocess
 
@@ -12,12 +13,51 @@ BINARY = os.environ.get("TEMPO_BINARY", os.path.join(BUILD, "tempo"))
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db_dir(tmp_path_factory):
     if not os.path.exists(BINARY):
         pytest.skip(f"no {BINARY}")
     out = tmp_path_factory.mktemp("egdb")
     subprocess.run([BINARY, "egdb", "build", "--pieces", "3", "--out", str(out)], check=True, capture_output=True)
-    return (out / "tempo.egdb").read_bytes()
+    return out
+
+
+@pytest.fixture(scope="module")
+def db(db_dir):
+    return (db_dir / "tempo.egdb").read_bytes()
+
+
+def test_open_maps_the_file(db_dir, db):
+    for path in (db_dir, db_dir / "tempo.egdb", str(db_dir / "tempo.egdb")):
+        m = tempo.egdb.open(path)
+        try:
+            assert isinstance(m, mmap.mmap) and len(m) == len(db) and m[:] == db
+            assert memoryview(m).readonly  # shared pages are never written
+            p = tempo.Position.from_fen("W:WK28,K33:BK3")
+            assert tempo.egdb.probe(p, m) == "draw" and tempo.egdb.info(m)["status"] == "ok"
+            r = tempo.search(p, depth=6, egdb=m)
+            assert r.egdb_status == "ok" and r.egdb_value == "draw"
+        finally:
+            m.close()
+
+
+def test_open_refuses_what_is_no_database_file(tmp_path):
+    with pytest.raises(ValueError, match="not a regular file"):
+        tempo.egdb.open("/dev/zero")  # read to the end, this never ends
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="not a regular file"):
+        tempo.egdb.open(fifo)  # no writer: opening must not wait for one
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match="empty"):
+        tempo.egdb.open(empty)
+    huge = tmp_path / "huge"
+    with open(huge, "wb") as f:
+        f.truncate(tempo.egdb.MAX_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(ValueError, match="more than any endgame database"):
+        tempo.egdb.open(huge)
+    with pytest.raises(FileNotFoundError):
+        tempo.egdb.open(tmp_path / "missing")
 
 
 def test_probe(db):

@@ -6,6 +6,7 @@ The CMake build behind it reuses the build tree the tested module comes from
 (TEMPO_CMAKE_BUILD_DIR), so it only packs what is built; setup.py builds a tree
 of its own when run without it."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,39 @@ CHECK = (
 )
 
 
+def readme_install_line():
+    """The Python install command README.md gives (the one a user copies)."""
+    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"\*\*Python\*\*: `([^`]+)`", text)
+    assert m, "README.md: no **Python**: `install line`"
+    return m.group(1)
+
+
+def test_install_line_is_one_truth():
+    """README.md, ffi/python/README.md and pyproject.toml give the same line, with Debian's interpreter named."""
+    line = readme_install_line()
+    assert line.startswith("/usr/bin/python3 -m venv --system-site-packages .venv && "), line
+    for doc in ("ffi/python/README.md", "pyproject.toml"):
+        with open(os.path.join(REPO, doc), encoding="utf-8") as f:
+            assert line in f.read(), f"{doc} does not give the install line {line!r}"
+
+
+def test_missing_wheel_is_one_line(tmp_path):
+    """An interpreter without `wheel` (a pyenv/conda python3): setup.py says so in one line."""
+    stub = tmp_path / "stub" / "wheel"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('no wheel here')\n")
+    # setuptools before 70.1 has no bdist_wheel of its own; on a newer one hide it too.
+    (tmp_path / "stub" / "sitecustomize.py").write_text(
+        "import sys\nsys.modules['setuptools.command.bdist_wheel'] = None\n")
+    p = subprocess.run([PYTHON, "setup.py", "--version"], cwd=REPO, capture_output=True, text=True, timeout=60,
+                       env=clean_env(PYTHONPATH=str(tmp_path / "stub")))
+    assert p.returncode != 0, p.stdout
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "has no 'wheel' package" in lines[0] and "/usr/bin/python3" in lines[0], p.stderr
+
+
 def test_venv_install_and_wheel(tmp_path):
     if shutil.which("cmake") is None:
         pytest.skip("cmake not installed")
@@ -73,10 +107,12 @@ def test_venv_install_and_wheel(tmp_path):
                 shutil.copy2(os.path.join(REPO, f), src / f)
     else:
         shutil.copytree(REPO, src, ignore=shutil.ignore_patterns("build*", ".git", "dist", "*.egg-info", "__pycache__"))
-    # 1. pip install into a venv that sees Debian's setuptools and wheel.
-    venv = tmp_path / "venv"
-    run([PYTHON, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
-    run([str(venv / "bin/pip"), "install", "--no-build-isolation", "--no-index", "-q", "."], cwd=src, env=env)
+    # 1. The README's install line, exactly as written, run by a shell in the
+    # sources, with PATH as the user has it (here python3 may be pyenv's).
+    line = readme_install_line()
+    # Offline, as CI is: the environment keeps pip off the network (the line has no dependencies to fetch).
+    run(["bash", "-c", line], cwd=src, env=dict(env, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1"))
+    venv = src / ".venv"
     p = run([str(venv / "bin/python"), "-c", CHECK], cwd=tmp_path, env=clean_env())
     assert p.stdout.split()[0] == tempo.__version__ and str(venv) in p.stdout
     # 2. A wheel, installed into a clean venv (no system packages), imported away from the sources.

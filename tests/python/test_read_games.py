@@ -122,3 +122,43 @@ def test_mangled_files_never_stop_the_reader(games_dir):
             assert back.pdn() == g.pdn()
         for e in errors:
             assert e.game >= 1 and e.line >= 1 and e.column >= 1 and e.reason
+
+
+def test_a_game_longer_than_the_cap_is_one_bad_game():
+    cap = tempo.pdn_stream.MAX_GAME_CHARS
+    text = ('[Event "before"]\n1. 32-28 19-23 2-0\n\n[Event "huge"]\n1. 32-28 {'
+            + ("x" * 99 + "\n") * (cap // 100 + 500) + '} 19-23 2-0\n\n[Event "after"]\n1. 33-28 18-23 0-2\n')
+    for chunk in (1, 1 << 20):
+        games, errors = read(text, chunk_chars=chunk)
+        assert [g.tag("Event") for g in games] == ["before", "after"]
+        assert len(errors) == 1 and errors[0].game == 2 and errors[0].line == 4, errors
+        assert f"longer than {cap} characters" in errors[0].reason
+
+
+@pytest.mark.parametrize("kind", ["random bytes", "one endless line"])
+def test_memory_stays_bounded_without_game_boundaries(tmp_path, kind):
+    # 24 MB with no game boundary: read whole, the old reader peaked above 24 MB.
+    path = tmp_path / "noise.pdn"
+    size = 24 << 20
+    with open(path, "wb") as f:
+        if kind == "random bytes":
+            rng = random.Random(7)
+            for _ in range(size >> 20):
+                f.write(rng.randbytes(1 << 20))
+        else:
+            f.write(b"x" * size)
+    import tracemalloc
+
+    errors = []
+    tracemalloc.start()
+    try:
+        games = list(tempo.read_games(path, on_error=errors.append))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert errors and all("longer than" in e.reason for e in errors if "longer" in e.reason)
+    assert any("longer than" in e.reason for e in errors)
+    assert len(games) < 100  # random text may hold a stray "game"; no more
+    # A game's cap (1 MiB of text, up to 4 bytes a character in Python's
+    # strings) and one line: far below the file's size.
+    assert peak < 8 << 20, f"peak {peak} bytes traced for a {size}-byte file"

@@ -365,3 +365,61 @@ def test_parameter_errors():
             tempo.search(pos, depth=2, **{name: bad})
     with pytest.raises(TypeError):
         tempo.search(pos, depth=2, feature_scale="high")
+
+
+@pytest.mark.parametrize("kind", ["movetime", "on_info", "infinite"])
+def test_ctrl_c_stops_any_search_at_once(kind):
+    """SIGINT during a search: KeyboardInterrupt within 100 ms, table intact."""
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals reach the main thread only")
+    import signal
+
+    table = bytearray(4 * MIB)
+    pos = tempo.Position.from_fen(MIDGAME)
+    assert tempo.search(pos, depth=5, tt=table).tt_status == "fresh"
+    token = tempo.CancelToken()
+    kwargs = {"movetime": dict(movetime_ms=8000),
+              "on_info": dict(movetime_ms=8000, on_info=lambda info: None),
+              "infinite": dict(infinite=True, cancel=token)}[kind]
+    sent = []
+
+    def interrupt():
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    timers = [threading.Timer(0.3, interrupt), threading.Timer(6.0, token.cancel)]  # the second: no hang if broken
+    try:
+        for t in timers:
+            t.start()
+        with pytest.raises(KeyboardInterrupt):
+            tempo.search(pos, tt=table, **kwargs)
+        latency = time.monotonic() - sent[0]
+    finally:
+        for t in timers:
+            t.cancel()
+        signal.signal(signal.SIGINT, previous)
+    print(f"{kind}: KeyboardInterrupt {latency * 1000:.1f} ms after SIGINT")
+    assert latency < 0.1, f"{kind}: {latency * 1000:.0f} ms from SIGINT to KeyboardInterrupt"
+    assert tempo.table_info(table)["status"] == "reused"
+    r = tempo.search(pos, depth=5, tt=table)
+    assert r.tt_status == "reused" and r.best_move in pos.legal_moves()
+
+
+def test_an_aligned_buffer_serves_two_searches_at_once():
+    """ffi/python/README.md, after tt/FORMAT.md: an 8-byte-aligned buffer may be shared."""
+    table = bytearray(4 * MIB)
+    pos = tempo.Position.from_fen(MIDGAME)
+    results = [None, None]
+
+    def run(i):
+        results[i] = tempo.search(pos, depth=7, tt=table, seed=i)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r is not None and r.best_move in pos.legal_moves() for r in results)
+    assert tempo.table_info(table)["status"] == "reused"
+    assert tempo.search(pos, depth=7, tt=table).tt_status == "reused"

@@ -8,7 +8,7 @@ import re
 import tempo
 from tempo import _tempo
 
-STUB_ONLY = {"enum", "sys", "Any", "Callable", "Dict", "List", "Optional", "Tuple", "Union", "Buffer", "MoveLike"}
+STUB_ONLY = {"enum", "mmap", "os", "sys", "Any", "Callable", "Dict", "List", "Optional", "Tuple", "Union", "Buffer", "MoveLike"}
 ENUM_BUILTINS = {"name", "value"}
 PACKAGE_DIR = os.path.dirname(os.path.abspath(tempo.__file__))
 

@@ -8,6 +8,8 @@ view, 100 = one man.
 """
 
 import enum
+import mmap
+import os
 import sys
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
@@ -325,5 +327,10 @@ class _EgdbModule:
     @staticmethod
     def info(egdb: Buffer, verify: bool = False) -> Dict[str, Any]:
         """{'status', 'bytes', 'max_pieces', 'slices'}; verify=True also checks every slice's checksum."""
+    @staticmethod
+    def open(path: Union[str, bytes, "os.PathLike[str]"]) -> "mmap.mmap":
+        """The database file (or DIR/tempo.egdb) mapped read-only and shared, usable as an egdb buffer.
+        OSError when it cannot be opened; ValueError for a non-regular, empty or too large file."""
+    MAX_BYTES: int
 
 egdb: _EgdbModule
