@@ -23,7 +23,7 @@ REPO = os.environ.get("TEMPO_SOURCE_DIR") or os.path.dirname(os.path.dirname(os.
 BUILD = os.environ.get("TEMPO_BUILD_DIR", os.path.join(REPO, "build"))
 BINARY = os.environ.get("TEMPO_BINARY", os.path.join(BUILD, "tempo"))
 LIBRARY = os.environ.get("TEMPO_LIBRARY", os.path.join(BUILD, "libtempo.so"))
-sys.path.insert(0, os.path.join(REPO, "tests", "protocol"))
+sys.path.insert(0, os.path.join(REPO, "tests", "cli"))
 from engine_pipe import Engine  # noqa: E402
 
 
