@@ -15,26 +15,9 @@ int Searcher::classic_node(int ply, int depth, int alpha, int beta, const Positi
   if (stopped_) return 0;
   if (ply >= kMaxPly - 1) return leaf(pos, key);
 
-  // Mate-distance pruning: nothing here can beat a shorter win already found.
-  alpha = std::max(alpha, loss_in(ply));
-  beta = std::min(beta, -loss_in(ply + 1));
-  if (alpha >= beta) return alpha;
-
-  if (int s; egdb_ && egdb_score(ply, pos, false, &s)) return s;
-
+  std::uint32_t table_move;
+  if (int s; answered_before_moves(ply, depth, alpha, beta, pos, key, /*table_cuts=*/true, &table_move, &s)) return s;
   const int alpha_in = alpha;
-  std::uint32_t table_move = 0;
-  if (table_) {
-    tt::ProbeResult hit;
-    if (table_->probe(key ^ table_salt_, ply, &hit)) {
-      table_move = hit.move;
-      if (hit.depth >= depth) {
-        if (hit.bound == tt::Bound::kExact) return hit.score;
-        if (hit.bound == tt::Bound::kLower && hit.score >= beta) return hit.score;
-        if (hit.bound == tt::Bound::kUpper && hit.score <= alpha) return hit.score;
-      }
-    }
-  }
 
   generate_moves(pos, f.picker.moves);
   const int n = f.picker.moves.size;
@@ -68,10 +51,7 @@ int Searcher::classic_node(int ply, int depth, int alpha, int beta, const Positi
       }
     }
   }
-  if (table_) {
-    const tt::Bound bound = best >= beta ? tt::Bound::kLower : best > alpha_in ? tt::Bound::kExact : tt::Bound::kUpper;
-    table_->store(key ^ table_salt_, ply, depth, best, bound, tt::pack_move(best_move));
-  }
+  store(key, ply, depth, best, alpha_in, beta, best_move);
   return best;
 }
 

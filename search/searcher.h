@@ -270,6 +270,37 @@ class Searcher {
     Frame& f = frames_[ply];
     f.picker.score(pos, table_move, captures, killers_on_ ? &f.killers : nullptr, *history_);
   }
+  // What answers a node before any move is tried: a shorter win already
+  // found elsewhere (mate distance), the endgame database, a table entry
+  // deep enough (only when `table_cuts`). True with *score when one does;
+  // otherwise alpha and beta are narrowed and *table_move is the table's
+  // move, or 0.
+  bool answered_before_moves(int ply, int depth, int& alpha, int& beta, const Position& pos, std::uint64_t key,
+                             bool table_cuts, std::uint32_t* table_move, int* score) {
+    alpha = std::max(alpha, loss_in(ply));
+    beta = std::min(beta, -loss_in(ply + 1));
+    if (alpha >= beta) {
+      *score = alpha;
+      return true;
+    }
+    if (egdb_ && egdb_score(ply, pos, false, score)) return true;
+    *table_move = 0;
+    if (!table_) return false;
+    tt::ProbeResult hit;
+    if (!table_->probe(key ^ table_salt_, ply, &hit)) return false;
+    *table_move = hit.move;
+    if (!table_cuts || hit.depth < depth) return false;
+    *score = hit.score;
+    return hit.bound == tt::Bound::kExact || (hit.bound == tt::Bound::kLower && hit.score >= beta) ||
+           (hit.bound == tt::Bound::kUpper && hit.score <= alpha);
+  }
+  // The node's result into the table: exact, or a bound when it failed
+  // high (>= beta) or low (<= the alpha it was searched with).
+  void store(std::uint64_t key, int ply, int depth, int best, int alpha_in, int beta, const Move& best_move) {
+    if (!table_) return;
+    const tt::Bound bound = best >= beta ? tt::Bound::kLower : best > alpha_in ? tt::Bound::kExact : tt::Bound::kUpper;
+    table_->store(key ^ table_salt_, ply, depth, best, bound, tt::pack_move(best_move));
+  }
   // A quiet move caused a cut-off: remember it for its ply and in the history.
   void reward_quiet(int ply, const Position& pos, const Move& m, int depth, int tried_before) {
     Frame& f = frames_[ply];
