@@ -33,9 +33,7 @@ int Searcher::classic_node(int ply, int depth, int alpha, int beta, const Positi
   for (int i = 0; i < n; ++i) {
     const Move m = f.picker.pick(i);
     const Position child = pos.after(m);
-    const std::uint64_t child_key = zobrist::key_after(key, pos, m);
-    if (table_) table_->prefetch(child_key ^ table_salt_);
-    enter(ply, pos, m, child, child_key);
+    const std::uint64_t child_key = enter(ply, pos, key, m, child);
     const int score = -classic_node(ply + 1, depth - 1, -beta, -alpha, child, child_key);
     if (stopped_) return 0;
     if (score > best) {

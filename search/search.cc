@@ -114,9 +114,7 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
   for (int i = 0; i < n; ++i) {
     const Move m = f.picker.pick(i);
     const Position child = pos.after(m);
-    const std::uint64_t child_key = zobrist::key_after(key, pos, m);
-    if (table_) table_->prefetch(child_key ^ table_salt_);
-    enter(ply, pos, m, child, child_key);
+    const std::uint64_t child_key = enter(ply, pos, key, m, child);
     const int new_depth = depth - 1;
     int score;
     if (i == 0) {
@@ -155,8 +153,7 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
   for (int i = first; i < n; ++i) {
     RootMove& rm = root_moves_[i];
     const Position child = root_.after(rm.move);
-    const std::uint64_t child_key = zobrist::key_after(key, root_, rm.move);
-    enter(0, root_, rm.move, child, child_key);
+    const std::uint64_t child_key = enter(0, root_, key, rm.move, child);
     seldepth_ = std::max(seldepth_, 1);
     int score;
     if (classic_) {
@@ -239,7 +236,7 @@ SearchResult Searcher::answer_at_once() {
   result.has_move = true;
   const Move m = legal_[0];
   const Position child = root_.after(m);
-  enter(0, root_, m, child, zobrist::key_after(keys_[base_], root_, m));
+  enter(0, root_, keys_[base_], m, child);
   result.best_move = m;
   result.score = -quiesce(1, -kInf, kInf, child, keys_[base_ + 1]);
   if (stopped_) result.score = 0;

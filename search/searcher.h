@@ -241,10 +241,15 @@ class Searcher {
     return false;
   }
 
-  // Sets frames_[ply + 1] and keys for the child reached by `m`.
-  void enter(int ply, const Position& pos, const Move& m, const Position& child, std::uint64_t child_key) {
+  // Steps from `pos` (key `key`) into `child`, reached by `m`: sets
+  // frames_[ply + 1]'s draw counters and the child's key, which it returns,
+  // and starts fetching the table line the child will probe.
+  std::uint64_t enter(int ply, const Position& pos, std::uint64_t key, const Move& m, const Position& child) {
+    const std::uint64_t child_key = zobrist::key_after(key, pos, m);
+    if (table_) table_->prefetch(child_key ^ table_salt_);
     frames_[ply + 1].draw = frames_[ply].draw.next(pos, m, child);
     keys_[base_ + ply + 1] = child_key;
+    return child_key;
   }
 
   // A line ended here, in an evaluation or a lost position: for the mean depth.
