@@ -6,7 +6,10 @@
 #   4. Fuzzers (clang-14, libFuzzer): each for TEMPO_FUZZ_SECONDS (default 20 s).
 #   5. 64-bit and 32-bit ARM cross builds: unit tests under qemu-user and
 #      fixed-depth results compared with the x86-64 build.
-# TEMPO_CI_SKIP="tsan fuzz cross" skips stages (for a quick local run).
+#   6. The Flutter plugin's library as the plugin's Linux build makes it, with
+#      no installed Abseil: x86-64, and aarch64 under qemu-user; C ABI tests.
+#   7. The same for Windows: tempo.dll with MinGW-w64, C ABI tests under Wine.
+# TEMPO_CI_SKIP="tsan fuzz cross plugin windows" skips stages (for a quick local run).
 # Deep tests (long perft counts, matches) are not run here: `ctest -L deep`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,5 +68,19 @@ if [[ $skip != *" cross "* ]]; then
   stage_start
   bash scripts/cross-test.sh build
   stage_end cross
+fi
+if [[ $skip != *" plugin "* ]]; then
+  echo "== Flutter plugin library (Linux x86-64, aarch64 under qemu-user)"
+  stage_start
+  TEMPO_CROSS=1 bash scripts/install-deps.sh
+  bash scripts/plugin-test.sh linux-x86_64 linux-aarch64
+  stage_end plugin
+fi
+
+if [[ $skip != *" windows "* ]]; then
+  echo "== Flutter plugin library for Windows (MinGW-w64, under Wine)"
+  stage_start
+  bash scripts/plugin-test.sh windows
+  stage_end windows
 fi
 echo "== all tests passed in ${SECONDS} s"
