@@ -60,6 +60,16 @@ run_target() {
     echo "the plugin asks the runner to bundle '$bundled', expected one $lib"
     return 1
   fi
+  # Nothing of an installed Abseil was used: no header (the compilers'
+  # dependency files) and, for ELF, no shared Abseil library needed.
+  if grep -rlq --include='*.d' '/usr/include/absl/' "$app/build"; then
+    echo "an installed Abseil header was compiled in:"; grep -rl --include='*.d' '/usr/include/absl/' "$app/build" | head -3
+    return 1
+  fi
+  if [ "$platform" = linux ] && readelf -d "$bundled" | grep -q 'NEEDED.*libabsl'; then
+    echo "$lib needs an installed Abseil:"; readelf -d "$bundled" | grep NEEDED
+    return 1
+  fi
   rm -rf "$app/bundle"
   cmake --install "$app/build" >/dev/null
   local installed="$app/bundle/lib/$lib"
