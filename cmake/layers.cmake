@@ -7,7 +7,8 @@
 # its own in the build tree holding one symbolic link per source folder it
 # owns (build/layers/search/search -> <source>/search). A target's include
 # path is then its own layer's directory plus those of the layers it links,
-# so tt/table.cc including "search/search.h" does not compile.
+# so tt/table.cc including "search/search.h" does not compile. (On a Windows
+# host that may not create symbolic links the link is a directory junction.)
 
 # tempo_layer_dir(<out-var> <layer> <folder>...): the layer's include directory.
 function(tempo_layer_dir out layer)
@@ -15,7 +16,22 @@ function(tempo_layer_dir out layer)
   file(MAKE_DIRECTORY ${dir})
   foreach(folder ${ARGN})
     if(NOT EXISTS ${dir}/${folder})
-      file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${dir}/${folder} SYMBOLIC)
+      file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${dir}/${folder} SYMBOLIC RESULT failed)
+      if(failed AND CMAKE_HOST_WIN32)
+        # A Windows host without Developer Mode may not create symbolic
+        # links; a directory junction does the same here and needs no
+        # privilege (absolute paths, same machine).
+        file(TO_NATIVE_PATH ${dir}/${folder} link)
+        file(TO_NATIVE_PATH ${PROJECT_SOURCE_DIR}/${folder} target)
+        execute_process(COMMAND cmd /c mklink /J "${link}" "${target}" RESULT_VARIABLE failed
+                        OUTPUT_QUIET ERROR_VARIABLE why)
+        if(failed)
+          set(failed "no symbolic link (${failed}), no junction either: ${why}")
+        endif()
+      endif()
+      if(failed)
+        message(FATAL_ERROR "cannot link ${dir}/${folder} to ${PROJECT_SOURCE_DIR}/${folder}: ${failed}")
+      endif()
     endif()
   endforeach()
   set(${out} ${dir} PARENT_SCOPE)

@@ -101,6 +101,17 @@ install(TARGETS tempo_ffi EXPORT TempoTargets
 install(FILES ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 include(${PROJECT_SOURCE_DIR}/ffi/web/web.cmake)  # tempo.wasm (Emscripten builds), its speed bench
 
+# The library's sources, for the Apple podspecs' forwarders (cmake/apple_sources.cmake
+# checks them against this list in ctest ffi.apple_sources).
+set(_tempo_library_sources "")
+foreach(_target tempo_rules tempo_tt tempo_egdb tempo_search tempo_ffi)
+  get_target_property(_sources ${_target} SOURCES)
+  list(FILTER _sources INCLUDE REGEX "\\.cc$")
+  list(APPEND _tempo_library_sources ${_sources})
+endforeach()
+list(JOIN _tempo_library_sources "\n" _tempo_library_sources)
+file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/tempo_library_sources.txt CONTENT "${_tempo_library_sources}\n")
+
 # The tests run the target's programs: here, or through the toolchain's
 # emulator (qemu-user for ARM, Wine for Windows).
 if(NOT BUILD_TESTING OR (CMAKE_CROSSCOMPILING AND NOT CMAKE_CROSSCOMPILING_EMULATOR))
@@ -169,6 +180,19 @@ if(TEMPO_SYSTEM_PYTHON)
       ${_tempo_ffi_tests}/dart_syntax/node_modules/.bin/ast-grep ${PROJECT_SOURCE_DIR}/ffi/dart
       ${_tempo_ffi_tests}/dart_syntax/broken)
     list(APPEND _tempo_ffi_test_names ffi.dart_bindings ffi.dart_syntax)
+    # The plugin's Android and Apple build files, which cannot be built here.
+    add_test(NAME ffi.android_gradle COMMAND ${TEMPO_SYSTEM_PYTHON}
+      ${PROJECT_SOURCE_DIR}/tests/flutter_plugin/gradle_test.py ${PROJECT_SOURCE_DIR})
+    list(APPEND _tempo_ffi_test_names ffi.android_gradle)
+    find_program(TEMPO_RUBY ruby)
+    if(TEMPO_RUBY)
+      add_test(NAME ffi.podspecs COMMAND ${TEMPO_RUBY} ${PROJECT_SOURCE_DIR}/tests/flutter_plugin/podspec_test.rb
+        ${PROJECT_SOURCE_DIR})
+      list(APPEND _tempo_ffi_test_names ffi.podspecs)
+    endif()
   endif()
 endif()
+add_test(NAME ffi.apple_sources COMMAND ${CMAKE_COMMAND} -DLIST=${PROJECT_BINARY_DIR}/tempo_library_sources.txt
+  -DROOT=${PROJECT_SOURCE_DIR} -P ${PROJECT_SOURCE_DIR}/cmake/apple_sources.cmake)
+list(APPEND _tempo_ffi_test_names ffi.apple_sources)
 set_tests_properties(${_tempo_ffi_test_names} PROPERTIES LABELS unit)

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 native=${1:-build}
 jobs=$(nproc)
 arches=${TEMPO_CROSS_ARCHES:-"aarch64-linux-gnu arm-linux-gnueabihf"}
-TEMPO_CROSS=1 bash scripts/install-deps.sh
+TEMPO_CROSS=1 TEMPO_CROSS_ARCHES="$arches" bash scripts/install-deps.sh
 
 if [ ! -x "$native/tempo" ]; then
   cmake -S . -B "$native" -DCMAKE_BUILD_TYPE=Release >/dev/null

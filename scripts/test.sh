@@ -4,11 +4,16 @@
 #   2. AddressSanitizer + UBSan build: the unit tests again.
 #   3. ThreadSanitizer build: the concurrency tests (suites named *Concurrency*).
 #   4. Fuzzers (clang-14, libFuzzer): each for TEMPO_FUZZ_SECONDS (default 20 s).
-#   5. 64-bit and 32-bit ARM cross builds: unit tests under qemu-user and
-#      fixed-depth results compared with the x86-64 build.
-#   web: tempo.wasm (Emscripten) and the TypeScript package (ffi/web/ci.sh):
+#   5. web: tempo.wasm (Emscripten) and the TypeScript package (ffi/web/ci.sh):
 #      Node and headless Chromium tests against the Release build.
-# TEMPO_CI_SKIP="web tsan fuzz cross" skips stages (for a quick local run).
+#   6. cross: the 64-bit ARM (aarch64) cross build: unit tests under qemu-user
+#      and fixed-depth results compared with the x86-64 build.
+#   7. plugin: the Flutter plugin's library as the plugin's Linux build makes
+#      it, with no installed Abseil: x86-64, and 32-bit ARM (armhf, older
+#      Android phones) under qemu-user; C ABI and exports tests.
+#   8. windows: the same for Windows: tempo.dll with MinGW-w64, C ABI tests
+#      under Wine.
+# TEMPO_CI_SKIP="web tsan fuzz cross plugin windows" skips stages (a quick local run).
 # Deep tests (long perft counts, matches) are not run here: `ctest -L deep`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,9 +75,24 @@ if [[ $skip != *" fuzz "* ]]; then
 fi
 
 if [[ $skip != *" cross "* ]]; then
-  echo "== ARM cross builds under qemu-user"
+  echo "== ARM (aarch64) cross build under qemu-user"
   stage_start
-  bash scripts/cross-test.sh build
+  # 32-bit ARM is the plugin stage's (its library and the C ABI tests under qemu-arm).
+  TEMPO_CROSS_ARCHES=aarch64-linux-gnu bash scripts/cross-test.sh build
   stage_end cross
+fi
+if [[ $skip != *" plugin "* ]]; then
+  echo "== Flutter plugin library (Linux x86-64, armhf under qemu-user)"
+  stage_start
+  TEMPO_CROSS=1 bash scripts/install-deps.sh
+  bash scripts/plugin-test.sh linux-x86_64 linux-armhf
+  stage_end plugin
+fi
+
+if [[ $skip != *" windows "* ]]; then
+  echo "== Flutter plugin library for Windows (MinGW-w64, under Wine)"
+  stage_start
+  bash scripts/plugin-test.sh windows
+  stage_end windows
 fi
 echo "== all tests passed in ${SECONDS} s"

@@ -8,7 +8,7 @@
 //   pattern <table> <index> <opening> <endgame>   non-zero pattern weights only
 //   checksum <16 hex digits>      FNV-1a 64 of every byte above this line
 //
-// The build turns the file into compiled-in tables (scripts/gen_eval_weights.py),
+// The build turns the file into compiled-in tables (cmake/gen_eval_weights.cmake),
 // refusing a file whose checksum or version is wrong.
 #pragma once
 

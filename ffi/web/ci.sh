@@ -17,18 +17,13 @@ export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 cmake --build "$native" -j"$jobs" --target tempo tempo_web_native_table tempo_web_speed
 
-# Abseil for the wasm build from Debian's source package (cmake/abseil.cmake),
-# unless FETCHCONTENT_SOURCE_DIR_ABSL names an unpacked copy already.
-absl=${FETCHCONTENT_SOURCE_DIR_ABSL:-}
-if [ -z "$absl" ]; then
-  mkdir -p "$wasm/abseil-src"
-  absl=$(find "$wasm/abseil-src" -maxdepth 2 -name CMakeLists.txt -printf '%h\n' | head -1)
-  if [ -z "$absl" ]; then
-    (cd "$wasm/abseil-src" && apt-get source --download-only abseil >/dev/null && tar xzf abseil_*.orig.tar.gz) || {
-      echo "ffi/web/ci.sh: cannot get Debian's abseil source package (apt-get source needs deb-src;" \
-           "scripts/install-deps.sh adds it) and FETCHCONTENT_SOURCE_DIR_ABSL is not set" >&2; exit 1; }
-    absl=$(find "$wasm/abseil-src" -maxdepth 2 -name CMakeLists.txt -printf '%h\n' | head -1)
-  fi
+# Abseil for the wasm build from Debian's source package, unpacked by
+# scripts/install-deps.sh into the cache the plugin builds use too
+# (cmake/abseil.cmake), unless FETCHCONTENT_SOURCE_DIR_ABSL names another copy.
+absl=${FETCHCONTENT_SOURCE_DIR_ABSL:-${TEMPO_ABSL_SOURCE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tempo/abseil-20220623.1}}
+if [ ! -f "$absl/absl/base/config.h" ]; then
+  echo "ffi/web/ci.sh: no Abseil source in $absl: run scripts/install-deps.sh (or set TEMPO_ABSL_SOURCE_DIR)" >&2
+  exit 2
 fi
 emcmake cmake -S . -B "$wasm" -DCMAKE_BUILD_TYPE=Release -DTEMPO_LIBRARY_ONLY=ON -DBUILD_TESTING=OFF \
   -DFETCHCONTENT_SOURCE_DIR_ABSL="$absl" >/dev/null

@@ -58,7 +58,7 @@ def elf_check(args, check):
 # ---------------------------------------------------------------- PE
 # DLLs every Windows has: the DLL must not need MinGW's libstdc++-6.dll,
 # libgcc_s_seh-1.dll or libwinpthread-1.dll beside it.
-PE_SYSTEM_DLLS = re.compile(r"^(kernel32|msvcrt|ucrtbase|advapi32|ntdll|bcrypt|user32|ws2_32|api-ms-win-[a-z0-9-]+)\.dll$",
+PE_SYSTEM_DLLS = re.compile(r"^(kernel32|msvcrt|ucrtbase|advapi32|dbghelp|ntdll|bcrypt|user32|ws2_32|api-ms-win-[a-z0-9-]+)\.dll$",
                             re.IGNORECASE)
 
 

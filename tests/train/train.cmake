@@ -11,8 +11,8 @@ add_test(NAME train.selfplay_and_fit
     \"$0\" selfplay --out $d/r.bin --games 6 --nodes 500 --threads 2 --openings \"$1/data/openings.txt\"
     \"$0\" selfplay --out $d/r.bin --games 8 --nodes 500 --threads 2 --openings \"$1/data/openings.txt\" 2>&1 | grep -q '2/2 games (6 before)'
     \"$0\" fit --data $d/r.bin --out $d/w.txt --epochs 2
-    \"$2\" \"$1/scripts/gen_eval_weights.py\" $d/w.txt $d/w.h
+    \"$2\" -DIN=$d/w.txt -DOUT=$d/w.h -P \"$1/cmake/gen_eval_weights.cmake\"
     grep -q 'kPatterns' $d/w.h"
-  $<TARGET_FILE:tempo> ${PROJECT_SOURCE_DIR} ${Python3_EXECUTABLE})
+  $<TARGET_FILE:tempo> ${PROJECT_SOURCE_DIR} ${CMAKE_COMMAND})
 set_tests_properties(train.selfplay_and_fit PROPERTIES LABELS train)
 endif()
