@@ -52,7 +52,7 @@ Database Database::open(const std::uint8_t* buffer, std::size_t length) {
   };
   if (length < 8) return fail(Status::kTruncated);
   const std::uint64_t magic = load64(buffer + kMagicAt);
-  if (magic != kMagic) return fail(magic == __builtin_bswap64(kMagic) ? Status::kByteOrder : Status::kBadMagic);
+  if (magic != kMagic) return fail(magic == byteswap64(kMagic) ? Status::kByteOrder : Status::kBadMagic);
   if (length < kHeaderBytes) return fail(Status::kTruncated);
   // The version keeps its place in every format: checked before the checksum.
   if (load32(buffer + kVersionAt) != kFormatVersion) return fail(Status::kVersion);

@@ -7,6 +7,8 @@
 #include <bit>
 #include <cstring>
 
+#include "engine/intrinsics.h"
+
 namespace tempo::egdb::format {
 
 // "TEMPO-EG" in byte order.
@@ -34,21 +36,21 @@ inline constexpr std::uint8_t kDraw = 0, kWin = 1, kLoss = 2;
 inline std::uint64_t load64(const std::uint8_t* p) {
   std::uint64_t v;
   std::memcpy(&v, p, 8);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  if constexpr (std::endian::native == std::endian::big) v = byteswap64(v);
   return v;
 }
 inline std::uint32_t load32(const std::uint8_t* p) {
   std::uint32_t v;
   std::memcpy(&v, p, 4);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+  if constexpr (std::endian::native == std::endian::big) v = byteswap32(v);
   return v;
 }
 inline void store64(std::uint8_t* p, std::uint64_t v) {
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  if constexpr (std::endian::native == std::endian::big) v = byteswap64(v);
   std::memcpy(p, &v, 8);
 }
 inline void store32(std::uint8_t* p, std::uint32_t v) {
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+  if constexpr (std::endian::native == std::endian::big) v = byteswap32(v);
   std::memcpy(p, &v, 4);
 }
 

@@ -52,7 +52,7 @@ HeaderState read_header(const std::uint8_t* buffer, bool aligned, std::size_t le
   const std::uint64_t magic = w[kMagicAt / 8];
   if (magic != kMagic) {
     // A writer that stored the words in its own (big-endian) byte order.
-    s.reason = magic == __builtin_bswap64(kMagic) ? Reason::kByteOrder : Reason::kBadMagic;
+    s.reason = magic == byteswap64(kMagic) ? Reason::kByteOrder : Reason::kBadMagic;
     return s;
   }
   const std::uint64_t layout = w[kLayoutAt / 8];

@@ -221,7 +221,7 @@ void Table::store(std::uint64_t key, int ply, int depth, int score, Bound bound,
 }
 
 void Table::prefetch(std::uint64_t key) const {
-  __builtin_prefetch(base_ + bucket_index(key, buckets_) * kBucketBytes);
+  tempo::prefetch(base_ + bucket_index(key, buckets_) * kBucketBytes);
 }
 
 absl::StatusOr<Info> info(const std::uint8_t* buffer, std::size_t length, std::uint64_t fingerprint) {

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "engine/intrinsics.h"
+
 namespace tempo::tt::internal {
 
 // libc++ before LLVM 19 (Emscripten 3.1.6's, the Android NDK's) has no
@@ -33,9 +35,9 @@ inline std::uint64_t relaxed_load(const std::uint64_t* p) { return __atomic_load
 inline void relaxed_store(std::uint64_t* p, std::uint64_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
 #endif
 
-constexpr std::uint64_t to_little(std::uint64_t v) {
+inline std::uint64_t to_little(std::uint64_t v) {
   if constexpr (std::endian::native == std::endian::little) return v;
-  else return __builtin_bswap64(v);
+  else return byteswap64(v);
 }
 
 inline bool word_aligned(const std::uint8_t* p) {
