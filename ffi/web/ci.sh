@@ -42,4 +42,4 @@ diff <("$native/tempo_web_speed" ../../data/bench.fen 6 6 | untimed) \
      <(node "$wasm/tempo_web_speed.js" ../../data/bench.fen 6 6 | untimed)
 
 TEMPO_NATIVE_BUILD="$native" node --test test/layout.test.mjs test/abi.test.mjs test/table.test.mjs \
-  test/worker.test.mjs test/chromium.test.mjs
+  test/egdb.test.mjs test/worker.test.mjs test/chromium.test.mjs

@@ -135,7 +135,9 @@ export class TempoEngine {
     this.service.moveNow();
   }
 
-  /** The game changed under the search (undo, new game): its answer comes back null-free but stale. */
+  /** The game changed under the search (undo, new game): the running search
+   * stops at once. Its findBestMove still resolves (with the best move so
+   * far, for the old position): the game's generation check drops it. */
   cancel(): void {
     this.service.cancel();
   }

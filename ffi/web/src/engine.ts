@@ -617,6 +617,24 @@ export class Tempo {
     });
   }
 
+  /** The database's value of a position for the side to move, or null when
+   * the position is not in it (too many pieces, a slice not stored, an
+   * unusable buffer). A pending capture is played out. */
+  egdbProbe(egdb: EndgameDatabase, pos: Position | string): 'win' | 'draw' | 'loss' | null {
+    const [p, n] = this.egdbKept(egdb);
+    return this.scoped((alloc) => {
+      const position = this.writePosition(pos, alloc);
+      const value = alloc(4);
+      const found = alloc(4);
+      this.check((this.fn('tempo_egdb_probe') as unknown as (a: number, b: bigint, c: number, d: number, e: number) =>
+        number)(p, BigInt(n), position, value, found), 0, 'endgame database probe');
+      const i32 = this.i32();
+      if (!i32[found >> 2]) return null;
+      const v = i32[value >> 2] ?? 0;
+      return v > 0 ? 'win' : v < 0 ? 'loss' : 'draw';
+    });
+  }
+
   // ------------------------------------------------------------ search
   /** Searches the position reached from `position` after `options.history`.
    * The table (an ArrayBuffer of at least 64 KiB; all zeros is an empty

@@ -130,6 +130,7 @@ export class TempoService {
   private readonly flag: Int32Array | null;
   private worker!: WorkerHandle;
   private ready!: Promise<void>;
+  private isReady = false; // the worker has loaded tempo.wasm
   private egdb: EndgameDatabase | null = null;
   private readonly queue: Job[] = [];
   private running: Job | null = null;
@@ -159,11 +160,14 @@ export class TempoService {
   private start(): void {
     const w = this.spawn();
     this.worker = w;
+    this.isReady = false;
     this.ready = new Promise<void>((resolve, reject) => {
       w.onMessage((m) => {
         if (w !== this.worker) return; // a terminated worker's last words
-        if (m.kind === 'ready') resolve();
-        else if (m.kind === 'init-failed') reject(new TempoError(m.error.status, m.error.detail));
+        if (m.kind === 'ready') {
+          this.isReady = true;
+          resolve();
+        } else if (m.kind === 'init-failed') reject(new TempoError(m.error.status, m.error.detail));
         else this.onReply(m);
       });
       w.onError((e) => {
@@ -289,13 +293,17 @@ export class TempoService {
     // 'terminate': a copy does, so that terminating the worker loses nothing
     // the caller holds.
     const sent = job.table && !this.flag ? job.table.slice(0) : job.table;
-    this.ready.then(() => {
+    const post = () => {
       if (this.running !== job) return;
       this.worker.post({
         kind: 'search', id: job.id, position: job.position, options: job.options, table: sent,
         progress: job.onProgress !== undefined || !this.flag,
       }, sent ? [sent] : []);
-    }, (e: unknown) => this.fail(job, e, job.table));
+    };
+    // Posted now when the worker is ready (the caller's table is detached
+    // when search() returns), else once it is.
+    if (this.isReady) post();
+    else this.ready.then(post, (e: unknown) => this.fail(job, e, job.table));
   }
 
   private onReply(m: FromWorker): void {

@@ -18,7 +18,7 @@ try {
   let table = new ArrayBuffer(MiB4);
   for (let ply = 0; ply < 400; ply++) {
     const sent = table;
-    const pending = service.search(start, { level: 'easy', depth: 4, seed: ply, history: run.moves }, sent);
+    const pending = service.search(start, { level: 'medium', depth: 4, seed: ply, history: run.moves }, sent);
     run.detached.push(sent.byteLength === 0);
     const r = await pending;
     table = r.table;
