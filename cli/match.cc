@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -391,7 +392,16 @@ int run_match(const Args& args) {
                openings->size(),
                s1->ponder && s2->ponder ? ", both ponder" : s1->ponder ? ", engine 1 ponders" : s2->ponder ? ", engine 2 ponders" : "");
   std::fflush(stdout);
-  std::vector<GameRecord> records(games);
+  // Games go to the PDN file as they finish, in game order: only games that
+  // finished before an earlier one are held (at most --concurrency), so the
+  // referee's memory does not grow with the match.
+  std::ofstream pdn_out;
+  if (!pdn_path.empty()) {
+    pdn_out.open(pdn_path, std::ios::binary | std::ios::trunc);
+    if (!pdn_out) return fail(absl::StrCat("cannot write ", pdn_path));
+  }
+  std::map<int, PdnGame> waiting;  // finished games not yet written, by number
+  int next_to_write = 0;
   std::atomic<int> next{0};
   std::string not_started;  // set when an engine could not start: no more games
   std::mutex mu;
@@ -422,7 +432,13 @@ int run_match(const Args& args) {
                    rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "", rec.pdn.result, rec.reason, s1->name, score.wins,
                    score.draws, score.losses);
       std::fflush(stdout);
-      records[g] = std::move(rec);
+      if (pdn_out.is_open()) {
+        waiting.emplace(g, std::move(rec.pdn));
+        for (auto it = waiting.begin(); it != waiting.end() && it->first == next_to_write; it = waiting.erase(it)) {
+          pdn_out << write_pdn(it->second) << "\n";
+          ++next_to_write;
+        }
+      }
     }
   };
   std::vector<std::thread> threads;
@@ -432,10 +448,9 @@ int run_match(const Args& args) {
   // Games nobody could play score nothing: an error, no result line.
   if (!not_started.empty()) return fail(not_started);
 
-  if (!pdn_path.empty()) {
-    std::ofstream out(pdn_path, std::ios::binary | std::ios::trunc);
-    for (const GameRecord& r : records) out << write_pdn(r.pdn) << "\n";
-    if (!out) return fail(absl::StrCat("cannot write ", pdn_path));
+  if (pdn_out.is_open()) {
+    pdn_out.close();
+    if (!pdn_out) return fail(absl::StrCat("cannot write ", pdn_path));
   }
   // By colour: a first-move edge (or a colour-dependent bug) shows here.
   absl::PrintF("colours: %s with White +%d =%d -%d (%.1f/%d), with Black +%d =%d -%d (%.1f/%d)\n", s1->name,
