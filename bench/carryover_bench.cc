@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/pdn.h"
+#include "rules/pdn.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -108,8 +108,7 @@ Totals run(const std::vector<Game>& games, int depth, int every, bool carry, std
     std::fill(buf.begin(), buf.end(), 0);  // a new game starts with a fresh table either way
     for (int ply = 0; ply < g.ply(); ply += every) {
       if (!carry) std::fill(buf.begin(), buf.end(), 0);  // outside the timed part
-      const std::optional<SearchResult> res =
-          timed_search(g, g.moves(), static_cast<std::size_t>(ply), depth, buf, t);
+      const std::optional<SearchResult> res = timed_search(g, g.moves(), static_cast<std::size_t>(ply), depth, buf, t);
       if (res) moves->push_back(res->best_move);
     }
   }
@@ -145,7 +144,6 @@ void fresh_pass(const Game& g, const std::vector<Move>& line, const std::vector<
     if (res) fresh.same_moves += res->best_move == line[ply];
   }
 }
-
 
 // Plays 60 plies from ply 10 of each real game with the engine's table
 // carried from move to move; `engine_moves(i)` says whether ply i is the
@@ -225,4 +223,3 @@ BENCHMARK(BM_CarryoverVsPlayer)->Arg(8)->Arg(11)->Iterations(1)->Unit(benchmark:
 
 }  // namespace
 }  // namespace tempo
-

@@ -17,8 +17,8 @@
 #include "egdb/database.h"
 #include "egdb/generate.h"
 #include "egdb/writer.h"
-#include "engine/fen.h"
-#include "engine/movegen.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 
 namespace tempo {

@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/zobrist.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/zobrist.h"
 #include "search/search.h"
 
 namespace tempo {

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "engine/pdn.h"
+#include "rules/pdn.h"
 
 namespace tempo {
 namespace {

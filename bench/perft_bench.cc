@@ -1,8 +1,8 @@
 // Move-generator speed: perft with bulk counting at the last ply, one thread.
 #include <benchmark/benchmark.h>
 
-#include "engine/fen.h"
-#include "engine/perft.h"
+#include "rules/fen.h"
+#include "rules/perft.h"
 
 namespace tempo {
 namespace {
@@ -14,7 +14,8 @@ void run(benchmark::State& state, const Position& pos, int depth) {
     benchmark::DoNotOptimize(leaves);
   }
   state.counters["leaves"] = static_cast<double>(leaves);
-  state.counters["leaves/s"] = benchmark::Counter(static_cast<double>(leaves), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["leaves/s"] =
+      benchmark::Counter(static_cast<double>(leaves), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_PerftStart(benchmark::State& state) { run(state, Position::start(), static_cast<int>(state.range(0))); }

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/pdn.h"
+#include "rules/pdn.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -102,7 +102,8 @@ void BM_PonderGames(benchmark::State& state) {
           p.tt = buf.data();
           p.tt_len = buf.size();
           absl::StatusOr<SearchResult> r = search(game_at(g, ply - 1), p);
-          if (r.ok()) ponder_nodes += r->nodes; else ++errors;
+          if (r.ok()) ponder_nodes += r->nodes;
+          else ++errors;
         }
         const Game root = game_at(g, ply);
         SearchRequest req;

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 
 namespace tempo {
@@ -99,14 +99,22 @@ void BM_SearchCancelLatency(benchmark::State& state) {
     absl::StatusOr<SearchResult> r = search(Position::start(), req);
     const std::int64_t done = std::chrono::steady_clock::now().time_since_epoch().count();
     setter.join();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::duration(done - set_at)).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::duration(done - set_at)).count();
     state.SetIterationTime(ms / 1000.0);
     worst_ms = std::max(worst_ms, ms);
     benchmark::DoNotOptimize(r);
   }
   state.counters["worst_ms"] = worst_ms;
 }
-BENCHMARK(BM_SearchCancelLatency)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchCancelLatency)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Iterations(10)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 // A whole call that searches next to nothing (depth 1 from the start), with
 // 1, 2, 4, 8 threads: the difference to /1 is what starting, preparing and
@@ -140,8 +148,8 @@ void BM_Evaluate(benchmark::State& state) {
     for (const Position& p : positions) sum += evaluate(p);
     benchmark::DoNotOptimize(sum);
   }
-  state.counters["evals/s"] = benchmark::Counter(static_cast<double>(state.iterations() * positions.size()),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["evals/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * positions.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Evaluate);
 

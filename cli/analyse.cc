@@ -2,9 +2,9 @@
 // --multipv), then `bestmove <move>`.
 #include <algorithm>
 #include <cstdio>
-#include <utility>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -14,10 +14,10 @@
 #include "cli/commands.h"
 #include "cli/egdb_file.h"
 #include "cli/flags.h"
-#include "engine/game.h"
-#include "engine/notation.h"
-#include "engine/score.h"
-#include "engine/text.h"
+#include "rules/game.h"
+#include "rules/notation.h"
+#include "rules/score.h"
+#include "rules/text.h"
 #include "search/search.h"
 
 namespace tempo::cli {
@@ -78,8 +78,8 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   req.limits.nodes = static_cast<std::uint64_t>(nodes);
   // No limit at all: a sensible default analysis depth (within the level's
   // time cap), unless --time-limit alone was asked for.
-  const bool time_limit_given = std::any_of(param_args.begin(), param_args.end(),
-                                            [](const ParamArg& p) { return p.spec->name == "time-limit"; });
+  const bool time_limit_given =
+      std::any_of(param_args.begin(), param_args.end(), [](const ParamArg& p) { return p.spec->name == "time-limit"; });
   if (req.limits.depth == 0 && req.limits.movetime_ms == 0 && req.limits.nodes == 0 && !time_limit_given) {
     req.limits.depth = 14;
   }

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -19,10 +19,10 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "engine/fen.h"
-#include "engine/notation.h"
-#include "engine/score.h"
-#include "engine/text.h"
+#include "rules/fen.h"
+#include "rules/notation.h"
+#include "rules/score.h"
+#include "rules/text.h"
 #include "search/search.h"
 
 namespace tempo::cli {
@@ -95,7 +95,7 @@ int run_bench(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo bench: --tt-mb must be 0..4096\n");
     return 2;
   }
-  Params params;  // full strength, with the flags' changes
+  Params params;             // full strength, with the flags' changes
   params.time_limit_ms = 0;  // a fixed depth is fixed work: no time cap may cut it (unless asked)
   if (absl::Status st = apply_param_flags(param_args, params); !st.ok()) {
     std::fprintf(stderr, "tempo bench: %s\n", std::string(st.message()).c_str());

@@ -14,8 +14,8 @@ using Args = std::vector<std::string>;
 
 int run_perft(const Args& args);
 int run_hub(const Args& args, const ParamArgs& params);  // cli/hub.cc
-int run_dxp(const Args& args);    // cli/dxp.cc
-int run_match(const Args& args);  // cli/match.cc
+int run_dxp(const Args& args);                           // cli/dxp.cc
+int run_match(const Args& args);                         // cli/match.cc
 int run_analyse(const Args& args, const ParamArgs& params);
 int run_bench(const Args& args, const ParamArgs& params);
 int run_selfplay(const Args& args);  // cli/selfplay.cc

@@ -24,12 +24,12 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/net.h"
-#include "engine/fen.h"
-#include "engine/game.h"
-#include "engine/notation.h"
-#include "engine/pdn.h"
-#include "engine/text.h"
 #include "protocol/dxp.h"
+#include "rules/fen.h"
+#include "rules/game.h"
+#include "rules/notation.h"
+#include "rules/pdn.h"
+#include "rules/text.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -44,7 +44,8 @@ ABSL_FLAG(std::string, dxp_name, "Tempo", "dxp: our name in GAMEREQ / GAMEACC");
 ABSL_FLAG(std::string, dxp_pdn, "", "dxp: write the finished game to this PDN file");
 ABSL_FLAG(int, dxp_timeout, 0, "dxp: give up after this many seconds without a message or connection (0 = never)");
 ABSL_FLAG(int, dxp_games, 1,
-          "dxp: games on one connection (1..10000); the initiator alternates colours, either side's stop code ends it sooner");
+          "dxp: games on one connection (1..10000); the initiator alternates colours, either side's stop code ends it "
+          "sooner");
 
 namespace tempo::cli {
 namespace {
@@ -71,7 +72,7 @@ struct Match {
   Game game;
   Color me = Color::kWhite;
   std::string opponent;
-  int clock_ms[2] = {0, 0};     // time left, [white, black]
+  int clock_ms[2] = {0, 0};  // time left, [white, black]
   int moves_per_period = 0;
   std::vector<std::uint8_t> table;
   Level level = Level::kExpert;
@@ -81,7 +82,7 @@ struct Match {
   bool last_game = true;
   bool peer_stopped = false;
   int games = 0, wins = 0, draws = 0, losses = 0;  // finished games, our view
-  long bad_messages = 0;  // unreadable messages so far (each oversized one counts once)
+  long bad_messages = 0;                           // unreadable messages so far (each oversized one counts once)
 
   // Says so on stderr for the first few only: a hostile peer must not flood the log.
   void report_bad(const absl::Status& why) {
@@ -156,8 +157,8 @@ bool take_back(Match& m, const dxp::BackRequest& b) {
 int finish(Match& m, const std::string& how, std::string result = "") {
   const GameStatus st = m.game.status();
   if (result.empty()) result = result_of(st);
-  absl::PrintF("result %s (%s; %s) vs %s, %d plies\n", result, st.over() ? describe(st) : "unfinished", how,
-               m.opponent, m.game.ply());
+  absl::PrintF("result %s (%s; %s) vs %s, %d plies\n", result, st.over() ? describe(st) : "unfinished", how, m.opponent,
+               m.game.ply());
   std::fflush(stdout);
   if (const std::string path = absl::GetFlag(FLAGS_dxp_pdn); !path.empty()) {
     PdnGame g;
@@ -220,7 +221,8 @@ int play(Match& m) {
       absl::StatusOr<SearchResult> r = think(m);
       if (!r.ok()) return fail(absl::StrCat("search: ", msg(r.status())));
       if (!r->has_move) return fail("search found no move in an ongoing game");
-      const int used_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
+      const int used_ms =
+          static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
       m.clock_ms[my_index(m.me)] -= used_ms;
       const Position before = m.game.current();
       if (absl::Status s = m.game.play(r->best_move); !s.ok()) return fail(absl::StrCat("own move: ", msg(s)));
@@ -282,7 +284,8 @@ int play(Match& m) {
     } else if (const auto* back = std::get_if<dxp::BackRequest>(&*in)) {
       const bool ok = take_back(m, *back);
       m.send(dxp::BackAccept{ok ? dxp::BackCode::kAccept : dxp::BackCode::kOther}).IgnoreError();
-      absl::PrintF("takeback to move %d (%s): %s\n", back->move_number, color_word(back->side), ok ? "accepted" : "refused");
+      absl::PrintF("takeback to move %d (%s): %s\n", back->move_number, color_word(back->side),
+                   ok ? "accepted" : "refused");
     }
     // GAMEREQ / GAMEACC / BACKACC mid-game: nothing to do.
   }

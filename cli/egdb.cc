@@ -8,10 +8,10 @@
 // pair it was solving; at the end DIR/tempo.egdb gathers the stored slices.
 #include <chrono>
 #include <cstdio>
-#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,10 +26,10 @@
 #include "egdb/format.h"
 #include "egdb/generate.h"
 #include "egdb/writer.h"
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/text.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/text.h"
 
 ABSL_DECLARE_FLAG(std::string, out);
 
@@ -65,8 +65,7 @@ absl::Status write_slice_file(const fs::path& path, std::uint64_t magic, const M
 }
 
 // The bytes of a complete, undamaged slice file, or nothing.
-std::optional<std::vector<std::uint8_t>> read_slice_file(const fs::path& path, std::uint64_t magic,
-                                                         const Material& m) {
+std::optional<std::vector<std::uint8_t>> read_slice_file(const fs::path& path, std::uint64_t magic, const Material& m) {
   // Our own output, but read whole: only a regular file no larger than a database.
   std::error_code ec;
   if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > egdb::max_database_bytes() || ec) return std::nullopt;
@@ -164,9 +163,8 @@ int build(const Args& args) {
         }
       }
       what = absl::StrFormat("%llu positions: %llu wins, %llu draws, %llu losses",
-                             static_cast<unsigned long long>(st->positions),
-                             static_cast<unsigned long long>(st->wins), static_cast<unsigned long long>(st->draws),
-                             static_cast<unsigned long long>(st->losses));
+                             static_cast<unsigned long long>(st->positions), static_cast<unsigned long long>(st->wins),
+                             static_cast<unsigned long long>(st->draws), static_cast<unsigned long long>(st->losses));
     }
     std::uint64_t bytes = 0;
     for (std::size_t i = 0; i < group.size(); ++i) {
@@ -194,8 +192,8 @@ int build(const Args& args) {
     std::fprintf(stderr, "tempo egdb build: cannot write %s\n", quote(file.string()).c_str());
     return 1;
   }
-  std::printf("egdb build: wrote %s, %zu slices, %zu bytes, %.1f s\n", file.string().c_str(), stored.size(),
-              db.size(), seconds_since(start));
+  std::printf("egdb build: wrote %s, %zu slices, %zu bytes, %.1f s\n", file.string().c_str(), stored.size(), db.size(),
+              seconds_since(start));
   return 0;
 }
 
@@ -203,7 +201,9 @@ absl::StatusOr<MappedEgdb> load(const char* command) {
   const std::string path = absl::GetFlag(FLAGS_egdb);
   if (path.empty()) return absl::InvalidArgumentError(absl::StrCat("tempo egdb ", command, ": --egdb is required"));
   absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
-  if (!mapped.ok()) return absl::Status(mapped.status().code(), absl::StrCat("tempo egdb ", command, ": --egdb: ", mapped.status().message()));
+  if (!mapped.ok())
+    return absl::Status(mapped.status().code(),
+                        absl::StrCat("tempo egdb ", command, ": --egdb: ", mapped.status().message()));
   return mapped;
 }
 

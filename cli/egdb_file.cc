@@ -1,16 +1,16 @@
 #include "cli/egdb_file.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include "absl/strings/str_cat.h"
 #include "egdb/database.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace tempo::cli {
 
@@ -22,7 +22,8 @@ absl::StatusOr<MappedEgdb> MappedEgdb::map(const std::string& path) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the
   // descriptor then judges what was opened, not what the path names now.
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return absl::NotFoundError(absl::StrCat("cannot open the endgame database ", name, ": ", std::strerror(errno)));
+  if (fd < 0)
+    return absl::NotFoundError(absl::StrCat("cannot open the endgame database ", name, ": ", std::strerror(errno)));
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const int e = errno;
@@ -36,8 +37,8 @@ absl::StatusOr<MappedEgdb> MappedEgdb::map(const std::string& path) {
   } else if (st.st_size == 0) {
     refused = absl::InvalidArgumentError(absl::StrCat(name, " is empty"));
   } else if (static_cast<std::uint64_t>(st.st_size) > limit) {
-    refused = absl::InvalidArgumentError(absl::StrCat(name, " has ", st.st_size,
-                                                      " bytes, more than any endgame database (", limit, ")"));
+    refused = absl::InvalidArgumentError(
+        absl::StrCat(name, " has ", st.st_size, " bytes, more than any endgame database (", limit, ")"));
   }
   if (!refused.ok()) {
     ::close(fd);
@@ -48,7 +49,8 @@ absl::StatusOr<MappedEgdb> MappedEgdb::map(const std::string& path) {
   void* addr = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
   const int e = errno;
   ::close(fd);  // the mapping keeps the file
-  if (addr == MAP_FAILED) return absl::ResourceExhaustedError(absl::StrCat("cannot map ", name, ": ", std::strerror(e)));
+  if (addr == MAP_FAILED)
+    return absl::ResourceExhaustedError(absl::StrCat("cannot map ", name, ": ", std::strerror(e)));
   out.addr_ = addr;
   out.size_ = size;
   return out;

@@ -1,18 +1,18 @@
 #include "cli/engine_process.h"
 
-#include <cerrno>
-#include <chrono>
-#include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 extern char** environ;
 
@@ -86,7 +86,8 @@ absl::StatusOr<std::string> EngineProcess::read_line(int timeout_ms) {
     }
     if (buffer_.size() > kMaxLine) return absl::DataLossError("engine wrote a line over 1 MiB");
     if (from_child_ < 0) return absl::UnavailableError("engine not running");
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) return absl::DeadlineExceededError(absl::StrCat("no answer within ", timeout_ms, " ms"));
     pollfd p{from_child_, POLLIN, 0};
     const int r = poll(&p, 1, static_cast<int>(left));

@@ -2,8 +2,8 @@
 // its stdout, with timeouts. Used by `tempo match`.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 
 #include "absl/status/statusor.h"
 

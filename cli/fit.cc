@@ -26,7 +26,8 @@ int run_fit(const Args& args) {
   };
   if (!args.empty()) return fail("unexpected argument '" + args[0] + "'");
   train::FitOptions opt;
-  for (absl::string_view f : absl::StrSplit(absl::GetFlag(FLAGS_data), ',', absl::SkipEmpty())) opt.data.emplace_back(f);
+  for (absl::string_view f : absl::StrSplit(absl::GetFlag(FLAGS_data), ',', absl::SkipEmpty()))
+    opt.data.emplace_back(f);
   if (opt.data.empty()) return fail("--data FILE[,FILE...] is required");
   opt.out = absl::GetFlag(FLAGS_out);
   if (opt.out.empty()) return fail("--out FILE is required");

@@ -8,19 +8,24 @@
 #include "absl/flags/reflection.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
-ABSL_FLAG(tempo::cli::GivenText, fen, {}, "perft, analyse, dxp, egdb probe: start position as PDN FEN (default: the initial position)");
+ABSL_FLAG(tempo::cli::GivenText, fen, {},
+          "perft, analyse, dxp, egdb probe: start position as PDN FEN (default: the initial position)");
 ABSL_FLAG(int, depth, 0, "perft, analyse, bench, dxp: search or perft depth in plies (0 = the command's default)");
 ABSL_FLAG(bool, divide, false, "perft: list every root move with its count");
-ABSL_FLAG(std::string, moves, "", "analyse: moves played from the start position, PDN text separated by spaces (\"32-28 18-23\")");
+ABSL_FLAG(std::string, moves, "",
+          "analyse: moves played from the start position, PDN text separated by spaces (\"32-28 18-23\")");
 ABSL_FLAG(int, movetime, 0, "analyse, dxp: search time per move in milliseconds (0 = not given)");
 ABSL_FLAG(std::int64_t, nodes, 0, "analyse, selfplay: search node limit (0 = not given)");
 ABSL_FLAG(int, multipv, 1, "analyse, hub: number of best root moves to score and print (1..32)");
 ABSL_FLAG(std::string, level, "expert", "analyse, hub, dxp: playing level: easy, medium, hard or expert");
-ABSL_FLAG(std::uint64_t, seed, 0, "analyse, hub, dxp, selfplay, fit: seed of all randomness (noise, blunders, sampling)");
+ABSL_FLAG(std::uint64_t, seed, 0,
+          "analyse, hub, dxp, selfplay, fit: seed of all randomness (noise, blunders, sampling)");
 ABSL_FLAG(int, tt_mb, 4, "analyse, bench, hub, dxp: transposition table size in MiB (0 = no table)");
-ABSL_FLAG(std::string, egdb, "", "analyse, hub, egdb probe, egdb info: endgame database: a directory holding tempo.egdb, or the file (empty = none)");
+ABSL_FLAG(std::string, egdb, "",
+          "analyse, hub, egdb probe, egdb info: endgame database: a directory holding tempo.egdb, or the file (empty = "
+          "none)");
 ABSL_FLAG(int, pieces, 4, "egdb build: largest number of pieces (2..6)");
 ABSL_FLAG(bool, kings_only, false, "egdb build: only the slices without men");
 
@@ -35,7 +40,7 @@ struct FlagRange {
   double lo, hi;
 };
 constexpr FlagRange kFlagRanges[] = {
-    {"dxp_port", 0, 65535}, {"dxp_timeout", 0, 86400},       {"games", 0, 1000000},
+    {"dxp_port", 0, 65535}, {"dxp_timeout", 0, 86400},      {"games", 0, 1000000},
     {"concurrency", 1, 64}, {"match_max_plies", 1, 100000},
 };
 
@@ -142,8 +147,8 @@ absl::StatusOr<std::vector<std::string>> parse_flags(const std::vector<std::stri
     if (const auto range = flag_range(*flag)) {
       const double v = std::strtod(value->c_str(), nullptr);
       if (!(v >= range->first && v <= range->second)) {
-        return absl::InvalidArgumentError(absl::StrCat(shown, ": ", *value, " is out of range (",
-                                                       range_text(*range), ")"));
+        return absl::InvalidArgumentError(
+            absl::StrCat(shown, ": ", *value, " is out of range (", range_text(*range), ")"));
       }
     }
   }

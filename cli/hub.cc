@@ -7,8 +7,8 @@
 // `new-game` (and a changed `tt-mb`) clears it.
 #include <atomic>
 #include <condition_variable>
-#include <functional>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -23,11 +23,11 @@
 #include "cli/commands.h"
 #include "cli/egdb_file.h"
 #include "cli/flags.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/score.h"
-#include "engine/text.h"
 #include "protocol/hub.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/score.h"
+#include "rules/text.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -70,17 +70,16 @@ class HubSession {
   void shutdown() { stop_search(); }
   // A line longer than kMaxLineBytes was dropped whole: say so.
   void refuse_long_line() {
-    emit(hub::format_line(hub::Line{"error", {{"message", absl::StrCat("line longer than ", kMaxLineBytes,
-                                                                       " bytes ignored"), true}}}));
+    emit(hub::format_line(
+        hub::Line{"error", {{"message", absl::StrCat("line longer than ", kMaxLineBytes, " bytes ignored"), true}}}));
   }
   // A command-line start value; false (after a message on stderr) if bad.
   bool set_start_param(const std::string& name, const std::string& value) {
     bool ok = true;
-    set_param(hub::Line{"set-param", {{"name", name, true}, {"value", value, true}}},
-              [&](absl::string_view why) {
-                std::fprintf(stderr, "tempo hub: %s\n", std::string(why).c_str());
-                ok = false;
-              });
+    set_param(hub::Line{"set-param", {{"name", name, true}, {"value", value, true}}}, [&](absl::string_view why) {
+      std::fprintf(stderr, "tempo hub: %s\n", std::string(why).c_str());
+      ok = false;
+    });
     return ok;
   }
 
@@ -127,7 +126,12 @@ class HubSession {
   // Session state (touched by the main thread only, never during a search
   // except through the copies handed to the worker).
   Game game_;  // from the last good `pos`
-  Limits limits_ = [] { Limits l; l.depth = 0; l.movetime_ms = 1000; return l; }();
+  Limits limits_ = [] {
+    Limits l;
+    l.depth = 0;
+    l.movetime_ms = 1000;
+    return l;
+  }();
   Level level_ = Level::kExpert;
   Params params_ = Params::for_level(Level::kExpert);  // level_'s values and the overrides since
   std::uint64_t seed_ = 0;
@@ -136,8 +140,8 @@ class HubSession {
   bool classic_ = false;  // Params::classic: the app's old search, for comparison matches
   int table_mib_ = 4;
   std::vector<std::uint8_t> table_;
-  std::string egdb_path_;             // the endgame database file or directory, empty for none
-  MappedEgdb egdb_;                   // that file, mapped once per set-param
+  std::string egdb_path_;  // the endgame database file or directory, empty for none
+  MappedEgdb egdb_;        // that file, mapped once per set-param
 
   std::mutex out_mu_;
   std::thread worker_;
@@ -157,17 +161,20 @@ void HubSession::announce() {
   emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"easy medium hard expert\""));
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=%d max=%d", multipv_,
-                       static_cast<int>(limit_spec(LimitId::kMultiPv).min), static_cast<int>(limit_spec(LimitId::kMultiPv).max)));
+                       static_cast<int>(limit_spec(LimitId::kMultiPv).min),
+                       static_cast<int>(limit_spec(LimitId::kMultiPv).max)));
   emit(absl::StrCat("param name=classic value=", classic_ ? "true" : "false", " type=bool"));
-  emit(hub::format_line(hub::Line{"param", {{"name", "egdb", true}, {"value", egdb_path_, true}, {"type", "string", true}}}));
+  emit(hub::format_line(
+      hub::Line{"param", {{"name", "egdb", true}, {"value", egdb_path_, true}, {"type", "string", true}}}));
   for (const ParamSpec& p : kParamSpecs) {
     const std::string value = p.value_text(p.get(params_));
     switch (p.type) {
       case ParamType::kBool: emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=bool")); break;
       case ParamType::kInt:
       case ParamType::kReal:
-        emit(absl::StrCat("param name=", av(p.name), " value=", value, " type=", p.type == ParamType::kInt ? "int" : "real",
-                          " min=", p.value_text(p.min), " max=", p.value_text(p.max)));
+        emit(absl::StrCat("param name=", av(p.name), " value=", value,
+                          " type=", p.type == ParamType::kInt ? "int" : "real", " min=", p.value_text(p.min),
+                          " max=", p.value_text(p.max)));
         break;
     }
   }
@@ -193,7 +200,8 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     params_ = Params::for_level(*l);
   } else if (*name == "seed") {
     std::uint64_t s = 0;
-    if (!absl::SimpleAtoi(*value, &s)) return complain(absl::StrCat("set-param seed: ", quote(*value), " is not a number"));
+    if (!absl::SimpleAtoi(*value, &s))
+      return complain(absl::StrCat("set-param seed: ", quote(*value), " is not a number"));
     seed_ = s;
   } else if (*name == "multipv") {
     const LimitSpec& spec = limit_spec(LimitId::kMultiPv);
@@ -225,7 +233,8 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     classic_ = *value == "true";
   }
   if (const ParamSpec* spec = find_param(*name); spec != nullptr && *name == spec->name) {
-    if (absl::Status st = tempo::set_param(params_, *spec, *value, absl::StrCat("set-param ", av(spec->name))); !st.ok()) {
+    if (absl::Status st = tempo::set_param(params_, *spec, *value, absl::StrCat("set-param ", av(spec->name)));
+        !st.ok()) {
       return complain(st.message());
     }
   }
@@ -257,7 +266,7 @@ void HubSession::report(const Position& root, const Progress& p) {
   hub::Line info{"info", {}};
   info.args.push_back({"depth", absl::StrCat(p.depth), true});
   info.args.push_back({"mean-depth", absl::StrFormat("%.1f", p.mean_depth), true});
-  info.args.push_back({"score", score_text(p.score), true});  // the scale GUIs read (engine/score.h)
+  info.args.push_back({"score", score_text(p.score), true});  // the scale GUIs read (rules/score.h)
   info.args.push_back({"nodes", absl::StrCat(p.nodes), true});
   info.args.push_back({"time", absl::StrFormat("%.3f", seconds), true});
   info.args.push_back({"nps", absl::StrFormat("%.2f", mnps), true});
@@ -391,7 +400,8 @@ bool HubSession::handle(const std::string& text) {
     set_position(line);
   } else if (cmd == "level") {
     absl::StatusOr<Limits> l = hub::parse_limits(line);
-    if (l.ok()) limits_ = *l; else error(l.status().message());
+    if (l.ok()) limits_ = *l;
+    else error(l.status().message());
   } else if (cmd == "go") {
     go(line);
   }
@@ -410,12 +420,11 @@ int run_hub(const Args& args, const ParamArgs& params) {
   // --level, --seed, --multipv, --tt-mb set the parameters' start values
   // (a GUI's set-param still overrides them).
   HubSession session;
-  for (const auto& [name, value] :
-       {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
-        {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
-        {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
-        {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))},
-        {"egdb", absl::GetFlag(FLAGS_egdb)}}) {
+  for (const auto& [name, value] : {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
+                                    {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
+                                    {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
+                                    {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))},
+                                    {"egdb", absl::GetFlag(FLAGS_egdb)}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
   // The level parameters (--max-depth ...), after --level, which would reset

@@ -14,7 +14,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/param_flags.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace {
 
@@ -23,7 +23,7 @@ using tempo::cli::ParamArgs;
 
 struct Command {
   const char* name;
-  int (*run)(const Args&);                     // a command without level parameters
+  int (*run)(const Args&);                                // a command without level parameters
   int (*run_with_params)(const Args&, const ParamArgs&);  // or one with them (--max-depth ...)
   const char* synopsis;  // its flags: those whose help names it (cli/flags.h, command_flags())
 };
@@ -44,7 +44,8 @@ const Command kCommands[] = {
 
 std::string dashed(std::string_view name) {
   std::string s(name);
-  for (char& c : s) if (c == '_') c = '-';
+  for (char& c : s)
+    if (c == '_') c = '-';
   return s;
 }
 
@@ -62,8 +63,7 @@ void command_help(FILE* out, const Command& c) {
   for (const absl::CommandLineFlag* f : tempo::cli::command_flags(c.name)) {
     const std::string name(f->Name());
     const bool text = f->IsOfType<std::string>() || f->IsOfType<tempo::cli::GivenText>();
-    std::string value = f->IsOfType<bool>() ? "" : text ? "=TEXT"
-                        : f->IsOfType<double>() ? "=X" : "=N";
+    std::string value = f->IsOfType<bool>() ? "" : text ? "=TEXT" : f->IsOfType<double>() ? "=X" : "=N";
     if (const auto range = tempo::cli::flag_range(*f); range && !std::isinf(range->second)) {
       value = absl::StrCat("=", tempo::cli::range_text(*range));
     }
@@ -81,14 +81,16 @@ void command_help(FILE* out, const Command& c) {
 bool wants(const std::vector<std::string>& argv, std::initializer_list<const char*> spellings) {
   for (std::size_t i = 1; i < argv.size(); ++i) {
     if (argv[i] == "--") break;
-    for (const char* s : spellings) if (argv[i] == s) return true;
+    for (const char* s : spellings)
+      if (argv[i] == s) return true;
   }
   return false;
 }
 
 const Command* find_command(const std::vector<std::string>& argv) {
   for (std::size_t i = 1; i < argv.size(); ++i) {
-    for (const Command& c : kCommands) if (argv[i] == c.name) return &c;
+    for (const Command& c : kCommands)
+      if (argv[i] == c.name) return &c;
   }
   return nullptr;
 }
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (wants(storage, {"--help", "-h", "--helpshort"})) {
-    if (const Command* c = find_command(storage)) command_help(stdout, *c); else usage(stdout);
+    if (const Command* c = find_command(storage)) command_help(stdout, *c);
+    else usage(stdout);
     return 0;
   }
   // The level parameters never reach absl (their names and ranges come from
@@ -128,7 +131,8 @@ int main(int argc, char** argv) {
   absl::StatusOr<std::vector<std::string>> parsed = tempo::cli::parse_flags(storage);
   if (!parsed.ok()) {
     const Command* c = find_command(storage);
-    std::fprintf(stderr, "tempo%s%s: %s\n", c ? " " : "", c ? c->name : "", std::string(parsed.status().message()).c_str());
+    std::fprintf(stderr, "tempo%s%s: %s\n", c ? " " : "", c ? c->name : "",
+                 std::string(parsed.status().message()).c_str());
     return 2;
   }
   const std::vector<std::string>& positional = *parsed;

@@ -2,12 +2,13 @@
 // each opening once with each colour, two games at a time (one per core).
 //
 // The runner is the referee: it keeps the game record (draw rules from
-// engine/game.h), the clocks, and adjudicates: an illegal move, a crash or a
+// rules/game.h), the clocks, and adjudicates: an illegal move, a crash or a
 // silent engine loses (that engine only, the reason naming it); a game longer
 // than --match-max-plies is drawn. An engine that cannot start is no game at
 // all: the match stops with status 2 and no result. Output:
 // one line per game, then W/D/L, score and Elo with a 95% interval for
 // engine 1, and every game in a PDN file.
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -19,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -28,13 +28,13 @@
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/engine_process.h"
-#include "engine/game.h"
-#include "engine/notation.h"
-#include "engine/pdn.h"
-#include "engine/text.h"
 #include "protocol/elo.h"
 #include "protocol/hub.h"
 #include "protocol/openings.h"
+#include "rules/game.h"
+#include "rules/notation.h"
+#include "rules/pdn.h"
+#include "rules/text.h"
 
 ABSL_FLAG(std::string, engine1, "", "match: command that runs the first Hub engine (e.g. \"build/tempo hub\")");
 ABSL_FLAG(std::string, engine2, "", "match: command that runs the second Hub engine");
@@ -42,8 +42,10 @@ ABSL_FLAG(std::string, params1, "", "match: set-param values for engine 1, e.g. 
 ABSL_FLAG(std::string, params2, "", "match: set-param values for engine 2");
 ABSL_FLAG(std::string, name1, "", "match: engine 1's name in the results (default: its id name and params)");
 ABSL_FLAG(std::string, name2, "", "match: engine 2's name in the results");
-ABSL_FLAG(std::string, openings, "data/openings.txt", "match, selfplay: opening book (one line of PDN moves per opening)");
-ABSL_FLAG(int, games, 0, "match, selfplay: number of games (match: 0 = every opening with both colours; selfplay: 0 = 10000)");
+ABSL_FLAG(std::string, openings, "data/openings.txt",
+          "match, selfplay: opening book (one line of PDN moves per opening)");
+ABSL_FLAG(int, games, 0,
+          "match, selfplay: number of games (match: 0 = every opening with both colours; selfplay: 0 = 10000)");
 ABSL_FLAG(double, match_movetime, 0, "match: seconds per move");
 ABSL_FLAG(int, match_depth, 0, "match: fixed search depth per move");
 ABSL_FLAG(std::int64_t, match_nodes, 0, "match: fixed node count per move");
@@ -110,7 +112,9 @@ class Player {
     if (absl::Status s = proc_.send("hub"); !s.ok()) return s;
     if (absl::Status s = expect("wait", 10000); !s.ok()) return s;
     for (const auto& [k, v] : spec_.params) {
-      if (absl::Status s = proc_.send(hub::format_line({"set-param", {{"name", k, true}, {"value", v, true}}})); !s.ok()) return s;
+      if (absl::Status s = proc_.send(hub::format_line({"set-param", {{"name", k, true}, {"value", v, true}}}));
+          !s.ok())
+        return s;
     }
     if (absl::Status s = proc_.send("init"); !s.ok()) return s;
     return expect("ready", 30000);
@@ -124,7 +128,8 @@ class Player {
     }
     const auto deadline = Clock::now() + std::chrono::milliseconds(wait_ms);
     while (true) {
-      const int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+      const int left =
+          static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
       absl::StatusOr<std::string> line = proc_.read_line(std::max(left, 0));
       if (!line.ok()) {
         if (absl::IsDeadlineExceeded(line.status())) {
@@ -143,7 +148,9 @@ class Player {
       if (parsed->command == "error") last_error_ = parsed->value("message").value_or("");
       if (parsed->command == "done") {
         std::optional<std::string> move = parsed->value("move");
-        if (!move) return absl::InvalidArgumentError(absl::StrCat("done without a move", last_error_.empty() ? "" : ": ", last_error_));
+        if (!move)
+          return absl::InvalidArgumentError(
+              absl::StrCat("done without a move", last_error_.empty() ? "" : ": ", last_error_));
         return *move;
       }
     }
@@ -188,7 +195,9 @@ class Player {
   absl::Status expect(const std::string& word, int timeout_ms) {
     while (true) {
       absl::StatusOr<std::string> line = proc_.read_line(timeout_ms);
-      if (!line.ok()) return absl::Status(line.status().code(), absl::StrCat("waiting for ", quote(word), ": ", line.status().message()));
+      if (!line.ok())
+        return absl::Status(line.status().code(),
+                            absl::StrCat("waiting for ", quote(word), ": ", line.status().message()));
       absl::StatusOr<hub::Line> parsed = hub::parse_line(*line);
       if (!parsed.ok()) continue;
       if (parsed->command == "id") id_name_ = parsed->value("name").value_or("");
@@ -229,7 +238,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
   rec.opening = opening_index;
   rec.engine1_white = engine1_white;
   Game game;
-  for (const Move& m : opening.moves) game.play(m).IgnoreError();  // checked legal when the book was read
+  for (const Move& m : opening.moves) game.play(m).IgnoreError();               // checked legal when the book was read
   Player* players[2] = {engine1_white ? &p1 : &p2, engine1_white ? &p2 : &p1};  // [white, black]
   double clock[2] = {tc.game_time, tc.game_time};
   std::optional<Color> loser;
@@ -256,14 +265,15 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
     const Color side = game.current().side;
     const int i = side == Color::kWhite ? 0 : 1;
     const auto t0 = Clock::now();
-    absl::StatusOr<std::string> text = players[i]->best_move(pos_line(game), tc.level_line(clock[i]), tc.wait_ms(clock[i]));
+    absl::StatusOr<std::string> text =
+        players[i]->best_move(pos_line(game), tc.level_line(clock[i]), tc.wait_ms(clock[i]));
     const double used = std::chrono::duration<double>(Clock::now() - t0).count();
     if (!text.ok()) {
       // The engine to move crashed (or went silent): its loss, and its only.
       loser = side;
       const char* what = absl::IsUnavailable(text.status())        ? "crashed"
                          : absl::IsDeadlineExceeded(text.status()) ? "did not answer in time"
-                                                                     : "failed";
+                                                                   : "failed";
       reason = absl::StrCat(who(i), " ", what, ", forfeits: ", text.status().message());
       players[i]->restart();
       break;
@@ -272,8 +282,7 @@ GameRecord play_game(int number, const Opening& opening, int opening_index, bool
     if (!move.ok()) move = parse_pdn_move(game.current(), *text);  // be lenient with PDN-speaking engines
     if (!move.ok()) {
       loser = side;
-      reason = absl::StrCat(who(i), " played an illegal move ", quote(*text), ": ",
-                            move.status().message());
+      reason = absl::StrCat(who(i), " played an illegal move ", quote(*text), ": ", move.status().message());
       players[i]->restart();
       break;
     }
@@ -320,7 +329,8 @@ absl::StatusOr<EngineSpec> engine_spec(const std::string& command, const std::st
   for (absl::string_view kv : absl::StrSplit(params, ',', absl::SkipWhitespace())) {
     const std::size_t eq = kv.find('=');
     if (eq == absl::string_view::npos || eq == 0) {
-      return absl::InvalidArgumentError(absl::StrCat("--params for ", which, ": ", quote(std::string(kv)), " is not name=value"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("--params for ", which, ": ", quote(std::string(kv)), " is not name=value"));
     }
     spec.params.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
   }
@@ -351,15 +361,16 @@ std::string find_openings(const std::string& path) {
   return path;
 }
 
-
 int run_match(const Args& args) {
   auto fail = [](const std::string& what) {
     std::fprintf(stderr, "tempo match: %s\n", what.c_str());
     return 2;
   };
   if (!args.empty()) return fail(absl::StrCat("unexpected argument ", quote(args[0])));
-  absl::StatusOr<EngineSpec> s1 = engine_spec(absl::GetFlag(FLAGS_engine1), absl::GetFlag(FLAGS_params1), absl::GetFlag(FLAGS_name1), "engine1");
-  absl::StatusOr<EngineSpec> s2 = engine_spec(absl::GetFlag(FLAGS_engine2), absl::GetFlag(FLAGS_params2), absl::GetFlag(FLAGS_name2), "engine2");
+  absl::StatusOr<EngineSpec> s1 =
+      engine_spec(absl::GetFlag(FLAGS_engine1), absl::GetFlag(FLAGS_params1), absl::GetFlag(FLAGS_name1), "engine1");
+  absl::StatusOr<EngineSpec> s2 =
+      engine_spec(absl::GetFlag(FLAGS_engine2), absl::GetFlag(FLAGS_params2), absl::GetFlag(FLAGS_name2), "engine2");
   if (!s1.ok()) return fail(std::string(s1.status().message()));
   if (!s2.ok()) return fail(std::string(s2.status().message()));
   if (const std::string p = absl::GetFlag(FLAGS_ponder); !p.empty()) {
@@ -383,14 +394,17 @@ int run_match(const Args& args) {
   if (!openings.ok()) return fail(std::string(openings.status().message()));
   int games = absl::GetFlag(FLAGS_games);
   if (games <= 0) games = 2 * static_cast<int>(openings->size());
-  const int concurrency = absl::GetFlag(FLAGS_concurrency);  // 1..64 (cli/flags.cc)
+  const int concurrency = absl::GetFlag(FLAGS_concurrency);    // 1..64 (cli/flags.cc)
   const int max_plies = absl::GetFlag(FLAGS_match_max_plies);  // 1.. (cli/flags.cc)
   const std::string pdn_path = absl::GetFlag(FLAGS_pdn);
   std::signal(SIGPIPE, SIG_IGN);  // a dying engine must not kill the referee
 
   absl::PrintF("match: %s vs %s, %d games, %d at a time, %d openings%s\n", s1->name, s2->name, games, concurrency,
                openings->size(),
-               s1->ponder && s2->ponder ? ", both ponder" : s1->ponder ? ", engine 1 ponders" : s2->ponder ? ", engine 2 ponders" : "");
+               s1->ponder && s2->ponder ? ", both ponder"
+               : s1->ponder             ? ", engine 1 ponders"
+               : s2->ponder             ? ", engine 2 ponders"
+                                        : "");
   std::fflush(stdout);
   // Games go to the PDN file as they finish, in game order: only games that
   // finished before an earlier one are held (at most --concurrency), so the
@@ -428,9 +442,9 @@ int run_match(const Args& args) {
         else if (rec.points1 == 0) ++tally->losses;
         else ++tally->draws;
       }
-      absl::PrintF("game %d/%d: %s - %s %s (%s) [%s: +%d =%d -%d]\n", g + 1, games, rec.pdn.tag("White") ? *rec.pdn.tag("White") : "",
-                   rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "", rec.pdn.result, rec.reason, s1->name, score.wins,
-                   score.draws, score.losses);
+      absl::PrintF("game %d/%d: %s - %s %s (%s) [%s: +%d =%d -%d]\n", g + 1, games,
+                   rec.pdn.tag("White") ? *rec.pdn.tag("White") : "", rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "",
+                   rec.pdn.result, rec.reason, s1->name, score.wins, score.draws, score.losses);
       std::fflush(stdout);
       if (pdn_out.is_open()) {
         waiting.emplace(g, std::move(rec.pdn));

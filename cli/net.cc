@@ -1,19 +1,19 @@
 #include "cli/net.h"
 
 #include <arpa/inet.h>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <thread>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace tempo::cli {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace tempo::cli {
 namespace {
@@ -11,7 +11,8 @@ namespace {
 std::string flag_name(const std::string& arg) {
   if (arg.rfind("--", 0) != 0 || arg.size() == 2) return "";
   std::string name = arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
-  for (char& c : name) if (c == '_') c = '-';
+  for (char& c : name)
+    if (c == '_') c = '-';
   return name;
 }
 
@@ -36,7 +37,8 @@ absl::StatusOr<ParamArgs> take_param_flags(std::vector<std::string>& argv) {
     } else if (i + 1 < argv.size()) {
       out.push_back({spec, argv[++i]});
     } else {
-      return absl::InvalidArgumentError(absl::StrCat("--", av(spec->name), " needs a value (", spec->range_text(), ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", av(spec->name), " needs a value (", spec->range_text(), ")"));
     }
   }
   argv = std::move(rest);

@@ -6,10 +6,10 @@
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
-#include "engine/fen.h"
-#include "engine/notation.h"
-#include "engine/perft.h"
-#include "engine/text.h"
+#include "rules/fen.h"
+#include "rules/notation.h"
+#include "rules/perft.h"
+#include "rules/text.h"
 
 namespace tempo::cli {
 

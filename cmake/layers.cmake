@@ -2,7 +2,7 @@
 # layers it may use.
 #
 # Sources include headers by their path from the repository root
-# ("engine/game.h", "search/params.h"). Putting the root on the include path
+# ("rules/game.h", "search/params.h"). Putting the root on the include path
 # would let any file include anything; instead every layer gets a directory of
 # its own in the build tree holding one symbolic link per source folder it
 # owns (build/layers/search/search -> <source>/search). A target's include

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "egdb/format.h"
-#include "engine/movegen.h"
+#include "rules/movegen.h"
 
 namespace tempo::egdb {
 

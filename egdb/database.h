@@ -16,7 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "egdb/index.h"
-#include "engine/position.h"
+#include "rules/position.h"
 
 namespace tempo::egdb {
 
@@ -25,13 +25,13 @@ inline constexpr std::uint32_t kFormatVersion = 1;
 // What open() found.
 enum class Status : std::uint8_t {
   kOk = 0,
-  kNone = 1,             // no buffer (null or empty)
-  kTruncated = 2,        // shorter than its header says (or than a header)
-  kBadMagic = 3,         // not a Tempo endgame database
-  kByteOrder = 4,        // written on a machine of the other byte order
-  kVersion = 5,          // another format version
-  kCorruptHeader = 6,    // header fields fail their checksum
-  kCorruptDirectory = 7, // the slice directory fails its checksum or its checks
+  kNone = 1,              // no buffer (null or empty)
+  kTruncated = 2,         // shorter than its header says (or than a header)
+  kBadMagic = 3,          // not a Tempo endgame database
+  kByteOrder = 4,         // written on a machine of the other byte order
+  kVersion = 5,           // another format version
+  kCorruptHeader = 6,     // header fields fail their checksum
+  kCorruptDirectory = 7,  // the slice directory fails its checksum or its checks
 };
 const char* status_name(Status s);
 

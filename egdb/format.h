@@ -2,12 +2,12 @@
 // (database.cc) and the writer (writer.cc).
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <bit>
 #include <cstring>
 
-#include "engine/intrinsics.h"
+#include "rules/intrinsics.h"
 
 namespace tempo::egdb::format {
 
@@ -27,8 +27,8 @@ inline constexpr std::size_t kMagicAt = 0, kVersionAt = 8, kMaxPiecesAt = 12, kL
                              kBlockAt = 28, kSchemeAt = 32, kDirChecksumAt = 40, kHeaderChecksumAt = 48,
                              kReservedAt = 56;
 // Directory entry byte offsets.
-inline constexpr std::size_t kMaterialAt = 0, kEntryReservedAt = 4, kPositionsAt = 8, kOffsetAt = 16,
-                             kBytesAt = 24, kDataChecksumAt = 32, kEntryReserved2At = 40;
+inline constexpr std::size_t kMaterialAt = 0, kEntryReservedAt = 4, kPositionsAt = 8, kOffsetAt = 16, kBytesAt = 24,
+                             kDataChecksumAt = 32, kEntryReserved2At = 40;
 
 // Stored 2-bit values.
 inline constexpr std::uint8_t kDraw = 0, kWin = 1, kLoss = 2;

@@ -4,16 +4,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "egdb/writer.h"
-#include "engine/movegen.h"
+#include "rules/movegen.h"
 
 namespace tempo::egdb {
 namespace {
 
 constexpr std::uint8_t kDrawCode = 0, kWinCode = 1, kLossCode = 2;
 // Working state bits of a position while its pair is solved.
-constexpr std::uint8_t kValueBits = 3;   // 0 unsettled, 1 win, 2 loss
-constexpr std::uint8_t kDrawExit = 4;    // a move out of the pair draws: never a loss
-constexpr std::uint8_t kInvalid = 8;     // the number is not a position
+constexpr std::uint8_t kValueBits = 3;  // 0 unsettled, 1 win, 2 loss
+constexpr std::uint8_t kDrawExit = 4;   // a move out of the pair draws: never a loss
+constexpr std::uint8_t kInvalid = 8;    // the number is not a position
 
 std::uint8_t get2(const std::vector<std::uint8_t>& t, std::uint64_t i) { return t[i >> 2] >> (2 * (i & 3)) & 3; }
 
@@ -68,8 +68,8 @@ Value Generator::value(const Material& m, std::uint64_t index) const {
 absl::Status Generator::add(const Material& m, std::vector<std::uint8_t> packed) {
   if (!m.valid()) return absl::InvalidArgumentError("not a database slice");
   if (packed.size() != (slice_size(m) + 3) / 4)
-    return absl::InvalidArgumentError(absl::StrCat("slice ", m.name(), ": ", packed.size(), " bytes, expected ",
-                                                   (slice_size(m) + 3) / 4));
+    return absl::InvalidArgumentError(
+        absl::StrCat("slice ", m.name(), ": ", packed.size(), " bytes, expected ", (slice_size(m) + 3) / 4));
   if (solved(m)) return absl::AlreadyExistsError(absl::StrCat("slice ", m.name(), " is already solved"));
   lookup_[slot(m)] = static_cast<int>(tables_.size());
   tables_.push_back(std::move(packed));

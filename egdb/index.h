@@ -21,7 +21,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "engine/position.h"
+#include "rules/position.h"
 
 namespace tempo::egdb {
 

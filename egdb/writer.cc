@@ -66,7 +66,8 @@ std::vector<std::uint8_t> compress_slice(std::span<const std::uint8_t> codes) {
   std::vector<std::uint8_t> out(4 * blocks);
   for (std::size_t b = 0; b < blocks; ++b) {
     const std::size_t start = out.size();
-    const auto block = codes.subspan(b * kBlockPositions, std::min<std::size_t>(kBlockPositions, codes.size() - b * kBlockPositions));
+    const auto block =
+        codes.subspan(b * kBlockPositions, std::min<std::size_t>(kBlockPositions, codes.size() - b * kBlockPositions));
     const bool raw = compress_block(block, out);
     std::uint32_t word = static_cast<std::uint32_t>(start);
     if (raw) word |= kRawFlag;

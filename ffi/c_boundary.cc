@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/text.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/text.h"
 
 namespace tempo::ffi {
 
@@ -68,8 +68,9 @@ tempo_status check_move_array(const tempo_move* moves, std::uint32_t move_size, 
       set_error(error, error_len, absl::StrCat(av(what), " is NULL but its count is ", count));
       break;
     case TEMPO_ERR_STRUCT_SIZE:
-      set_error(error, error_len, absl::StrCat("move_size ", move_size, " for ", av(what), " is below ", kMoveV1,
-                                               " (sizeof(tempo_move) in the first ABI)"));
+      set_error(error, error_len,
+                absl::StrCat("move_size ", move_size, " for ", av(what), " is below ", kMoveV1,
+                             " (sizeof(tempo_move) in the first ABI)"));
       break;
     default:
       set_error(error, error_len,

@@ -10,10 +10,10 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "engine/game.h"
-#include "engine/move.h"
-#include "engine/position.h"
 #include "ffi/include/tempo.h"
+#include "rules/game.h"
+#include "rules/move.h"
+#include "rules/position.h"
 
 namespace tempo::ffi {
 
@@ -85,7 +85,8 @@ inline void clear_error(char* error, std::size_t error_len) {
 }
 
 inline tempo_move* move_at(tempo_move* moves, std::uint32_t move_size, std::uint32_t i) {
-  return reinterpret_cast<tempo_move*>(reinterpret_cast<unsigned char*>(moves) + static_cast<std::size_t>(i) * move_size);
+  return reinterpret_cast<tempo_move*>(reinterpret_cast<unsigned char*>(moves) +
+                                       static_cast<std::size_t>(i) * move_size);
 }
 
 // Checks a struct pointer: non-null, aligned, size field at least `min_size`.
@@ -107,7 +108,8 @@ template <typename T>
 tempo_status check_struct(const T* p, std::uint32_t min_size, std::string_view what, char* error,
                           std::size_t error_len) {
   const tempo_status st = check_struct(p, min_size);
-  if (st != TEMPO_OK) struct_error(st, what, p, alignof(T), st == TEMPO_ERR_STRUCT_SIZE ? p->size : 0, min_size, error, error_len);
+  if (st != TEMPO_OK)
+    struct_error(st, what, p, alignof(T), st == TEMPO_ERR_STRUCT_SIZE ? p->size : 0, min_size, error, error_len);
   return st;
 }
 

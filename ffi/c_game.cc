@@ -1,8 +1,8 @@
 // C ABI: the state of a game (won, drawn and by which rule, or going on) from
-// a start position and the moves played. The rules are engine/game's.
-#include "engine/game.h"
-#include "engine/movegen.h"
+// a start position and the moves played. The rules are rules/game's.
 #include "ffi/c_boundary.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
 
 using namespace tempo;
 using namespace tempo::ffi;
@@ -14,8 +14,7 @@ static_assert(TEMPO_DRAW_16_MOVES == static_cast<int>(DrawRule::kSixteenMoves));
 static_assert(TEMPO_DRAW_5_MOVES == static_cast<int>(DrawRule::kFiveMoves));
 
 extern "C" tempo_status tempo_game_status(const tempo_position* start, const tempo_move* moves, uint32_t move_size,
-                                          uint32_t move_count, tempo_game_state* out, char* error,
-                                          size_t error_len) {
+                                          uint32_t move_count, tempo_game_state* out, char* error, size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
     if (tempo_status st = check_struct(start, kPositionV1, "start", error, error_len); st != TEMPO_OK) return st;
@@ -26,8 +25,8 @@ extern "C" tempo_status tempo_game_status(const tempo_position* start, const tem
     Position p;
     if (tempo_status st = to_engine(*start, &p, error, error_len); st != TEMPO_OK) return st;
     Game game;
-    if (tempo_status st = build_game(p, moves, move_size, move_count, /*stop_at_draw=*/true, "ply", &game, error,
-                                     error_len);
+    if (tempo_status st =
+            build_game(p, moves, move_size, move_count, /*stop_at_draw=*/true, "ply", &game, error, error_len);
         st != TEMPO_OK) {
       return st;
     }

@@ -1,16 +1,16 @@
 // C ABI: positions, legal moves, move text, score text. Conversions and calls into
-// engine/ only; the rules live there.
+// rules/ only; the rules live there.
 #include <cstring>
 #include <string>
 #include <string_view>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/score.h"
 #include "ffi/c_boundary.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/score.h"
 
 using namespace tempo;
 using namespace tempo::ffi;
@@ -21,14 +21,14 @@ constexpr std::size_t kMaxInputText = 4096;  // longer FEN/move text is malforme
 
 // Length of a NUL-terminated caller string, bounded so a missing NUL cannot
 // run far past the buffer; anything longer is rejected as malformed.
-std::size_t bounded_length(const char* text) {
-  return strnlen(text, kMaxInputText + 1);
-}
+std::size_t bounded_length(const char* text) { return strnlen(text, kMaxInputText + 1); }
 
-// Move text errors from engine/notation say which kind they are by prefix.
+// Move text errors from rules/notation say which kind they are by prefix.
 tempo_status move_text_code(std::string_view message) {
-  if (absl::StartsWith(absl::string_view(message.data(), message.size()), "illegal move")) return TEMPO_ERR_ILLEGAL_MOVE;
-  if (absl::StartsWith(absl::string_view(message.data(), message.size()), "ambiguous move")) return TEMPO_ERR_AMBIGUOUS_MOVE;
+  if (absl::StartsWith(absl::string_view(message.data(), message.size()), "illegal move"))
+    return TEMPO_ERR_ILLEGAL_MOVE;
+  if (absl::StartsWith(absl::string_view(message.data(), message.size()), "ambiguous move"))
+    return TEMPO_ERR_AMBIGUOUS_MOVE;
   return TEMPO_ERR_PARSE;
 }
 
@@ -96,11 +96,14 @@ const char* tempo_status_string(tempo_status code) {
   switch (code) {
     case TEMPO_OK: return "ok";
     case TEMPO_ERR_NULL_POINTER: return "a required pointer argument is NULL";
-    case TEMPO_ERR_STRUCT_SIZE: return "a struct's size field (or move_size) is smaller than the first published version";
+    case TEMPO_ERR_STRUCT_SIZE:
+      return "a struct's size field (or move_size) is smaller than the first published version";
     case TEMPO_ERR_MISALIGNED: return "a struct pointer is not aligned for its type";
     case TEMPO_ERR_BUFFER_TOO_SMALL: return "an output buffer is too small (the needed length or count was reported)";
     case TEMPO_ERR_INVALID_ARGUMENT: return "an argument is out of range (enum code, count or limit)";
-    case TEMPO_ERR_INVALID_POSITION: return "invalid position (bad piece code, overlapping pieces, more than 20 pieces a side, or a man on its promotion row)";
+    case TEMPO_ERR_INVALID_POSITION:
+      return "invalid position (bad piece code, overlapping pieces, more than 20 pieces a side, or a man on its "
+             "promotion row)";
     case TEMPO_ERR_PARSE: return "malformed FEN or move text";
     case TEMPO_ERR_ILLEGAL_MOVE: return "the move is not legal in this position";
     case TEMPO_ERR_AMBIGUOUS_MOVE: return "the move text names more than one legal move (use the long form)";
@@ -248,7 +251,7 @@ tempo_status tempo_legal_moves(const tempo_position* pos, tempo_move* moves, uin
     generate_moves(p, list);
     // Cannot happen: the capacity (512, TEMPO_MAX_MOVES) is above the 407
     // legal captures of the most crowded composed position known
-    // (tests/engine/bounds_test.cc).
+    // (tests/rules/bounds_test.cc).
     if (list.overflowed) return TEMPO_ERR_INTERNAL;
     *count = static_cast<uint32_t>(list.size);
     const uint32_t n = list.size < static_cast<int>(capacity) ? static_cast<uint32_t>(list.size) : capacity;

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "engine/text.h"
 #include "ffi/c_boundary.h"
+#include "rules/text.h"
 #include "search/search.h"
 
 using namespace tempo;
@@ -30,7 +30,7 @@ namespace {
 struct CField {
   std::string_view field;
   std::uint32_t bit;
-  std::uint32_t needs_size;  // the request size that covers the field
+  std::uint32_t needs_size;                      // the request size that covers the field
   int32_t tempo_search_request::*i32 = nullptr;  // ints and bools (non-zero = true)
   double tempo_search_request::*real = nullptr;
 };
@@ -80,10 +80,9 @@ absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
   for (std::size_t i = 0; i < std::size(kCFields); ++i) {
     if (!(r.overrides & kCFields[i].bit)) continue;
     if (r.size < kCFields[i].needs_size) {
-      return absl::InvalidArgumentError(absl::StrCat("overrides has bit 0x", absl::Hex(kCFields[i].bit), " (",
-                                                     av(kCFields[i].field), ") but the request's size ", r.size,
-                                                     " does not reach that field (", kCFields[i].needs_size,
-                                                     " bytes, ABI 3)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "overrides has bit 0x", absl::Hex(kCFields[i].bit), " (", av(kCFields[i].field), ") but the request's size ",
+          r.size, " does not reach that field (", kCFields[i].needs_size, " bytes, ABI 3)"));
     }
     const ParamSpec& spec = kParamSpecs[i];
     if (absl::Status st = set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field); !st.ok()) return st;
@@ -196,7 +195,8 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
                                      tempo_search_result* result, char* error, size_t error_len) {
   return guard([&] {
     clear_error(error, error_len);
-    if (tempo_status st = check_struct(request, kSearchRequestV1, "request", error, error_len); st != TEMPO_OK) return st;
+    if (tempo_status st = check_struct(request, kSearchRequestV1, "request", error, error_len); st != TEMPO_OK)
+      return st;
     if (tempo_status st = check_struct(result, kSearchResultV1, "result", error, error_len); st != TEMPO_OK) return st;
     if (tempo_status st = check_struct(request->start, kPositionV1, "request->start", error, error_len);
         st != TEMPO_OK) {
@@ -222,8 +222,8 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
       return TEMPO_ERR_NULL_POINTER;
     }
     if (tt != nullptr && tt_len < TEMPO_TABLE_MIN_BYTES) {
-      set_error(error, error_len, absl::StrCat("table buffer has ", tt_len, " bytes; at least ",
-                                               TEMPO_TABLE_MIN_BYTES, " are needed"));
+      set_error(error, error_len,
+                absl::StrCat("table buffer has ", tt_len, " bytes; at least ", TEMPO_TABLE_MIN_BYTES, " are needed"));
       return TEMPO_ERR_TABLE;
     }
 
@@ -273,8 +273,7 @@ extern "C" tempo_status tempo_search(const tempo_search_request* request, uint8_
     absl::StatusOr<SearchResult> r = search(game, req);
     if (!r.ok()) {
       set_error(error, error_len, message_of(r.status()));
-      return r.status().code() == absl::StatusCode::kInvalidArgument ? TEMPO_ERR_INVALID_ARGUMENT
-                                                                     : TEMPO_ERR_INTERNAL;
+      return r.status().code() == absl::StatusCode::kInvalidArgument ? TEMPO_ERR_INVALID_ARGUMENT : TEMPO_ERR_INTERNAL;
     }
     if (result->size >= kSearchResultV3) {
       fill_result(root, *r, result);
@@ -291,8 +290,8 @@ extern "C" void tempo_cancel_abandon(void* cancel) {
   // touched: the memory stays the searching side's to free.
   if (cancel == nullptr) return;
 #if defined(__cpp_lib_atomic_ref)
-  std::atomic_ref<std::int32_t>(*static_cast<std::int32_t*>(cancel)).store(TEMPO_CANCEL_ABANDONED,
-                                                                           std::memory_order_relaxed);
+  std::atomic_ref<std::int32_t>(*static_cast<std::int32_t*>(cancel))
+      .store(TEMPO_CANCEL_ABANDONED, std::memory_order_relaxed);
 #else  // libc++ before LLVM 19 (Emscripten's, the Android NDK's): the builtin atomic_ref is made of
   __atomic_store_n(static_cast<std::int32_t*>(cancel), TEMPO_CANCEL_ABANDONED, __ATOMIC_RELAXED);
 #endif

@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/movegen.h"
-#include "engine/text.h"
+#include "rules/movegen.h"
+#include "rules/text.h"
 
 namespace tempo::dxp {
 namespace {
@@ -109,7 +109,8 @@ std::string encode(const Message& message) {
       return absl::StrCat("A", pad_name(a.follower), static_cast<int>(a.code));
     }
     std::string operator()(const MoveMessage& m) const {
-      std::string s = absl::StrCat("M", num(m.seconds, 4), num(m.from, 2), num(m.to, 2), num(static_cast<int>(m.captured.size()), 2));
+      std::string s = absl::StrCat("M", num(m.seconds, 4), num(m.from, 2), num(m.to, 2),
+                                   num(static_cast<int>(m.captured.size()), 2));
       for (int c : m.captured) s += num(c, 2);
       return s;
     }
@@ -185,7 +186,8 @@ absl::StatusOr<Message> decode(std::string_view text) {
       r.chars(kNameWidth, "follower name", &name);
       r.number(1, "acceptance code", &code);
       if (!r.status().ok()) return r.status();
-      if (!in_range(code, 0, 3)) return absl::InvalidArgumentError(absl::StrCat("DXP 'A' message: acceptance code ", code, " is not 0..3"));
+      if (!in_range(code, 0, 3))
+        return absl::InvalidArgumentError(absl::StrCat("DXP 'A' message: acceptance code ", code, " is not 0..3"));
       a.follower = trim_right(name);
       a.code = static_cast<AcceptCode>(code);
       return a;
@@ -199,9 +201,11 @@ absl::StatusOr<Message> decode(std::string_view text) {
       r.number(2, "number captured", &count);
       if (!r.status().ok()) return r.status();
       if (!in_range(m.from, 1, 50) || !in_range(m.to, 1, 50)) {
-        return absl::InvalidArgumentError(absl::StrCat("DXP 'M' message: squares ", m.from, "-", m.to, " are not 1..50"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("DXP 'M' message: squares ", m.from, "-", m.to, " are not 1..50"));
       }
-      if (count > 20) return absl::InvalidArgumentError(absl::StrCat("DXP 'M' message: ", count, " captures is more than 20"));
+      if (count > 20)
+        return absl::InvalidArgumentError(absl::StrCat("DXP 'M' message: ", count, " captures is more than 20"));
       for (int i = 0; i < count; ++i) {
         int sq = 0;
         if (!r.number(2, "captured square", &sq)) return r.status();
@@ -219,14 +223,14 @@ absl::StatusOr<Message> decode(std::string_view text) {
       r.number(1, "stop code", &stop);
       if (!r.status().ok()) return r.status();
       if (!in_range(reason, 0, 3) || !in_range(stop, 0, 1)) {
-        return absl::InvalidArgumentError(absl::StrCat("DXP 'E' message: reason ", reason, " / stop code ", stop, " out of range"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("DXP 'E' message: reason ", reason, " / stop code ", stop, " out of range"));
       }
       e.reason = static_cast<EndReason>(reason);
       e.stop = stop == 1;
       return e;
     }
-    case 'C':
-      return Chat{std::string(text.substr(1))};
+    case 'C': return Chat{std::string(text.substr(1))};
     case 'B': {
       BackRequest b;
       r.number(3, "move number", &b.move_number);
@@ -238,7 +242,8 @@ absl::StatusOr<Message> decode(std::string_view text) {
       int code = 0;
       r.number(1, "code", &code);
       if (!r.status().ok()) return r.status();
-      if (!in_range(code, 0, 2)) return absl::InvalidArgumentError(absl::StrCat("DXP 'K' message: code ", code, " is not 0..2"));
+      if (!in_range(code, 0, 2))
+        return absl::InvalidArgumentError(absl::StrCat("DXP 'K' message: code ", code, " is not 0..2"));
       return BackAccept{static_cast<BackCode>(code)};
     }
     default: {
@@ -250,9 +255,11 @@ absl::StatusOr<Message> decode(std::string_view text) {
 absl::StatusOr<Move> to_move(const Position& pos, const MoveMessage& m) {
   Bitboard captured = 0;
   for (int sq : m.captured) {
-    if (!in_range(sq, 1, 50)) return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is not 1..50"));
+    if (!in_range(sq, 1, 50))
+      return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is not 1..50"));
     // A piece is taken once: a square listed twice is not a move (the C ABI refuses it too).
-    if (captured & square_bb(sq)) return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is listed twice"));
+    if (captured & square_bb(sq))
+      return absl::InvalidArgumentError(absl::StrCat("DXP move: captured square ", sq, " is listed twice"));
     captured |= square_bb(sq);
   }
   if (!in_range(m.from, 1, 50) || !in_range(m.to, 1, 50)) {
@@ -264,8 +271,8 @@ absl::StatusOr<Move> to_move(const Position& pos, const MoveMessage& m) {
   for (const Move& x : legal) {
     if (x == wanted) return x;
   }
-  return absl::InvalidArgumentError(absl::StrCat("DXP move ", m.from, m.captured.empty() ? "-" : "x", m.to, " capturing ",
-                                                 m.captured.size(), " piece(s) is not legal here"));
+  return absl::InvalidArgumentError(absl::StrCat("DXP move ", m.from, m.captured.empty() ? "-" : "x", m.to,
+                                                 " capturing ", m.captured.size(), " piece(s) is not legal here"));
 }
 
 MoveMessage from_move(const Move& m, int seconds) {

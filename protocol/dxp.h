@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/move.h"
+#include "rules/position.h"
 
 namespace tempo::dxp {
 
@@ -25,11 +25,11 @@ inline constexpr std::size_t kMaxMessage = 1024;  // longer input is refused
 
 struct GameRequest {  // R
   int version = 1;
-  std::string initiator;            // up to 32 characters
+  std::string initiator;  // up to 32 characters
   Color follower_color = Color::kBlack;
-  int minutes = 0;                  // thinking time per side for the game (0..999)
-  int moves = 0;                    // moves in that time, 0 = all
-  std::optional<Position> start;    // empty: the initial position
+  int minutes = 0;                // thinking time per side for the game (0..999)
+  int moves = 0;                  // moves in that time, 0 = all
+  std::optional<Position> start;  // empty: the initial position
 };
 
 enum class AcceptCode : std::uint8_t { kAccept = 0, kVersion = 1, kNotThisGame = 2, kNoGames = 3 };
@@ -38,16 +38,16 @@ struct GameAccept {  // A
   AcceptCode code = AcceptCode::kAccept;
 };
 
-struct MoveMessage {  // M
-  int seconds = 0;                  // time used on this move (0..9999)
-  int from = 0, to = 0;             // squares 1..50
-  std::vector<int> captured;        // squares, any order
+struct MoveMessage {          // M
+  int seconds = 0;            // time used on this move (0..9999)
+  int from = 0, to = 0;       // squares 1..50
+  std::vector<int> captured;  // squares, any order
 };
 
 enum class EndReason : std::uint8_t { kUnknown = 0, kGiveUp = 1, kDraw = 2, kWin = 3 };
 struct GameEnd {  // E
   EndReason reason = EndReason::kUnknown;
-  bool stop = false;                // true: no next game
+  bool stop = false;  // true: no next game
 };
 
 struct Chat {  // C

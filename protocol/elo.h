@@ -15,9 +15,9 @@ struct MatchScore {
 };
 
 struct EloEstimate {
-  double score = 0.5;      // fraction of the points, 0..1
-  double elo = 0;          // +inf / -inf for a 100% / 0% score
-  double elo_low = 0;      // 95% interval
+  double score = 0.5;  // fraction of the points, 0..1
+  double elo = 0;      // +inf / -inf for a 100% / 0% score
+  double elo_low = 0;  // 95% interval
   double elo_high = 0;
 };
 

@@ -8,8 +8,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/score.h"
-#include "engine/text.h"
+#include "rules/score.h"
+#include "rules/text.h"
 
 namespace tempo::hub {
 namespace {
@@ -62,7 +62,9 @@ absl::StatusOr<Line> parse_line(std::string_view text) {
   Line line;
   std::size_t i = 0;
   const std::size_t n = text.size();
-  auto skip = [&] { while (i < n && is_space(text[i])) ++i; };
+  auto skip = [&] {
+    while (i < n && is_space(text[i])) ++i;
+  };
   skip();
   while (i < n && !is_space(text[i])) line.command += text[i++];
   while (true) {
@@ -73,16 +75,16 @@ absl::StatusOr<Line> parse_line(std::string_view text) {
     while (i < n && !is_space(text[i]) && text[i] != '=') arg.name += text[i++];
     if (i < n && text[i] == '=') {
       if (arg.name.empty()) {
-        return absl::InvalidArgumentError(absl::StrCat(quote(line.command), ": argument at column ", start + 1,
-                                                       " has '=' but no name"));
+        return absl::InvalidArgumentError(
+            absl::StrCat(quote(line.command), ": argument at column ", start + 1, " has '=' but no name"));
       }
       ++i;
       arg.has_value = true;
       if (i < n && text[i] == '"') {
         const std::size_t close = text.find('"', i + 1);
         if (close == std::string_view::npos) {
-          return absl::InvalidArgumentError(absl::StrCat(quote(line.command), ": value of ", quote(arg.name),
-                                                         " has no closing quote"));
+          return absl::InvalidArgumentError(
+              absl::StrCat(quote(line.command), ": value of ", quote(arg.name), " has no closing quote"));
         }
         arg.value = std::string(text.substr(i + 1, close - i - 1));
         i = close + 1;

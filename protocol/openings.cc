@@ -7,9 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/text.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/text.h"
 
 namespace tempo {
 

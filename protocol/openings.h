@@ -9,16 +9,16 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/move.h"
+#include "rules/position.h"
 
 namespace tempo {
 
 struct Opening {
-  int line = 0;            // 1-based line in the file, for messages
-  std::string text;        // the move text as written
+  int line = 0;      // 1-based line in the file, for messages
+  std::string text;  // the move text as written
   std::vector<Move> moves;
-  Position end;            // the position after the moves
+  Position end;  // the position after the moves
 };
 
 // Errors give the line number and the offending move.

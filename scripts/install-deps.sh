@@ -7,7 +7,7 @@ packages=(
   libabsl-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-matplotlib python3-clang-14 libclang-14-dev
   python3-venv python3-setuptools python3-wheel python3-build python3-tqdm python3-distributed python3-hypothesis
-  clang-14 libclang-rt-14-dev binutils python3-yaml
+  clang-14 libclang-rt-14-dev clang-format binutils python3-yaml
   g++-mingw-w64-x86-64-posix wine wine64 ruby
 )
 # The web stage (ffi/web/ci.sh): Emscripten, Node and headless Chromium.

@@ -10,7 +10,7 @@
 Position.play() in Python (slow, exercises the bindings) and fails when the
 two counts differ. --reference checks the published perft counts for
 international draughts (the start position and the Woldouby position, as
-tests/engine/perft_test.cc pins them) to a depth that runs in seconds. Exit
+tests/rules/perft_test.cc pins them) to a depth that runs in seconds. Exit
 status 1 on any mismatch.
 """
 import argparse

@@ -24,6 +24,9 @@ stage_start
 bash scripts/install-deps.sh
 stage_end install
 
+echo "== layout (.clang-format)"
+bash scripts/format.sh --check
+
 echo "== Release build"
 stage_start
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -8,8 +8,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "engine/move.h"
-#include "engine/score.h"
+#include "rules/move.h"
+#include "rules/score.h"
 
 namespace tempo::decisions {
 

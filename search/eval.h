@@ -13,7 +13,7 @@
 #include <array>
 #include <cstdint>
 
-#include "engine/position.h"
+#include "rules/position.h"
 #include "search/eval_features.h"
 
 namespace tempo::eval {

@@ -13,8 +13,8 @@
 #include <array>
 #include <cstdint>
 
-#include "engine/board.h"
-#include "engine/position.h"
+#include "rules/board.h"
+#include "rules/position.h"
 
 #if defined(__BMI2__)
 #include <immintrin.h>
@@ -124,28 +124,28 @@ inline int black_index(const RegionPair& p, Bitboard white_men, Bitboard black_m
 // Global terms, each White's value minus Black's, each with an opening and an
 // endgame weight like the patterns.
 enum Term : int {
-  kMan = 0,          // men (the opening weight is fixed at 100: the score's unit)
-  kKing,             // kings
-  kFirstKing,        // a king against none: the first king is worth most
-  kTempo,            // sum of the men's advancement in rows
-  kRunaway1,         // a man with a free path to promotion, 1..4 rows to go,
-  kRunaway2,         //   and no opponent king to come back
+  kMan = 0,    // men (the opening weight is fixed at 100: the score's unit)
+  kKing,       // kings
+  kFirstKing,  // a king against none: the first king is worth most
+  kTempo,      // sum of the men's advancement in rows
+  kRunaway1,   // a man with a free path to promotion, 1..4 rows to go,
+  kRunaway2,   //   and no opponent king to come back
   kRunaway3,
   kRunaway4,
-  kBreakthrough,     // only own men ahead of a man within 4 rows, no opponent king
-  kMobility,         // men with a free step forward
-  kLocked,           // few free moves on the board: free-move difference times how locked
-  kBalance,          // |men on the left wing - men on the right wing|
-  kKingMobility,     // squares the kings reach
-  kKingDiagonal,     // kings on the long diagonal
-  kKingTrapped,      // kings with no move
-  kSideToMove,       // +1 when White is to move: the tempo of having the move
+  kBreakthrough,  // only own men ahead of a man within 4 rows, no opponent king
+  kMobility,      // men with a free step forward
+  kLocked,        // few free moves on the board: free-move difference times how locked
+  kBalance,       // |men on the left wing - men on the right wing|
+  kKingMobility,  // squares the kings reach
+  kKingDiagonal,  // kings on the long diagonal
+  kKingTrapped,   // kings with no move
+  kSideToMove,    // +1 when White is to move: the tempo of having the move
   kNumTerms
 };
-inline constexpr const char* kTermNames[kNumTerms] = {
-    "man",       "king",     "first-king", "tempo",    "runaway-1",      "runaway-2",      "runaway-3",
-    "runaway-4", "breakthrough", "mobility", "locked", "balance", "king-mobility", "king-diagonal",
-    "king-trapped", "side-to-move"};
+inline constexpr const char* kTermNames[kNumTerms] = {"man",           "king",          "first-king",   "tempo",
+                                                      "runaway-1",     "runaway-2",     "runaway-3",    "runaway-4",
+                                                      "breakthrough",  "mobility",      "locked",       "balance",
+                                                      "king-mobility", "king-diagonal", "king-trapped", "side-to-move"};
 
 // Game phase: pieces on the board, 40 = opening weights only, 0 = endgame only.
 inline constexpr int kPhaseMax = 40;

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/move.h"
+#include "rules/position.h"
 
 namespace tempo::ordering {
 

@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/move.h"
+#include "rules/position.h"
 #include "search/params.h"
 #include "tt/table.h"
 

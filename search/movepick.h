@@ -17,9 +17,9 @@
 #include <cstdint>
 #include <utility>
 
-#include "engine/board.h"
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/board.h"
+#include "rules/move.h"
+#include "rules/position.h"
 #include "search/history.h"
 #include "tt/table.h"
 

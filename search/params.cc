@@ -9,7 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace tempo {
 namespace {
@@ -128,9 +128,7 @@ absl::Status check_params(const Params& params) {
   return absl::OkStatus();
 }
 
-std::string LimitSpec::range_text() const {
-  return absl::StrCat(number_text(min), "..", number_text(max));
-}
+std::string LimitSpec::range_text() const { return absl::StrCat(number_text(min), "..", number_text(max)); }
 
 absl::Status LimitSpec::check(double v, std::string_view shown_as) const {
   if (v >= min && v <= max && v == std::trunc(v)) return absl::OkStatus();

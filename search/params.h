@@ -43,7 +43,7 @@ struct Params {
   // one thread is exactly reproducible, and the levels' shallow caps finish
   // before helper threads pay for their start (docs/strength.md).
   int threads = 1;
-  bool fresh_table = false;        // clear the caller's table before the search
+  bool fresh_table = false;  // clear the caller's table before the search
   // The app's old search, for comparison matches only (the Hub's `classic`):
   // iterative deepening over plain alpha-beta to a fixed depth, leaves
   // evaluated as they stand (no quiescence, even with a capture pending), no
@@ -63,10 +63,10 @@ struct Limits {
   int depth = 0;
   std::uint64_t nodes = 0;
   int movetime_ms = 0;
-  int time_left_ms = 0;    // game clock of the side to move
+  int time_left_ms = 0;  // game clock of the side to move
   int increment_ms = 0;
-  int moves_to_go = 0;     // 0 = sudden death
-  bool infinite = false;   // only the cancel flag stops it (one is required)
+  int moves_to_go = 0;    // 0 = sudden death
+  bool infinite = false;  // only the cancel flag stops it (one is required)
 };
 
 // The limits of one search and the number of lines, as every interface
@@ -90,7 +90,7 @@ struct LimitSpec {
   std::string range_text() const;  // "1..127"
 };
 
-inline constexpr double kMaxLimitMs = 86'400'000;            // a day
+inline constexpr double kMaxLimitMs = 86'400'000;                // a day
 inline constexpr double kMaxLimitNodes = 1'125'899'906'842'624;  // 2^50: exact as a double
 
 // Indexed by LimitId.
@@ -122,7 +122,7 @@ struct ParamSpec {
   std::string_view name;   // Hub parameter and CLI flag: "max-depth"
   std::string_view field;  // Params member, C ABI field, Python keyword: "max_depth"
   ParamType type;
-  double min, max;         // inclusive
+  double min, max;               // inclusive
   double at_level[kLevelCount];  // easy, medium, hard, expert
   std::string_view help;
   int Params::*int_field = nullptr;  // exactly one of the three, per type
@@ -151,28 +151,93 @@ struct ParamSpec {
 
 // The order is the C ABI's: parameter i is override bit 1 << i.
 inline constexpr ParamSpec kParamSpecs[] = {
-    {"max-depth", "max_depth", ParamType::kInt, 1, kMaxPly - 1, {3, 5, 8, kMaxPly - 1},
-     "search depth cap in plies (caps every limit)", &Params::max_depth},
-    {"time-limit", "time_limit_ms", ParamType::kInt, 0, 86'400'000, {1500, 3000, 5000, 10'000},
+    {"max-depth",
+     "max_depth",
+     ParamType::kInt,
+     1,
+     kMaxPly - 1,
+     {3, 5, 8, kMaxPly - 1},
+     "search depth cap in plies (caps every limit)",
+     &Params::max_depth},
+    {"time-limit",
+     "time_limit_ms",
+     ParamType::kInt,
+     0,
+     86'400'000,
+     {1500, 3000, 5000, 10'000},
      "the level's time cap per move in ms when the caller gives no move time or clock; 0 = none",
      &Params::time_limit_ms},
-    {"eval-noise", "eval_noise", ParamType::kInt, 0, 10'000, {150, 40, 5, 0},
-     "uniform +-noise/2 added to every evaluation (100 = a man)", &Params::eval_noise},
-    {"blunder-probability", "blunder_probability", ParamType::kReal, 0, 1, {0.20, 0.05, 0.005, 0},
-     "chance of a deliberately weaker root move", nullptr, &Params::blunder_probability},
-    {"blunder-margin", "blunder_margin", ParamType::kInt, 0, 10'000, {200, 80, 20, 0},
-     "how much weaker (static score, 100 = a man) a deliberate blunder may be", &Params::blunder_margin},
-    {"feature-scale", "feature_scale", ParamType::kReal, 0, 4, {0.3, 0.7, 1.0, 1.0},
-     "weight of the evaluation's positional terms; 0 = material only", nullptr, &Params::feature_scale},
-    {"use-table", "use_table", ParamType::kBool, 0, 1, {0, 1, 1, 1},
-     "use the transposition table (false: the buffer is not even read)", nullptr, nullptr, &Params::use_table},
-    {"use-killers", "use_killers", ParamType::kBool, 0, 1, {0, 1, 1, 1},
-     "use killer moves in move ordering", nullptr, nullptr, &Params::use_killers},
-    {"threads", "threads", ParamType::kInt, 1, kMaxThreads, {1, 1, 1, 1},
+    {"eval-noise",
+     "eval_noise",
+     ParamType::kInt,
+     0,
+     10'000,
+     {150, 40, 5, 0},
+     "uniform +-noise/2 added to every evaluation (100 = a man)",
+     &Params::eval_noise},
+    {"blunder-probability",
+     "blunder_probability",
+     ParamType::kReal,
+     0,
+     1,
+     {0.20, 0.05, 0.005, 0},
+     "chance of a deliberately weaker root move",
+     nullptr,
+     &Params::blunder_probability},
+    {"blunder-margin",
+     "blunder_margin",
+     ParamType::kInt,
+     0,
+     10'000,
+     {200, 80, 20, 0},
+     "how much weaker (static score, 100 = a man) a deliberate blunder may be",
+     &Params::blunder_margin},
+    {"feature-scale",
+     "feature_scale",
+     ParamType::kReal,
+     0,
+     4,
+     {0.3, 0.7, 1.0, 1.0},
+     "weight of the evaluation's positional terms; 0 = material only",
+     nullptr,
+     &Params::feature_scale},
+    {"use-table",
+     "use_table",
+     ParamType::kBool,
+     0,
+     1,
+     {0, 1, 1, 1},
+     "use the transposition table (false: the buffer is not even read)",
+     nullptr,
+     nullptr,
+     &Params::use_table},
+    {"use-killers",
+     "use_killers",
+     ParamType::kBool,
+     0,
+     1,
+     {0, 1, 1, 1},
+     "use killer moves in move ordering",
+     nullptr,
+     nullptr,
+     &Params::use_killers},
+    {"threads",
+     "threads",
+     ParamType::kInt,
+     1,
+     kMaxThreads,
+     {1, 1, 1, 1},
      "search threads sharing the table; 1 is exactly reproducible, more are faster but vary run to run",
      &Params::threads},
-    {"fresh-table", "fresh_table", ParamType::kBool, 0, 1, {0, 0, 0, 0},
-     "clear the table before the search (nothing carried over from earlier moves)", nullptr, nullptr,
+    {"fresh-table",
+     "fresh_table",
+     ParamType::kBool,
+     0,
+     1,
+     {0, 0, 0, 0},
+     "clear the table before the search (nothing carried over from earlier moves)",
+     nullptr,
+     nullptr,
      &Params::fresh_table},
 };
 inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));

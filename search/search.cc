@@ -124,8 +124,10 @@ int Searcher::node(int ply, int depth, int alpha, int beta, const Position& pos,
       const int r = decisions::reduction(depth, i, pv, f.picker.is_quiet(i));
       score = -node(ply + 1, new_depth - r, -alpha - 1, -alpha, child, child_key, false);
       // (A stopped search returns at once: no re-search may count another node.)
-      if (!stopped_ && score > alpha && r > 0) score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
-      if (!stopped_ && score > alpha && score < beta && pv) score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, true);
+      if (!stopped_ && score > alpha && r > 0)
+        score = -node(ply + 1, new_depth, -alpha - 1, -alpha, child, child_key, false);
+      if (!stopped_ && score > alpha && score < beta && pv)
+        score = -node(ply + 1, new_depth, -beta, -alpha, child, child_key, true);
     }
     if (stopped_) return 0;
     if (score > best) {
@@ -162,7 +164,8 @@ int Searcher::root_search(int depth, int alpha, int beta, int first) {
       score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
     } else {
       score = -node(1, depth - 1, -alpha - 1, -alpha, child, child_key, false);
-      if (!stopped_ && score > alpha && score < beta) score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
+      if (!stopped_ && score > alpha && score < beta)
+        score = -node(1, depth - 1, -beta, -alpha, child, child_key, true);
     }
     if (stopped_) break;
     if (score > best) best = score;
@@ -354,7 +357,8 @@ SearchResult Searcher::conclude() {
   result.depth = completed_depth_;
   result.seldepth = completed_seldepth_;
   result.multipv.reserve(static_cast<std::size_t>(lines));
-  for (int i = 0; i < lines; ++i) result.multipv.push_back(ScoredMove{completed[i].move, completed[i].score, completed[i].pv});
+  for (int i = 0; i < lines; ++i)
+    result.multipv.push_back(ScoredMove{completed[i].move, completed[i].score, completed[i].pv});
 
   // The level's deliberate mistake, decided only from the seed and position.
   Move blunder;

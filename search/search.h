@@ -1,6 +1,6 @@
 // Tempo's search: iterative-deepening alpha-beta over the caller's table.
 //
-// One call = one search of a game's current position. The game (engine/game.h,
+// One call = one search of a game's current position. The game (rules/game.h,
 // the one record of a history every layer builds) brings the repetitions and
 // draw counters; the request brings everything else (limits, parameters,
 // seed, table buffer, cancel flag, progress callback); everything found goes
@@ -18,10 +18,10 @@
 
 #include "absl/status/statusor.h"
 #include "egdb/database.h"
-#include "engine/game.h"
-#include "engine/move.h"
-#include "engine/position.h"
-#include "engine/score.h"
+#include "rules/game.h"
+#include "rules/move.h"
+#include "rules/position.h"
+#include "rules/score.h"
 #include "search/params.h"
 #include "tt/table.h"
 
@@ -43,11 +43,11 @@ struct Line {
 struct Progress {
   int depth = 0;
   int seldepth = 0;
-  double mean_depth = 0;   // average ply at which this iteration's lines ended
-  int score = 0;           // side to move's view, 100 = one man
+  double mean_depth = 0;  // average ply at which this iteration's lines ended
+  int score = 0;          // side to move's view, 100 = one man
   std::uint64_t nodes = 0;
   std::int64_t time_ms = 0;
-  int multipv_index = 0;   // 0 = best line
+  int multipv_index = 0;  // 0 = best line
   const Line* pv = nullptr;
 };
 
@@ -60,9 +60,9 @@ struct ScoredMove {
 struct SearchRequest {
   Limits limits;
   Params params;
-  std::uint64_t seed = 0;          // all randomness (noise, blunders) comes from it
-  int multipv = 1;                 // how many best root moves to score (1..kMaxMultiPv)
-  std::uint8_t* tt = nullptr;      // caller-owned table buffer, or null for none
+  std::uint64_t seed = 0;      // all randomness (noise, blunders) comes from it
+  int multipv = 1;             // how many best root moves to score (1..kMaxMultiPv)
+  std::uint8_t* tt = nullptr;  // caller-owned table buffer, or null for none
   std::size_t tt_len = 0;
   // Caller-owned endgame database (egdb/FORMAT.md), or null for none. A bad
   // buffer is reported in SearchResult::egdb_status; the search goes on without it.
@@ -75,24 +75,24 @@ struct SearchRequest {
 };
 
 struct SearchResult {
-  bool has_move = false;   // false: no legal move (the side to move has lost)
+  bool has_move = false;  // false: no legal move (the side to move has lost)
   Move best_move;
   int score = 0;
-  int depth = 0;           // last completed iteration
+  int depth = 0;  // last completed iteration
   int seldepth = 0;
   std::uint64_t nodes = 0;
   std::int64_t time_ms = 0;
   Line pv;
   std::vector<ScoredMove> multipv;  // best first; size min(multipv, legal moves)
   bool cancelled = false;
-  bool blunder = false;    // the level chose a deliberately weaker move
-  int threads = 1;         // threads that searched (Params::threads, or 1: see search())
+  bool blunder = false;  // the level chose a deliberately weaker move
+  int threads = 1;       // threads that searched (Params::threads, or 1: see search())
   tt::Status tt_status = tt::Status::kFresh;
   tt::Reason tt_reason = tt::Reason::kNone;
   egdb::Status egdb_status = egdb::Status::kNone;  // what the endgame database buffer was
-  bool egdb_root = false;            // the root is in the database: its value, and only moves keeping it were searched
+  bool egdb_root = false;  // the root is in the database: its value, and only moves keeping it were searched
   egdb::Value egdb_value = egdb::Value::kDraw;
-  std::uint64_t egdb_hits = 0;       // positions in the tree scored by the database
+  std::uint64_t egdb_hits = 0;  // positions in the tree scored by the database
 };
 
 // Searches game.current(). The game is the history: its earlier positions

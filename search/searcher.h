@@ -19,11 +19,11 @@
 #include <vector>
 
 #include "egdb/database.h"
-#include "engine/draw.h"
-#include "engine/game.h"
-#include "engine/movegen.h"
-#include "engine/score.h"
-#include "engine/zobrist.h"
+#include "rules/draw.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
+#include "rules/score.h"
+#include "rules/zobrist.h"
 #include "search/eval.h"
 #include "search/history.h"
 #include "search/levels.h"
@@ -190,9 +190,7 @@ class Searcher {
   }
 
   // Nodes of every thread, as far as this thread knows (exact with one).
-  std::uint64_t all_nodes() const {
-    return shared_.counted.load(std::memory_order_relaxed) + (nodes_ - flushed_);
-  }
+  std::uint64_t all_nodes() const { return shared_.counted.load(std::memory_order_relaxed) + (nodes_ - flushed_); }
 
   void count_node(int ply) {
     ++nodes_;
@@ -229,7 +227,8 @@ class Searcher {
   }
   static std::uint32_t material_key(const Position& pos) {
     return static_cast<std::uint32_t>(popcount(pos.men(Color::kWhite)) | popcount(pos.kings_of(Color::kWhite)) << 8 |
-                                      popcount(pos.men(Color::kBlack)) << 16 | popcount(pos.kings_of(Color::kBlack)) << 24);
+                                      popcount(pos.men(Color::kBlack)) << 16 |
+                                      popcount(pos.kings_of(Color::kBlack)) << 24);
   }
 
   bool repeated(int ply, std::uint64_t key, int window) const {

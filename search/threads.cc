@@ -37,7 +37,8 @@ SearchResult search_threads(Searcher& main, const SearchRequest& request, const 
     std::vector<std::thread>& running;
     ~Joiner() {
       shared.stop.store(true, std::memory_order_relaxed);
-      for (std::thread& t : running) if (t.joinable()) t.join();
+      for (std::thread& t : running)
+        if (t.joinable()) t.join();
     }
   } joiner{shared, running};
   for (int i = 1; i < threads; ++i) {

@@ -20,17 +20,21 @@ class Searcher;
 struct SearchRequest;
 struct SearchResult;
 class Game;
-namespace tt { class Table; }
-namespace egdb { class Database; }
+namespace tt {
+class Table;
+}
+namespace egdb {
+class Database;
+}
 
 using Clock = std::chrono::steady_clock;
 
 // What the threads of one search share. Each field is touched at polls and
 // between iterations only, never per node.
 struct Shared {
-  std::atomic<bool> stop{false};           // any thread's stop ends every thread's search
-  std::atomic<std::uint64_t> counted{0};   // nodes all threads had counted at their last polls
-  std::atomic<std::uint64_t> granted{0};   // node-limit budget handed out so far
+  std::atomic<bool> stop{false};          // any thread's stop ends every thread's search
+  std::atomic<std::uint64_t> counted{0};  // nodes all threads had counted at their last polls
+  std::atomic<std::uint64_t> granted{0};  // node-limit budget handed out so far
   int threads = 1;
   Clock::time_point start;
 };

@@ -23,7 +23,7 @@ endfunction()
 
 # The concurrency suites (*Concurrency*), which the ThreadSanitizer build runs
 # alone (scripts/test.sh): there they are one binary and nothing else is compiled.
-set(_tempo_concurrency_tests tests/engine/rules_concurrency_test.cc tests/search/search_concurrency_test.cc
+set(_tempo_concurrency_tests tests/rules/rules_concurrency_test.cc tests/search/search_concurrency_test.cc
     tests/search/smp_concurrency_test.cc tests/tt/table_concurrency_test.cc tests/tt/table_search_test.cc)
 if(TEMPO_TSAN)
   tempo_test_binary(concurrency SOURCES ${_tempo_concurrency_tests} LINK tempo::search tempo::tt tempo::rules)
@@ -31,10 +31,10 @@ if(TEMPO_TSAN)
 endif()
 
 tempo_test_binary(rules
-  SOURCES tests/engine/bounds_test.cc tests/engine/game_test.cc tests/engine/games_data_test.cc
-          tests/engine/notation_test.cc tests/engine/pdn_test.cc tests/engine/perft_test.cc
-          tests/engine/reference_movegen_test.cc tests/engine/rules_concurrency_test.cc tests/engine/rules_test.cc
-          tests/engine/score_test.cc tests/engine/zobrist_constexpr_test.cc
+  SOURCES tests/rules/bounds_test.cc tests/rules/game_test.cc tests/rules/games_data_test.cc
+          tests/rules/notation_test.cc tests/rules/pdn_test.cc tests/rules/perft_test.cc
+          tests/rules/reference_movegen_test.cc tests/rules/rules_concurrency_test.cc tests/rules/rules_test.cc
+          tests/rules/score_test.cc tests/rules/zobrist_constexpr_test.cc
   LINK tempo::rules)
 tempo_test_binary(tt
   SOURCES tests/tt/table_concurrency_test.cc tests/tt/table_garbage_test.cc tests/tt/table_relocation_test.cc

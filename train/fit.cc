@@ -23,13 +23,13 @@ using eval::kPatternSize;
 
 // One position's features, flattened: pattern entries then terms.
 struct Rows {
-  std::vector<std::uint32_t> begin;    // first feature of row i; size rows + 1
-  std::vector<std::int32_t> feature;   // pattern: +-(table * 6561 + index + 1); term: +-(offset + term + 1)
-  std::vector<std::int16_t> value;     // multiplier (1 for patterns)
-  std::vector<float> phase;            // opening share, 0..1
-  std::vector<float> drawish;          // drawish scale, 0..1
-  std::vector<float> result;           // 0, 0.5, 1 (White's view)
-  std::vector<float> search;           // search score, White's view
+  std::vector<std::uint32_t> begin;   // first feature of row i; size rows + 1
+  std::vector<std::int32_t> feature;  // pattern: +-(table * 6561 + index + 1); term: +-(offset + term + 1)
+  std::vector<std::int16_t> value;    // multiplier (1 for patterns)
+  std::vector<float> phase;           // opening share, 0..1
+  std::vector<float> drawish;         // drawish scale, 0..1
+  std::vector<float> result;          // 0, 0.5, 1 (White's view)
+  std::vector<float> search;          // search score, White's view
   std::vector<std::uint8_t> held_out;
   std::size_t size() const { return phase.size(); }
 };
@@ -83,7 +83,8 @@ absl::Status fit(const FitOptions& opt) {
       rows.drawish.push_back(static_cast<float>(eval::drawish_scale(pos)) / 16.0f);
       rows.result.push_back(0.5f * static_cast<float>(r.result + 1));
       rows.search.push_back(r.score);
-      rows.held_out.push_back(opt.validation_every > 0 && r.game % static_cast<std::uint32_t>(opt.validation_every) == 0);
+      rows.held_out.push_back(opt.validation_every > 0 &&
+                              r.game % static_cast<std::uint32_t>(opt.validation_every) == 0);
     }
   }
   const std::size_t n = rows.size();
@@ -106,8 +107,9 @@ absl::Status fit(const FitOptions& opt) {
   }
   std::vector<float> target(n);
   for (std::size_t i = 0; i < n; ++i) {
-    target[i] = static_cast<float>(opt.lambda * rows.result[i] +
-                                   (1 - opt.lambda) * sigmoid(std::clamp(rows.search[i], -3000.0f, 3000.0f) / k_search));
+    target[i] =
+        static_cast<float>(opt.lambda * rows.result[i] +
+                           (1 - opt.lambda) * sigmoid(std::clamp(rows.search[i], -3000.0f, 3000.0f) / k_search));
   }
 
   // ---------------------------------------------------------------- weights
@@ -129,7 +131,8 @@ absl::Status fit(const FitOptions& opt) {
   }
   w[term_at(eval::kMan)] = 100;  // the unit
   std::vector<bool> regularised(w.size(), true);
-  for (int t : {eval::kMan, eval::kKing, eval::kFirstKing}) regularised[term_at(t)] = regularised[term_at(t) + 1] = false;
+  for (int t : {eval::kMan, eval::kKing, eval::kFirstKing})
+    regularised[term_at(t)] = regularised[term_at(t) + 1] = false;
   double log_k = std::log(k_search);
 
   auto score_of = [&](std::size_t i) {
@@ -157,13 +160,14 @@ absl::Status fit(const FitOptions& opt) {
   std::mt19937_64 rng(opt.seed);
   long step = 0;
   const double v0 = loss_on(val_rows, true);
-  std::fprintf(stderr, "fit: start: held-out loss %.5f, search scores alone %.5f (K %.0f)\n", v0,
-               [&] {
-                 double l = 0;
-                 for (std::uint32_t i : val_rows) l += cross_entropy(sigmoid(rows.search[i] / k_search), rows.result[i]);
-                 return val_rows.empty() ? 0.0 : l / static_cast<double>(val_rows.size());
-               }(),
-               k_search);
+  std::fprintf(
+      stderr, "fit: start: held-out loss %.5f, search scores alone %.5f (K %.0f)\n", v0,
+      [&] {
+        double l = 0;
+        for (std::uint32_t i : val_rows) l += cross_entropy(sigmoid(rows.search[i] / k_search), rows.result[i]);
+        return val_rows.empty() ? 0.0 : l / static_cast<double>(val_rows.size());
+      }(),
+      k_search);
   double best_val = 1e300;
   std::vector<double> best_w = w;
   double best_log_k = log_k;
@@ -181,7 +185,7 @@ absl::Status fit(const FitOptions& opt) {
         const std::uint32_t i = train_rows[j];
         const double s = score_of(i);
         const double err = sigmoid(s / k) - target[i];  // d loss / d (s / k)
-        gk += err * (-s / k);                            // d loss / d log k
+        gk += err * (-s / k);                           // d loss / d log k
         const double ds = err / k * rows.drawish[i];
         const double ph = rows.phase[i];
         for (std::uint32_t f = rows.begin[i]; f < rows.begin[i + 1]; ++f) {

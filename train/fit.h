@@ -23,11 +23,11 @@ struct FitOptions {
   int layout = 0;                 // region layout (eval_features.h)
   int epochs = 30;
   int batch = 16384;
-  double learning_rate = 1.0;     // Adam step, in score points
-  double lambda = 0.75;           // target = lambda * result + (1 - lambda) * sigmoid(search score / K)
-  double l2 = 3e-3;               // decoupled weight decay of every non-material weight, per step at full rate
-  int validation_every = 10;      // games with number % this == 0 are held out (0 = none)
-  std::uint64_t seed = 1;         // shuffling
+  double learning_rate = 1.0;  // Adam step, in score points
+  double lambda = 0.75;        // target = lambda * result + (1 - lambda) * sigmoid(search score / K)
+  double l2 = 3e-3;            // decoupled weight decay of every non-material weight, per step at full rate
+  int validation_every = 10;   // games with number % this == 0 are held out (0 = none)
+  std::uint64_t seed = 1;      // shuffling
 };
 
 // Fits, prints progress on stderr, writes `out`. Fails on unreadable data.

@@ -1,7 +1,7 @@
 #include "train/records.h"
 
-#include <cstdio>
 #include <sys/stat.h>
+#include <cstdio>
 #include <memory>
 
 #include "absl/strings/str_cat.h"

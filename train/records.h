@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/position.h"
+#include "rules/position.h"
 
 namespace tempo::train {
 

@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
-#include "engine/game.h"
-#include "engine/movegen.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
 #include "search/levels.h"
 #include "search/search.h"
 #include "train/records.h"
@@ -155,7 +155,8 @@ absl::Status selfplay(const SelfplayOptions& opt) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(opt.out.c_str(), "ab"), &std::fclose);
   if (!out) return absl::NotFoundError("cannot open " + opt.out + " for writing");
 
-  Shared sh{opt, out.get(), {}, {next}, next + static_cast<std::uint32_t>(opt.games) - have, {}, {}, {}, {}, {}, {}, {}};
+  Shared sh{opt, out.get(), {}, {next}, next + static_cast<std::uint32_t>(opt.games) - have, {}, {}, {},
+            {},  {},        {}, {}};
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<std::thread> workers;
   for (int t = 0; t < opt.threads; ++t) {
@@ -177,7 +178,8 @@ absl::Status selfplay(const SelfplayOptions& opt) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (opt.progress && (done >= todo || sh.failed || s - last >= 5)) {
       last = s;
-      std::fprintf(stderr, "selfplay: %d/%d games (%u before), %llu positions, %.1f games/s, +%d =%d -%d (White's view)\n",
+      std::fprintf(stderr,
+                   "selfplay: %d/%d games (%u before), %llu positions, %.1f games/s, +%d =%d -%d (White's view)\n",
                    done, todo, have, static_cast<unsigned long long>(sh.positions.load()), s > 0 ? done / s : 0.0,
                    sh.white_wins.load(), sh.draws.load(), sh.black_wins.load());
     }

@@ -21,8 +21,8 @@ struct SelfplayOptions {
   int random_margin = 30;         // near-best: within this of the best (100 = a man)
   int max_plies = 300;            // then the game is scored a draw
   int threads = 2;
-  std::uint64_t seed = 1;         // game g uses mix(seed, g): a run is reproducible game by game
-  bool progress = true;           // a line on stderr every few seconds
+  std::uint64_t seed = 1;  // game g uses mix(seed, g): a run is reproducible game by game
+  bool progress = true;    // a line on stderr every few seconds
 };
 
 // Plays until the file holds `games` games. Returns how it went or what failed.

@@ -3,12 +3,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/ascii.h"
-#include "engine/text.h"
+#include "rules/text.h"
 
 namespace tempo::train {
 
@@ -58,7 +58,9 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
     auto bad = [&](absl::string_view why) {
       return absl::DataLossError(absl::StrCat("line ", line_no, ": ", why, ": '", line, "'"));
     };
-    auto num = [](absl::string_view s, int lo, int hi, int* out) { return absl::SimpleAtoi(s, out) && *out >= lo && *out <= hi; };
+    auto num = [](absl::string_view s, int lo, int hi, int* out) {
+      return absl::SimpleAtoi(s, out) && *out >= lo && *out <= hi;
+    };
     if (f[0] == "tempo-eval-weights") {
       int v = 0;
       if (f.size() != 2 || !num(f[1], 0, 1000, &v)) return bad("bad version line");
@@ -75,7 +77,8 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
       int a = 0, b = 0;
       if (f.size() != 4 || terms_seen >= eval::kNumTerms || f[1] != eval::kTermNames[terms_seen] ||
           !num(f[2], -32768, 32767, &a) || !num(f[3], -32768, 32767, &b))
-        return bad(absl::StrCat("expected term ", terms_seen < eval::kNumTerms ? eval::kTermNames[terms_seen] : "(none)"));
+        return bad(
+            absl::StrCat("expected term ", terms_seen < eval::kNumTerms ? eval::kTermNames[terms_seen] : "(none)"));
       w.terms[terms_seen][0] = static_cast<std::int16_t>(a);
       w.terms[terms_seen][1] = static_cast<std::int16_t>(b);
       ++terms_seen;
@@ -86,7 +89,7 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
           !num(f[3], -32768, 32767, &a) || !num(f[4], -32768, 32767, &b))
         return bad("bad pattern line");
       w.patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i] = {static_cast<std::int16_t>(a),
-                                                                         static_cast<std::int16_t>(b)};
+                                                                          static_cast<std::int16_t>(b)};
     } else {
       return bad("unknown line");
     }

@@ -59,7 +59,10 @@ HeaderState read_header(const std::uint8_t* buffer, bool aligned, std::size_t le
   s.version = static_cast<std::uint32_t>(layout);
   // The version word keeps its place in every format, so it is checked before
   // the checksum (whose definition another version may change).
-  if (s.version != kFormatVersion) { s.reason = Reason::kVersion; return s; }
+  if (s.version != kFormatVersion) {
+    s.reason = Reason::kVersion;
+    return s;
+  }
   if (header_checksum(w) != w[kChecksumAt / 8] || (w[kGenerationAt / 8] >> 32) != 0) {
     s.reason = Reason::kCorruptHeader;
     return s;
@@ -68,15 +71,18 @@ HeaderState read_header(const std::uint8_t* buffer, bool aligned, std::size_t le
     s.reason = Reason::kGeometry;
     return s;
   }
-  if (w[kFingerprintAt / 8] != fingerprint) { s.reason = Reason::kFingerprint; return s; }
+  if (w[kFingerprintAt / 8] != fingerprint) {
+    s.reason = Reason::kFingerprint;
+    return s;
+  }
   s.status = Status::kReused;
   s.salt = w[kSaltAt / 8];
   s.generation = static_cast<std::uint32_t>(w[kGenerationAt / 8]);
   return s;
 }
 
-void write_header(std::uint8_t* buffer, bool aligned, std::size_t length, std::uint64_t fingerprint,
-                  std::uint64_t salt, std::uint32_t generation) {
+void write_header(std::uint8_t* buffer, bool aligned, std::size_t length, std::uint64_t fingerprint, std::uint64_t salt,
+                  std::uint32_t generation) {
   std::uint64_t w[8] = {kMagic, layout_word(), length, buckets_for(length), fingerprint, salt, 0, generation};
   w[kChecksumAt / 8] = header_checksum(w);
   for (int i = 7; i >= 0; --i) store_word(buffer + 8 * i, aligned, w[i]);

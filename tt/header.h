@@ -11,13 +11,13 @@ namespace tempo::tt::internal {
 
 // Word offsets (bytes) inside the header.
 inline constexpr std::size_t kMagicAt = 0;
-inline constexpr std::size_t kLayoutAt = 8;      // version u32, bucket bytes u16, entries per bucket u16
+inline constexpr std::size_t kLayoutAt = 8;  // version u32, bucket bytes u16, entries per bucket u16
 inline constexpr std::size_t kLengthAt = 16;
 inline constexpr std::size_t kBucketsAt = 24;
 inline constexpr std::size_t kFingerprintAt = 32;
 inline constexpr std::size_t kSaltAt = 40;
-inline constexpr std::size_t kChecksumAt = 48;   // over the six words before it
-inline constexpr std::size_t kGenerationAt = 56; // generation u32, reserved u32 (0)
+inline constexpr std::size_t kChecksumAt = 48;    // over the six words before it
+inline constexpr std::size_t kGenerationAt = 56;  // generation u32, reserved u32 (0)
 
 // "TEMPO-TT" in byte order.
 inline constexpr std::uint64_t kMagic = 0x54542D4F504D4554ULL;
@@ -40,8 +40,8 @@ HeaderState read_header(const std::uint8_t* buffer, bool aligned, std::size_t le
 // it half-written sees a header failing its checks (every word but the
 // generation counter is under the checksum) and resets the table: entries are
 // lost, bad data is never trusted.
-void write_header(std::uint8_t* buffer, bool aligned, std::size_t length, std::uint64_t fingerprint,
-                  std::uint64_t salt, std::uint32_t generation);
+void write_header(std::uint8_t* buffer, bool aligned, std::size_t length, std::uint64_t fingerprint, std::uint64_t salt,
+                  std::uint32_t generation);
 
 // Advances the generation counter of a valid header (a lost increment from a
 // concurrent attach is harmless).

@@ -73,8 +73,8 @@ constexpr int kMaxMateDistance = kWinScore - kWinThreshold;
 absl::Status check_buffer(const std::uint8_t* buffer, std::size_t length, const char* what) {
   if (buffer == nullptr) return absl::InvalidArgumentError(absl::StrCat(what, ": the table buffer is null"));
   if (length < kMinBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(what, ": the table buffer has ", length,
-                                                   " bytes, the minimum is ", kMinBytes, " (64 KiB)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, ": the table buffer has ", length, " bytes, the minimum is ", kMinBytes, " (64 KiB)"));
   }
   return absl::OkStatus();
 }
@@ -107,8 +107,7 @@ std::uint32_t pack_move(const Move& m) {
   // 20 bits of a multiplicative hash of the captured set tell apart the rare
   // moves with the same from and to (a king taking different pieces); a
   // collision only makes a legal move the first one tried.
-  const std::uint32_t taken =
-      m.captured ? static_cast<std::uint32_t>((m.captured * 0x9e3779b97f4a7c15ULL) >> 44) : 0;
+  const std::uint32_t taken = m.captured ? static_cast<std::uint32_t>((m.captured * 0x9e3779b97f4a7c15ULL) >> 44) : 0;
   return (m.from & 63u) | ((m.to & 63u) << 6) | (taken << 12);
 }
 
@@ -220,9 +219,7 @@ void Table::store(std::uint64_t key, int ply, int depth, int score, Bound bound,
   store_word(e, aligned_, want ^ stored);
 }
 
-void Table::prefetch(std::uint64_t key) const {
-  tempo::prefetch(base_ + bucket_index(key, buckets_) * kBucketBytes);
-}
+void Table::prefetch(std::uint64_t key) const { tempo::prefetch(base_ + bucket_index(key, buckets_) * kBucketBytes); }
 
 absl::StatusOr<Info> info(const std::uint8_t* buffer, std::size_t length, std::uint64_t fingerprint) {
   if (absl::Status s = check_buffer(buffer, length, "tt::info"); !s.ok()) return s;

@@ -11,8 +11,8 @@
 #include <cstdint>
 
 #include "absl/status/statusor.h"
-#include "engine/move.h"
-#include "engine/score.h"
+#include "rules/move.h"
+#include "rules/score.h"
 
 namespace tempo::tt {
 
@@ -38,12 +38,12 @@ enum class Status : std::uint8_t {
 };
 enum class Reason : std::uint8_t {
   kNone = 0,
-  kBadMagic = 1,      // not a Tempo table (garbage, or another program's bytes)
-  kVersion = 2,       // another buffer-format version
-  kGeometry = 3,      // written for a buffer of another length
-  kFingerprint = 4,   // another hashing/evaluation fingerprint
-  kByteOrder = 5,     // written on a machine of the other byte order
-  kCorruptHeader = 6, // header fields fail their checksum
+  kBadMagic = 1,       // not a Tempo table (garbage, or another program's bytes)
+  kVersion = 2,        // another buffer-format version
+  kGeometry = 3,       // written for a buffer of another length
+  kFingerprint = 4,    // another hashing/evaluation fingerprint
+  kByteOrder = 5,      // written on a machine of the other byte order
+  kCorruptHeader = 6,  // header fields fail their checksum
 };
 const char* status_name(Status s);
 const char* reason_name(Reason r);
@@ -62,17 +62,17 @@ struct ProbeResult {
   Bound bound = Bound::kNone;
 };
 
-// Scores beyond +-kWinThreshold (engine/score.h) mean "win/loss in N plies"
+// Scores beyond +-kWinThreshold (rules/score.h) mean "win/loss in N plies"
 // and are stored relative to the node, restored relative to the root.
 
 struct Info {
-  std::size_t bytes = 0;       // buffer length used
+  std::size_t bytes = 0;  // buffer length used
   std::size_t buckets = 0;
-  std::size_t entries = 0;     // buckets * 4
+  std::size_t entries = 0;           // buckets * 4
   std::uint32_t format_version = 0;  // as stored in the header; 0 when it is not a Tempo table
-  std::uint32_t generation = 0;  // searches run on this table since it was fresh (0 unless reusable)
-  double fill = 0;             // fraction of a sample of entries in use (0..1), from the current generation or older;
-                               // 0 unless the table is reusable
+  std::uint32_t generation = 0;      // searches run on this table since it was fresh (0 unless reusable)
+  double fill = 0;  // fraction of a sample of entries in use (0..1), from the current generation or older;
+                    // 0 unless the table is reusable
   Status status = Status::kFresh;  // what attach() would report now
   Reason reason = Reason::kNone;
 };
@@ -111,7 +111,7 @@ class Table {
   std::size_t buckets_ = 0;
   std::uint64_t salt_ = 0;
   std::uint32_t generation_ = 0;
-  std::uint8_t age_ = 0;          // 1..63, the 6-bit generation stamp of new entries
+  std::uint8_t age_ = 0;  // 1..63, the 6-bit generation stamp of new entries
   bool aligned_ = false;
   Status status_ = Status::kFresh;
   Reason reason_ = Reason::kNone;

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "engine/intrinsics.h"
+#include "rules/intrinsics.h"
 
 namespace tempo::tt::internal {
 
@@ -40,9 +40,7 @@ inline std::uint64_t to_little(std::uint64_t v) {
   else return byteswap64(v);
 }
 
-inline bool word_aligned(const std::uint8_t* p) {
-  return reinterpret_cast<std::uintptr_t>(p) % kWordAlignment == 0;
-}
+inline bool word_aligned(const std::uint8_t* p) { return reinterpret_cast<std::uintptr_t>(p) % kWordAlignment == 0; }
 
 // `aligned` must be word_aligned(p) (computed once per table, not per access).
 inline std::uint64_t load_word(const std::uint8_t* p, bool aligned) {

@@ -115,16 +115,16 @@ typedef int32_t tempo_status;
 
 /* Bits of tempo_search_request.overrides (ABI 2): which of the level's
  * parameters the request sets itself. Unknown bits are refused. */
-#define TEMPO_OVERRIDE_MAX_DEPTH 1            /* max_depth */
-#define TEMPO_OVERRIDE_TIME_LIMIT 2           /* time_limit_ms */
-#define TEMPO_OVERRIDE_EVAL_NOISE 4           /* eval_noise */
-#define TEMPO_OVERRIDE_BLUNDER_PROBABILITY 8  /* blunder_probability */
-#define TEMPO_OVERRIDE_BLUNDER_MARGIN 16      /* blunder_margin */
-#define TEMPO_OVERRIDE_FEATURE_SCALE 32       /* feature_scale */
-#define TEMPO_OVERRIDE_USE_TABLE 64           /* use_table */
-#define TEMPO_OVERRIDE_USE_KILLERS 128        /* use_killers */
-#define TEMPO_OVERRIDE_THREADS 256            /* threads (ABI 3) */
-#define TEMPO_OVERRIDE_FRESH_TABLE 512        /* fresh_table (ABI 3) */
+#define TEMPO_OVERRIDE_MAX_DEPTH 1           /* max_depth */
+#define TEMPO_OVERRIDE_TIME_LIMIT 2          /* time_limit_ms */
+#define TEMPO_OVERRIDE_EVAL_NOISE 4          /* eval_noise */
+#define TEMPO_OVERRIDE_BLUNDER_PROBABILITY 8 /* blunder_probability */
+#define TEMPO_OVERRIDE_BLUNDER_MARGIN 16     /* blunder_margin */
+#define TEMPO_OVERRIDE_FEATURE_SCALE 32      /* feature_scale */
+#define TEMPO_OVERRIDE_USE_TABLE 64          /* use_table */
+#define TEMPO_OVERRIDE_USE_KILLERS 128       /* use_killers */
+#define TEMPO_OVERRIDE_THREADS 256           /* threads (ABI 3) */
+#define TEMPO_OVERRIDE_FRESH_TABLE 512       /* fresh_table (ABI 3) */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -133,10 +133,10 @@ typedef int32_t tempo_status;
 #define TEMPO_RESULT_DRAW 3
 
 #define TEMPO_DRAW_NONE 0
-#define TEMPO_DRAW_REPETITION 1     /* the same position the third time */
-#define TEMPO_DRAW_25_MOVES 2       /* 25 moves each of kings only, no capture */
-#define TEMPO_DRAW_16_MOVES 3       /* 3 kings (or 2K+1M, 1K+2M) against 1 king */
-#define TEMPO_DRAW_5_MOVES 4        /* 2 kings (or 1K+1M, 1K) against 1 king */
+#define TEMPO_DRAW_REPETITION 1 /* the same position the third time */
+#define TEMPO_DRAW_25_MOVES 2   /* 25 moves each of kings only, no capture */
+#define TEMPO_DRAW_16_MOVES 3   /* 3 kings (or 2K+1M, 1K+2M) against 1 king */
+#define TEMPO_DRAW_5_MOVES 4    /* 2 kings (or 1K+1M, 1K) against 1 king */
 
 /* What the search found in the table buffer (tempo_table_info.status,
  * tempo_search_result.tt_status). */
@@ -158,12 +158,12 @@ typedef int32_t tempo_status;
  * legal captures. Were a position ever to have more, only the first
  * TEMPO_MAX_MOVES would be generated. */
 #define TEMPO_MAX_MOVES 512
-#define TEMPO_MAX_CAPTURES 20     /* a move takes at most 20 pieces */
-#define TEMPO_MAX_PATH 21         /* from + one landing square per capture */
+#define TEMPO_MAX_CAPTURES 20 /* a move takes at most 20 pieces */
+#define TEMPO_MAX_PATH 21     /* from + one landing square per capture */
 #define TEMPO_MAX_MULTIPV 32
-#define TEMPO_PV_TEXT 512         /* bytes for a principal variation as PDN text */
-#define TEMPO_FEN_TEXT 160        /* always enough for any valid position's FEN */
-#define TEMPO_MOVE_TEXT 96        /* always enough for any move's PDN or Hub text */
+#define TEMPO_PV_TEXT 512  /* bytes for a principal variation as PDN text */
+#define TEMPO_FEN_TEXT 160 /* always enough for any valid position's FEN */
+#define TEMPO_MOVE_TEXT 96 /* always enough for any move's PDN or Hub text */
 #define TEMPO_TABLE_MIN_BYTES 65536u
 #define TEMPO_TABLE_DEFAULT_BYTES 4194304u /* 4 MiB, what the app uses */
 
@@ -171,10 +171,10 @@ typedef int32_t tempo_status;
 
 /* A position: where the pieces stand and who is to move. 60 bytes. */
 typedef struct tempo_position {
-  uint32_t size;          /* sizeof(tempo_position) */
-  int32_t side;           /* TEMPO_WHITE or TEMPO_BLACK, to move */
-  uint8_t squares[51];    /* piece code per FMJD square 1..50; [0] unused, 0 */
-  uint8_t reserved[1];    /* 0 */
+  uint32_t size;       /* sizeof(tempo_position) */
+  int32_t side;        /* TEMPO_WHITE or TEMPO_BLACK, to move */
+  uint8_t squares[51]; /* piece code per FMJD square 1..50; [0] unused, 0 */
+  uint8_t reserved[1]; /* 0 */
 } tempo_position;
 
 /* A legal move. A move is identified by (from, to, captured set): routes of
@@ -185,30 +185,30 @@ typedef struct tempo_position {
  * caller passes a move in, only from, to, capture_count and captured[] are
  * read. 72 bytes (52 in ABI 1-2, without captured_in_order). */
 typedef struct tempo_move {
-  uint32_t size;          /* sizeof(tempo_move) */
-  uint8_t from;           /* square 1..50 */
-  uint8_t to;             /* square 1..50 (may equal from: a king's round trip) */
-  uint8_t capture_count;  /* pieces taken, 0..20 */
-  uint8_t path_length;    /* entries used in path: 2 for a quiet move, 1 + capture_count for a capture */
+  uint32_t size;                        /* sizeof(tempo_move) */
+  uint8_t from;                         /* square 1..50 */
+  uint8_t to;                           /* square 1..50 (may equal from: a king's round trip) */
+  uint8_t capture_count;                /* pieces taken, 0..20 */
+  uint8_t path_length;                  /* entries used in path: 2 for a quiet move, 1 + capture_count for a capture */
   uint8_t captured[TEMPO_MAX_CAPTURES]; /* squares of the pieces taken, increasing; unused entries 0 */
   uint8_t path[TEMPO_MAX_PATH];         /* from, each landing square, to; unused entries 0 */
-  uint8_t reserved[3];    /* 0 */
+  uint8_t reserved[3];                  /* 0 */
   /* ABI 3 */
   uint8_t captured_in_order[TEMPO_MAX_CAPTURES]; /* the piece each jump takes, jump by jump; unused entries 0 */
 } tempo_move;
 
 /* The state of a game given its start position and the moves played. */
 typedef struct tempo_game_state {
-  uint32_t size;          /* sizeof(tempo_game_state) */
-  int32_t result;         /* TEMPO_RESULT_* */
-  int32_t draw_rule;      /* TEMPO_DRAW_* when result is DRAW, else TEMPO_DRAW_NONE */
-  int32_t side_to_move;   /* TEMPO_WHITE or TEMPO_BLACK in the final position */
-  uint32_t plies;         /* moves played (= the count passed in) */
-  uint32_t legal_moves;   /* legal moves in the final position (0 once the game is over) */
-  uint32_t king_plies;    /* 25-move rule count: plies of king-only, non-capturing moves */
-  uint32_t endgame_plies; /* 16/5-move rule count: plies since the endgame class arose (0 if none) */
-  uint32_t repetitions;   /* how often the final position has occurred (1 = first time) */
-  tempo_position position;/* the final position (its size is set by the library) */
+  uint32_t size;           /* sizeof(tempo_game_state) */
+  int32_t result;          /* TEMPO_RESULT_* */
+  int32_t draw_rule;       /* TEMPO_DRAW_* when result is DRAW, else TEMPO_DRAW_NONE */
+  int32_t side_to_move;    /* TEMPO_WHITE or TEMPO_BLACK in the final position */
+  uint32_t plies;          /* moves played (= the count passed in) */
+  uint32_t legal_moves;    /* legal moves in the final position (0 once the game is over) */
+  uint32_t king_plies;     /* 25-move rule count: plies of king-only, non-capturing moves */
+  uint32_t endgame_plies;  /* 16/5-move rule count: plies since the endgame class arose (0 if none) */
+  uint32_t repetitions;    /* how often the final position has occurred (1 = first time) */
+  tempo_position position; /* the final position (its size is set by the library) */
 } tempo_game_state;
 
 /* Sent to the progress callback after each completed iteration, and once
@@ -218,10 +218,10 @@ typedef struct tempo_game_state {
  * depth 0; the level's deliberate mistake), so the last progress always shows
  * the move played. Valid only during the callback. */
 typedef struct tempo_progress {
-  uint32_t size;          /* sizeof(tempo_progress) as the library knows it */
-  int32_t depth;          /* iteration just completed, plies */
-  int32_t seldepth;       /* deepest ply reached */
-  int32_t score;          /* side to move's view, 100 = one man; |score| > TEMPO_WIN_THRESHOLD: a win/loss */
+  uint32_t size;    /* sizeof(tempo_progress) as the library knows it */
+  int32_t depth;    /* iteration just completed, plies */
+  int32_t seldepth; /* deepest ply reached */
+  int32_t score;    /* side to move's view, 100 = one man; |score| > TEMPO_WIN_THRESHOLD: a win/loss */
   uint64_t nodes;
   int64_t time_ms;
   int32_t multipv_index;  /* 0 = best line */
@@ -241,39 +241,39 @@ typedef void (*tempo_progress_fn)(const tempo_progress* progress, void* user_dat
  * Hub's `info` lines), a win in n plies as 100 - n/100 men ("+99.93": 7
  * plies), a loss as its negative ("-100.00": no legal move), every other
  * score clamped to +-90 men, so anything beyond 90 men is a win or a loss. */
-#define TEMPO_WIN_SCORE 30000      /* a win in n plies scores TEMPO_WIN_SCORE - n */
+#define TEMPO_WIN_SCORE 30000 /* a win in n plies scores TEMPO_WIN_SCORE - n */
 #define TEMPO_WIN_THRESHOLD 29000
-#define TEMPO_SCORE_TEXT 16        /* always enough for tempo_score_text */
+#define TEMPO_SCORE_TEXT 16 /* always enough for tempo_score_text */
 
 typedef struct tempo_search_request {
-  uint32_t size;                  /* sizeof(tempo_search_request) */
-  int32_t level;                  /* TEMPO_LEVEL_* : depth, time, noise and blunder settings */
-  const tempo_position* start;    /* the game's position before `moves` (required) */
-  const tempo_move* moves;        /* moves played since start, in order (NULL if move_count is 0) */
-  uint32_t move_size;             /* sizeof(tempo_move): the stride of `moves` */
+  uint32_t size;               /* sizeof(tempo_search_request) */
+  int32_t level;               /* TEMPO_LEVEL_* : depth, time, noise and blunder settings */
+  const tempo_position* start; /* the game's position before `moves` (required) */
+  const tempo_move* moves;     /* moves played since start, in order (NULL if move_count is 0) */
+  uint32_t move_size;          /* sizeof(tempo_move): the stride of `moves` */
   uint32_t move_count;
   /* Limits: 0 = not set. With none set the level's depth and time cap
    * (time_limit_ms: 10 s at Expert) apply. A value set must be in its range
    * (the ranges of every Tempo interface, search/params.h's kLimitSpecs),
    * else TEMPO_ERR_INVALID_ARGUMENT. */
-  int32_t depth;                  /* 1..127 plies */
-  int32_t movetime_ms;            /* 1..86400000: think this long at most */
-  uint64_t nodes;                 /* 1..2^50 */
-  int32_t time_left_ms;           /* 1..86400000: game clock of the side to move */
-  int32_t increment_ms;           /* 0..86400000 */
-  int32_t moves_to_go;            /* 0..1000, 0 = sudden death */
-  int32_t infinite;               /* non-zero: run until *cancel is set (required), whatever the level:
-                                   * no depth, node or time limit applies, not even the level's
-                                   * (pondering: fill the table while the opponent thinks) */
-  uint64_t seed;                  /* all randomness (noise, blunders) comes from it */
-  int32_t multipv;                /* 1..TEMPO_MAX_MULTIPV best root moves to score; 0 means 1 */
-  int32_t reserved0;              /* 0 */
+  int32_t depth;        /* 1..127 plies */
+  int32_t movetime_ms;  /* 1..86400000: think this long at most */
+  uint64_t nodes;       /* 1..2^50 */
+  int32_t time_left_ms; /* 1..86400000: game clock of the side to move */
+  int32_t increment_ms; /* 0..86400000 */
+  int32_t moves_to_go;  /* 0..1000, 0 = sudden death */
+  int32_t infinite;     /* non-zero: run until *cancel is set (required), whatever the level:
+                         * no depth, node or time limit applies, not even the level's
+                         * (pondering: fill the table while the opponent thinks) */
+  uint64_t seed;        /* all randomness (noise, blunders) comes from it */
+  int32_t multipv;      /* 1..TEMPO_MAX_MULTIPV best root moves to score; 0 means 1 */
+  int32_t reserved0;    /* 0 */
   /* Cancellation: a flag the caller owns, NULL for none. Setting it to
    * non-zero from any thread ends the search promptly; the result then holds
    * the best move found so far and the table buffer stays valid. Read with
    * relaxed atomic loads; it must stay valid until tempo_search returns. */
   int32_t* cancel;
-  tempo_progress_fn on_progress;  /* NULL for none */
+  tempo_progress_fn on_progress; /* NULL for none */
   void* progress_user_data;
   /* ABI 2: the level's parameters one by one. A field is read only when its
    * TEMPO_OVERRIDE_* bit is set in `overrides` (and the caller's size covers
@@ -281,84 +281,84 @@ typedef struct tempo_search_request {
    * values are refused with TEMPO_ERR_INVALID_ARGUMENT. The ranges are the
    * ones every Tempo interface uses (search/params.h). */
   uint32_t overrides;
-  int32_t max_depth;              /* 1..127 plies */
-  int32_t time_limit_ms;          /* 0..86400000 ms per move when neither movetime_ms nor time_left_ms is set
-                                   * (a depth or node limit does not lift it); 0 = none */
-  int32_t eval_noise;             /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
-  int32_t blunder_margin;         /* 0..10000: how much weaker (static score) a blunder may be */
-  int32_t use_table;              /* 0: leave the table buffer alone (it is not even read) */
-  int32_t use_killers;            /* 0: no killer moves */
-  int32_t reserved1;              /* 0 */
-  double blunder_probability;     /* 0..1: chance of a deliberately weaker root move */
-  double feature_scale;           /* 0..4: evaluation's positional terms, 0 = material only */
+  int32_t max_depth;          /* 1..127 plies */
+  int32_t time_limit_ms;      /* 0..86400000 ms per move when neither movetime_ms nor time_left_ms is set
+                               * (a depth or node limit does not lift it); 0 = none */
+  int32_t eval_noise;         /* 0..10000: uniform +-noise/2 added at leaves (100 = a man) */
+  int32_t blunder_margin;     /* 0..10000: how much weaker (static score) a blunder may be */
+  int32_t use_table;          /* 0: leave the table buffer alone (it is not even read) */
+  int32_t use_killers;        /* 0: no killer moves */
+  int32_t reserved1;          /* 0 */
+  double blunder_probability; /* 0..1: chance of a deliberately weaker root move */
+  double feature_scale;       /* 0..4: evaluation's positional terms, 0 = material only */
   /* ABI 3 */
-  int32_t threads;                /* 1..64 search threads sharing the table (Lazy SMP); every
-                                   * level's value is 1. The library starts threads - 1 threads
-                                   * for the call and joins them before it returns. Limits and
-                                   * the cancel flag hold for all of them together; the answer
-                                   * may vary from run to run. Without a table, or with a
-                                   * buffer not 8-byte aligned, one thread searches. */
-  int32_t fresh_table;            /* non-zero: clear the table buffer first (nothing carried over) */
+  int32_t threads;     /* 1..64 search threads sharing the table (Lazy SMP); every
+                        * level's value is 1. The library starts threads - 1 threads
+                        * for the call and joins them before it returns. Limits and
+                        * the cancel flag hold for all of them together; the answer
+                        * may vary from run to run. Without a table, or with a
+                        * buffer not 8-byte aligned, one thread searches. */
+  int32_t fresh_table; /* non-zero: clear the table buffer first (nothing carried over) */
   /* ABI 3: the endgame database (egdb/FORMAT.md), a read-only buffer the
    * caller owns (a mapped file, a Dart asset), any address, NULL for none.
    * A truncated, foreign or damaged buffer is not an error: the search goes
    * on without it (tempo_egdb_get_info says what is wrong with it). */
   const uint8_t* egdb;
-  uint64_t egdb_size;             /* its size in bytes */
+  uint64_t egdb_size; /* its size in bytes */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {
   tempo_move move;
-  int32_t score;                  /* side to move's view */
-  char pv[TEMPO_PV_TEXT];         /* the line starting with move, PDN, NUL-terminated */
+  int32_t score;          /* side to move's view */
+  char pv[TEMPO_PV_TEXT]; /* the line starting with move, PDN, NUL-terminated */
 } tempo_scored_move;
 
 typedef struct tempo_search_result {
-  uint32_t size;                  /* sizeof(tempo_search_result) */
-  int32_t has_move;               /* 0: no legal move (the side to move has lost) */
+  uint32_t size;    /* sizeof(tempo_search_result) */
+  int32_t has_move; /* 0: no legal move (the side to move has lost) */
   tempo_move best_move;
-  int32_t score;                  /* side to move's view, 100 = one man */
-  int32_t depth;                  /* last completed iteration */
+  int32_t score; /* side to move's view, 100 = one man */
+  int32_t depth; /* last completed iteration */
   int32_t seldepth;
-  int32_t cancelled;              /* non-zero: stopped by the cancel flag */
-  int32_t blunder;                /* non-zero: the level chose a deliberately weaker move */
-  int32_t tt_status;              /* TEMPO_TABLE_* : what the buffer held */
-  int32_t tt_reason;              /* TEMPO_TABLE_REASON_* when tt_status is RESET */
-  int32_t multipv_count;          /* entries used in multipv */
+  int32_t cancelled;     /* non-zero: stopped by the cancel flag */
+  int32_t blunder;       /* non-zero: the level chose a deliberately weaker move */
+  int32_t tt_status;     /* TEMPO_TABLE_* : what the buffer held */
+  int32_t tt_reason;     /* TEMPO_TABLE_REASON_* when tt_status is RESET */
+  int32_t multipv_count; /* entries used in multipv */
   uint64_t nodes;
   int64_t time_ms;
-  char pv[TEMPO_PV_TEXT];         /* best line, PDN moves separated by spaces */
+  char pv[TEMPO_PV_TEXT];                       /* best line, PDN moves separated by spaces */
   tempo_scored_move multipv[TEMPO_MAX_MULTIPV]; /* best first */
 } tempo_search_result;
 
 typedef struct tempo_table_info {
-  uint32_t size;                  /* sizeof(tempo_table_info) */
-  uint32_t format_version;        /* of the buffer layout (tt/FORMAT.md); 0 when not a Tempo table */
-  uint32_t generation;            /* searches run on this table since it was fresh */
-  int32_t status;                 /* TEMPO_TABLE_* : what the next search would find */
-  int32_t reason;                 /* TEMPO_TABLE_REASON_* */
-  int32_t reserved0;              /* 0 */
-  uint64_t bytes;                 /* buffer bytes in use */
+  uint32_t size;           /* sizeof(tempo_table_info) */
+  uint32_t format_version; /* of the buffer layout (tt/FORMAT.md); 0 when not a Tempo table */
+  uint32_t generation;     /* searches run on this table since it was fresh */
+  int32_t status;          /* TEMPO_TABLE_* : what the next search would find */
+  int32_t reason;          /* TEMPO_TABLE_REASON_* */
+  int32_t reserved0;       /* 0 */
+  uint64_t bytes;          /* buffer bytes in use */
   uint64_t entries;
-  double fill;                    /* estimated fraction of entries in use, 0..1 */
+  double fill; /* estimated fraction of entries in use, 0..1 */
 } tempo_table_info;
 
 /* What an endgame database buffer is (tempo_egdb_info.status). */
 #define TEMPO_EGDB_OK 0
-#define TEMPO_EGDB_NONE 1               /* NULL or empty */
-#define TEMPO_EGDB_TRUNCATED 2          /* shorter than its header says */
-#define TEMPO_EGDB_BAD_MAGIC 3          /* not a Tempo endgame database */
-#define TEMPO_EGDB_BYTE_ORDER 4         /* written on a machine of the other byte order */
-#define TEMPO_EGDB_VERSION 5            /* another format version */
-#define TEMPO_EGDB_CORRUPT_HEADER 6     /* header fails its checksum */
-#define TEMPO_EGDB_CORRUPT_DIRECTORY 7  /* slice directory fails its checksum or checks */
+#define TEMPO_EGDB_NONE 1              /* NULL or empty */
+#define TEMPO_EGDB_TRUNCATED 2         /* shorter than its header says */
+#define TEMPO_EGDB_BAD_MAGIC 3         /* not a Tempo endgame database */
+#define TEMPO_EGDB_BYTE_ORDER 4        /* written on a machine of the other byte order */
+#define TEMPO_EGDB_VERSION 5           /* another format version */
+#define TEMPO_EGDB_CORRUPT_HEADER 6    /* header fails its checksum */
+#define TEMPO_EGDB_CORRUPT_DIRECTORY 7 /* slice directory fails its checksum or checks */
 
 typedef struct tempo_egdb_info {
-  uint32_t size;                  /* sizeof(tempo_egdb_info) */
-  int32_t status;                 /* TEMPO_EGDB_* */
-  int32_t max_pieces;             /* most pieces of a stored position; 0 unless status is OK */
-  int32_t slices;                 /* stored slices (piece-count combinations) */
-  uint64_t bytes;                 /* the buffer size given */
+  uint32_t size;      /* sizeof(tempo_egdb_info) */
+  int32_t status;     /* TEMPO_EGDB_* */
+  int32_t max_pieces; /* most pieces of a stored position; 0 unless status is OK */
+  int32_t slices;     /* stored slices (piece-count combinations) */
+  uint64_t bytes;     /* the buffer size given */
 } tempo_egdb_info;
 
 /* ------------------------------------------------------------- functions */
@@ -451,22 +451,22 @@ TEMPO_API tempo_status tempo_play_move(const tempo_position* pos, const tempo_mo
  * another legal move has the same from and to. Text buffers as in
  * tempo_position_to_fen; TEMPO_MOVE_TEXT bytes always suffice.
  * Errors: as tempo_play_move, plus BUFFER_TOO_SMALL. */
-TEMPO_API tempo_status tempo_move_to_pdn(const tempo_position* pos, const tempo_move* move, char* text,
-                                         size_t text_len, size_t* length);
+TEMPO_API tempo_status tempo_move_to_pdn(const tempo_position* pos, const tempo_move* move, char* text, size_t text_len,
+                                         size_t* length);
 
 /* Reads PDN move text (short or long form) and writes the legal move it
  * names, with its path. Errors: NULL_POINTER, STRUCT_SIZE, MISALIGNED,
  * INVALID_POSITION, PARSE, ILLEGAL_MOVE, AMBIGUOUS_MOVE (short form of an
  * ambiguous king capture: use the long form or pick from tempo_legal_moves). */
-TEMPO_API tempo_status tempo_move_from_pdn(const tempo_position* pos, const char* text, tempo_move* out,
-                                           char* error, size_t error_len);
+TEMPO_API tempo_status tempo_move_from_pdn(const tempo_position* pos, const char* text, tempo_move* out, char* error,
+                                           size_t error_len);
 
 /* Hub move text: `32-28`, or `fromxto` then `x<square>` for every captured
  * piece in increasing order (`28x19x23`). Never ambiguous. */
-TEMPO_API tempo_status tempo_move_to_hub(const tempo_position* pos, const tempo_move* move, char* text,
-                                         size_t text_len, size_t* length);
-TEMPO_API tempo_status tempo_move_from_hub(const tempo_position* pos, const char* text, tempo_move* out,
-                                           char* error, size_t error_len);
+TEMPO_API tempo_status tempo_move_to_hub(const tempo_position* pos, const tempo_move* move, char* text, size_t text_len,
+                                         size_t* length);
+TEMPO_API tempo_status tempo_move_from_hub(const tempo_position* pos, const char* text, tempo_move* out, char* error,
+                                           size_t error_len);
 
 /* The state of the game from `start` after `moves` (move_count elements of
  * move_size bytes, NULL if 0): won, lost (no legal move for the side to
@@ -475,8 +475,7 @@ TEMPO_API tempo_status tempo_move_from_hub(const tempo_position* pos, const char
  * INVALID_POSITION, ILLEGAL_MOVE (the detail says which ply), and
  * INVALID_ARGUMENT for a move after the game has ended. */
 TEMPO_API tempo_status tempo_game_status(const tempo_position* start, const tempo_move* moves, uint32_t move_size,
-                                         uint32_t move_count, tempo_game_state* out, char* error,
-                                         size_t error_len);
+                                         uint32_t move_count, tempo_game_state* out, char* error, size_t error_len);
 
 /* Searches the position reached from request->start after request->moves
  * (the history makes the search see repetitions and the draw counters).
@@ -487,10 +486,9 @@ TEMPO_API tempo_status tempo_game_status(const tempo_position* start, const temp
  * The buffer may be moved or copied between calls; an 8-byte-aligned one may
  * serve concurrent calls, a misaligned one never. request->threads > 1 (ABI
  * 3) starts helper threads for this call and joins them before returning.
- * Blocks for the length of the search: call it from a worker thread/isolate. Errors: NULL_POINTER, STRUCT_SIZE, MISALIGNED,
- * INVALID_ARGUMENT (level, limits, multipv), INVALID_POSITION, ILLEGAL_MOVE
- * (in the history), TABLE (buffer too short). With no legal move: OK and
- * result->has_move 0. */
+ * Blocks for the length of the search: call it from a worker thread/isolate. Errors: NULL_POINTER, STRUCT_SIZE,
+ * MISALIGNED, INVALID_ARGUMENT (level, limits, multipv), INVALID_POSITION, ILLEGAL_MOVE (in the history), TABLE (buffer
+ * too short). With no legal move: OK and result->has_move 0. */
 TEMPO_API tempo_status tempo_search(const tempo_search_request* request, uint8_t* tt, size_t tt_len,
                                     tempo_search_result* result, char* error, size_t error_len);
 

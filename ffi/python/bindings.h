@@ -4,7 +4,7 @@
 //
 // The module is a thin shell over the C++ API: it converts, validates the
 // Python-level arguments and releases the GIL around long calls; every rule
-// lives in engine/, search/ and tt/.
+// lives in rules/, search/ and tt/.
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -16,8 +16,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "engine/move.h"
-#include "engine/position.h"
+#include "rules/move.h"
+#include "rules/position.h"
 
 namespace tempo::python {
 

@@ -81,7 +81,8 @@ py::object open_file(py::object path) {
     if (size == 0) throw py::value_error("egdb.open: " + shown + " is empty");
     if (size > egdb::max_database_bytes()) {
       throw py::value_error("egdb.open: " + shown + " has " + std::to_string(size) +
-                            " bytes, more than any endgame database (" + std::to_string(egdb::max_database_bytes()) + ")");
+                            " bytes, more than any endgame database (" + std::to_string(egdb::max_database_bytes()) +
+                            ")");
     }
     py::module_ mmap = py::module_::import("mmap");
     py::object mapped = mmap.attr("mmap")(fd, 0, py::arg("access") = mmap.attr("ACCESS_READ"));

@@ -19,12 +19,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "engine/game.h"
-#include "engine/notation.h"
-#include "engine/pdn.h"
-#include "engine/score.h"
-#include "engine/text.h"
 #include "ffi/python/bindings.h"
+#include "rules/game.h"
+#include "rules/notation.h"
+#include "rules/pdn.h"
+#include "rules/score.h"
+#include "rules/text.h"
 #include "search/params.h"
 #include "search/search.h"
 #include "tt/table.h"
@@ -109,7 +109,7 @@ void apply_params(Params& params, const py::kwargs& kwargs) {
         break;
       case ParamType::kInt: {
         if (is_bool || !py::isinstance<py::int_>(value)) throw py::type_error(absl::StrCat(name, " must be an int"));
-        v = PyLong_AsDouble(value.ptr());  // exact for every value in range
+        v = PyLong_AsDouble(value.ptr());     // exact for every value in range
         if (v == -1.0 && PyErr_Occurred()) {  // beyond a double: out of every range
           PyErr_Clear();
           v = PyObject_RichCompareBool(value.ptr(), py::int_(0).ptr(), Py_GT) == 1 ? HUGE_VAL : -HUGE_VAL;
@@ -128,11 +128,11 @@ void apply_params(Params& params, const py::kwargs& kwargs) {
 }
 
 PySearchResult run_search(py::handle target, std::optional<long long> depth, std::optional<long long> movetime_ms,
-                          std::optional<long long> nodes, std::optional<long long> multipv, const std::string& level, std::uint64_t seed,
-                          py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
+                          std::optional<long long> nodes, std::optional<long long> multipv, const std::string& level,
+                          std::uint64_t seed, py::handle tt_buffer, const std::function<void(const PyInfo&)>& on_info,
                           CancelToken* cancel, std::optional<long long> time_left_ms,
-                          std::optional<long long> increment_ms, std::optional<long long> moves_to_go,
-                          bool infinite, py::handle egdb_buffer, const py::kwargs& params) {
+                          std::optional<long long> increment_ms, std::optional<long long> moves_to_go, bool infinite,
+                          py::handle egdb_buffer, const py::kwargs& params) {
   // The search's own copy of the game: another Python thread may play on
   // the caller's while the GIL is released.
   SearchRequest request;
@@ -298,7 +298,8 @@ std::string search_doc() {
       "cancel; TypeError for a wrong type or a read-only table.\n\n"
       "The level's parameters, keyword by keyword (None keeps the level's value; tempo.PARAMS lists them with "
       "each level's value):\n";
-  for (const ParamSpec& s : kParamSpecs) absl::StrAppend(&doc, "  ", av(s.field), " (", s.range_text(), "): ", av(s.help), "\n");
+  for (const ParamSpec& s : kParamSpecs)
+    absl::StrAppend(&doc, "  ", av(s.field), " (", s.range_text(), "): ", av(s.help), "\n");
   return doc;
 }
 
@@ -382,45 +383,65 @@ void bind_search(py::module_& m) {
       });
 
   py::class_<PySearchResult>(m, "SearchResult", "What a search found.")
-      .def_property_readonly("best_move", [](const PySearchResult& r) -> std::optional<PyMove> {
+      .def_property_readonly(
+          "best_move",
+          [](const PySearchResult& r) -> std::optional<PyMove> {
             if (!r.result.has_move) return std::nullopt;
             return PyMove{r.root, r.result.best_move};
-          }, "The move to play, or None when the side to move has no legal move (and has lost).")
-      .def_property_readonly("score", [](const PySearchResult& r) { return r.result.score; },
-                             "Side to move's view, 100 = one man; beyond +-29000 a win/loss (see win_in).")
-      .def_property_readonly("win_in", [](const PySearchResult& r) { return win_plies(r.result.score); },
-                             "Plies to a forced win, or None (not a forced win).")
-      .def_property_readonly("loss_in", [](const PySearchResult& r) { return loss_plies(r.result.score); },
-                             "Plies to a forced loss (0: lost now, no legal move), or None.")
-      .def_property_readonly("score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
-                             "Men on the scale GUIs read, as the Hub and `tempo analyse` show it: '+0.25'; a win "
-                             "in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative.")
-      .def_property_readonly("depth", [](const PySearchResult& r) { return r.result.depth; },
-                             "The last completed iteration's depth in plies.")
-      .def_property_readonly("seldepth", [](const PySearchResult& r) { return r.result.seldepth; },
-                             "The deepest ply reached (captures searched further).")
-      .def_property_readonly("nodes", [](const PySearchResult& r) { return r.result.nodes; }, "Nodes searched.")
-      .def_property_readonly("time_ms", [](const PySearchResult& r) { return r.result.time_ms; },
-                             "Milliseconds the search took.")
+          },
+          "The move to play, or None when the side to move has no legal move (and has lost).")
+      .def_property_readonly(
+          "score", [](const PySearchResult& r) { return r.result.score; },
+          "Side to move's view, 100 = one man; beyond +-29000 a win/loss (see win_in).")
+      .def_property_readonly(
+          "win_in", [](const PySearchResult& r) { return win_plies(r.result.score); },
+          "Plies to a forced win, or None (not a forced win).")
+      .def_property_readonly(
+          "loss_in", [](const PySearchResult& r) { return loss_plies(r.result.score); },
+          "Plies to a forced loss (0: lost now, no legal move), or None.")
+      .def_property_readonly(
+          "score_text", [](const PySearchResult& r) { return score_text(r.result.score); },
+          "Men on the scale GUIs read, as the Hub and `tempo analyse` show it: '+0.25'; a win "
+          "in n plies is 100 - n/100 men ('+99.93': 7 plies), a loss its negative.")
+      .def_property_readonly(
+          "depth", [](const PySearchResult& r) { return r.result.depth; },
+          "The last completed iteration's depth in plies.")
+      .def_property_readonly(
+          "seldepth", [](const PySearchResult& r) { return r.result.seldepth; },
+          "The deepest ply reached (captures searched further).")
+      .def_property_readonly(
+          "nodes", [](const PySearchResult& r) { return r.result.nodes; }, "Nodes searched.")
+      .def_property_readonly(
+          "time_ms", [](const PySearchResult& r) { return r.result.time_ms; }, "Milliseconds the search took.")
       .def_readonly("pv", &PySearchResult::pv, "The principal variation, best move first.")
       .def_readonly("multipv", &PySearchResult::multipv, "Scored root moves, best first.")
-      .def_property_readonly("cancelled", [](const PySearchResult& r) { return r.result.cancelled; },
-                             "True when a CancelToken (or an on_info exception) stopped the search early.")
-      .def_property_readonly("blunder", [](const PySearchResult& r) { return r.result.blunder; },
-                             "True when the level chose a deliberately weaker move.")
-      .def_property_readonly("tt_status", [](const PySearchResult& r) { return tt::status_name(r.result.tt_status); },
-                             "What the search found in the table: 'reused', 'fresh' or 'reset'.")
-      .def_property_readonly("tt_reason", [](const PySearchResult& r) { return tt::reason_name(r.result.tt_reason); },
-                             "Why a table was reset ('bad-magic', 'version', ...), or 'none'.")
-      .def_property_readonly("egdb_status", [](const PySearchResult& r) { return egdb::status_name(r.result.egdb_status); },
-                             "What the egdb buffer was: 'ok', 'none' (not given), or why it was not used ('bad-magic', ...).")
-      .def_property_readonly("egdb_value", [](const PySearchResult& r) -> std::optional<std::string> {
+      .def_property_readonly(
+          "cancelled", [](const PySearchResult& r) { return r.result.cancelled; },
+          "True when a CancelToken (or an on_info exception) stopped the search early.")
+      .def_property_readonly(
+          "blunder", [](const PySearchResult& r) { return r.result.blunder; },
+          "True when the level chose a deliberately weaker move.")
+      .def_property_readonly(
+          "tt_status", [](const PySearchResult& r) { return tt::status_name(r.result.tt_status); },
+          "What the search found in the table: 'reused', 'fresh' or 'reset'.")
+      .def_property_readonly(
+          "tt_reason", [](const PySearchResult& r) { return tt::reason_name(r.result.tt_reason); },
+          "Why a table was reset ('bad-magic', 'version', ...), or 'none'.")
+      .def_property_readonly(
+          "egdb_status", [](const PySearchResult& r) { return egdb::status_name(r.result.egdb_status); },
+          "What the egdb buffer was: 'ok', 'none' (not given), or why it was not used ('bad-magic', ...).")
+      .def_property_readonly(
+          "egdb_value",
+          [](const PySearchResult& r) -> std::optional<std::string> {
             if (!r.result.egdb_root) return std::nullopt;
             return std::string(egdb::value_name(r.result.egdb_value));
-          }, "The database's value of the position searched ('win', 'draw', 'loss'), or None when it is not in it.")
-      .def_property_readonly("egdb_hits", [](const PySearchResult& r) { return r.result.egdb_hits; },
-                             "Positions of the search tree scored by the endgame database.")
-      .def_property_readonly("position", [](const PySearchResult& r) { return r.root; }, "The position searched.")
+          },
+          "The database's value of the position searched ('win', 'draw', 'loss'), or None when it is not in it.")
+      .def_property_readonly(
+          "egdb_hits", [](const PySearchResult& r) { return r.result.egdb_hits; },
+          "Positions of the search tree scored by the endgame database.")
+      .def_property_readonly(
+          "position", [](const PySearchResult& r) { return r.root; }, "The position searched.")
       .def("__repr__", [](const PySearchResult& r) {
         return absl::StrCat("<SearchResult best ",
                             r.result.has_move ? to_pdn(r.root, r.result.best_move) : std::string("none"), " score ",
@@ -429,13 +450,14 @@ void bind_search(py::module_& m) {
 
   m.def("search", &run_search, py::arg("position_or_game"), py::kw_only(), py::arg("depth") = py::none(),
         py::arg("movetime_ms") = py::none(), py::arg("nodes") = py::none(), py::arg("multipv") = 1,
-        py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(),
-        py::arg("on_info") = py::none(), py::arg("cancel") = py::none(),
-        py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
-        py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, py::arg("egdb") = py::none(), search_doc().c_str());
-  m.def("score_text", [](int score) { return score_text(score); }, py::arg("score"),
-        "A score (100 = a man, a win in n plies = 30000 - n) as shown everywhere: '+0.25', a win in 7 plies "
-        "'+99.93', a loss in 4 plies '-99.96' (the scale GUIs read; the Hub and `tempo analyse` print the same).");
+        py::arg("level") = "expert", py::arg("seed") = 0, py::arg("tt") = py::none(), py::arg("on_info") = py::none(),
+        py::arg("cancel") = py::none(), py::arg("time_left_ms") = py::none(), py::arg("increment_ms") = py::none(),
+        py::arg("moves_to_go") = py::none(), py::arg("infinite") = false, py::arg("egdb") = py::none(),
+        search_doc().c_str());
+  m.def(
+      "score_text", [](int score) { return score_text(score); }, py::arg("score"),
+      "A score (100 = a man, a win in n plies = 30000 - n) as shown everywhere: '+0.25', a win in 7 plies "
+      "'+99.93', a loss in 4 plies '-99.96' (the scale GUIs read; the Hub and `tempo analyse` print the same).");
 }
 
 }  // namespace tempo::python

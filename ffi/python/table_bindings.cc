@@ -16,8 +16,8 @@ BufferView::BufferView(py::handle obj, const char* what, bool writable) {
   PyErr_Clear();
   const std::string type = py::str(py::type::of(obj).attr("__name__"));
   if (!PyObject_CheckBuffer(obj.ptr())) {
-    throw py::type_error(absl::StrCat(what, " must be a buffer (bytearray, memoryview or numpy uint8 array), got ",
-                                      type));
+    throw py::type_error(
+        absl::StrCat(what, " must be a buffer (bytearray, memoryview or numpy uint8 array), got ", type));
   }
   Py_buffer probe{};
   if (writable && PyObject_GetBuffer(obj.ptr(), &probe, PyBUF_SIMPLE) == 0) {
@@ -61,11 +61,14 @@ void bind_table(py::module_& m) {
         "What a search would find in a table buffer, without searching: a dict with bytes, buckets, "
         "entries, format_version, generation, fill (0..1, sampled), status ('reused', 'fresh', 'reset') "
         "and reason (why it would be reset, or 'none'). Reads only.");
-  m.def("clear_table", [](py::handle buffer) {
+  m.def(
+      "clear_table",
+      [](py::handle buffer) {
         const BufferView view(buffer, "table", /*writable=*/true);
         py::gil_scoped_release release;
         raise_if_error(tt::clear(view.data(), view.size()), "table");
-      }, py::arg("buffer"), "Makes a writable buffer an empty table (writes every byte).");
+      },
+      py::arg("buffer"), "Makes a writable buffer an empty table (writes every byte).");
 }
 
 }  // namespace tempo::python

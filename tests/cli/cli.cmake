@@ -7,7 +7,7 @@ set_tests_properties(cli.perft_bad_fen PROPERTIES LABELS unit WILL_FAIL TRUE)
 add_test(NAME cli.analyse_max_depth COMMAND tempo analyse --depth 6 --max-depth 2)
 set_tests_properties(cli.analyse_max_depth PROPERTIES LABELS unit
                      PASS_REGULAR_EXPRESSION "info depth 2 .*bestmove" FAIL_REGULAR_EXPRESSION "info depth 3")
-# Scores on the scale GUIs read: a win in 1 ply is +99.99 (engine/score.h).
+# Scores on the scale GUIs read: a win in 1 ply is +99.99 (rules/score.h).
 add_test(NAME cli.analyse_win_score COMMAND tempo analyse --fen "W:W28:B23" --depth 3)
 set_tests_properties(cli.analyse_win_score PROPERTIES LABELS unit
                      PASS_REGULAR_EXPRESSION "info depth [0-9]+ .*score \\+99\\.99 .*pv 28x19\nbestmove 28x19")

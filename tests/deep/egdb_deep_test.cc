@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "egdb/database.h"
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/score.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/score.h"
 #include "search/search.h"
 #include "tests/egdb/egdb_test_util.h"
 
@@ -58,7 +58,8 @@ TEST(EgdbDeep, EveryFourPieceSliceIsConsistent) {
 
 TEST(EgdbDeep, FourKingsAgainstOneWin) {
   testing::Built b;
-  testing::build_into(b, 5, true, [](const Material& m) { return m.pieces() <= 4 || m.white_kings == 4 || m.black_kings == 4; });
+  testing::build_into(b, 5, true,
+                      [](const Material& m) { return m.pieces() <= 4 || m.white_kings == 4 || m.black_kings == 4; });
   const Database db = Database::open(b.buffer.data(), b.buffer.size());
   ASSERT_TRUE(db.ok());
   check_slice(db, Material{0, 4, 0, 1});

@@ -1,8 +1,8 @@
 // Deep perft counts, too slow for every run: `ctest -L deep`.
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
-#include "engine/perft.h"
+#include "rules/fen.h"
+#include "rules/perft.h"
 
 namespace tempo {
 namespace {

@@ -9,8 +9,8 @@
 #include <memory>
 #include <vector>
 
-#include "engine/game.h"
-#include "engine/movegen.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 
 namespace tempo::selfplay {

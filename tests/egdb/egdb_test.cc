@@ -10,12 +10,12 @@
 #include "egdb/database.h"
 #include "egdb/format.h"
 #include "egdb/index.h"
-#include "tests/egdb/egdb_test_util.h"
-#include "engine/fen.h"
-#include "engine/game.h"
-#include "engine/movegen.h"
-#include "engine/score.h"
+#include "rules/fen.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
+#include "rules/score.h"
 #include "search/search.h"
+#include "tests/egdb/egdb_test_util.h"
 
 namespace tempo::egdb {
 namespace {
@@ -93,9 +93,11 @@ TEST(EgdbIndex, NumbersRoundTrip) {
         Position black = Position::empty(Color::kBlack);
         for (int s = 1; s <= 50; ++s) {
           const Piece q = p->at(s);
-          const Piece swapped = q == Piece::kWhiteMan ? Piece::kBlackMan : q == Piece::kBlackMan ? Piece::kWhiteMan
-                              : q == Piece::kWhiteKing ? Piece::kBlackKing : q == Piece::kBlackKing ? Piece::kWhiteKing
-                                                                                                   : Piece::kEmpty;
+          const Piece swapped = q == Piece::kWhiteMan    ? Piece::kBlackMan
+                                : q == Piece::kBlackMan  ? Piece::kWhiteMan
+                                : q == Piece::kWhiteKing ? Piece::kBlackKing
+                                : q == Piece::kBlackKing ? Piece::kWhiteKing
+                                                         : Piece::kEmpty;
           black.set(51 - s, swapped);
         }
         ASSERT_EQ(white_to_move(black), *p);

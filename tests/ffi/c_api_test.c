@@ -13,27 +13,26 @@
 static int passed = 0;
 static int failed = 0;
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (cond) {                                                              \
-      ++passed;                                                              \
-    } else {                                                                 \
-      ++failed;                                                              \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (cond) {                                                                \
+      ++passed;                                                                \
+    } else {                                                                   \
+      ++failed;                                                                \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                        \
+    }                                                                          \
   } while (0)
 
-#define CHECK_ST(expr, want)                                                         \
-  do {                                                                               \
-    tempo_status got_ = (expr);                                                      \
-    if (got_ == (want)) {                                                            \
-      ++passed;                                                                      \
-    } else {                                                                         \
-      ++failed;                                                                      \
-      fprintf(stderr, "%s:%d: %s\n  returned %d (%s), expected %d (%s)\n", __FILE__, \
-              __LINE__, #expr, (int)got_, tempo_status_string(got_), (int)(want),    \
-              tempo_status_string(want));                                           \
-    }                                                                                \
+#define CHECK_ST(expr, want)                                                                                     \
+  do {                                                                                                           \
+    tempo_status got_ = (expr);                                                                                  \
+    if (got_ == (want)) {                                                                                        \
+      ++passed;                                                                                                  \
+    } else {                                                                                                     \
+      ++failed;                                                                                                  \
+      fprintf(stderr, "%s:%d: %s\n  returned %d (%s), expected %d (%s)\n", __FILE__, __LINE__, #expr, (int)got_, \
+              tempo_status_string(got_), (int)(want), tempo_status_string(want));                                \
+    }                                                                                                            \
   } while (0)
 
 static tempo_position new_position(void) {
@@ -123,7 +122,7 @@ static void test_start_and_fen(void) {
   memset(tiny, 'z', sizeof tiny);
   CHECK_ST(tempo_position_to_fen(&p, tiny, sizeof tiny, &len), TEMPO_ERR_BUFFER_TOO_SMALL);
   CHECK(len == strlen("W:W31-50:B1-20") && tiny[0] == '\0');
-  CHECK_ST(tempo_position_to_fen(&p, text, 15, &len), TEMPO_OK);      /* exactly enough */
+  CHECK_ST(tempo_position_to_fen(&p, text, 15, &len), TEMPO_OK);                   /* exactly enough */
   CHECK_ST(tempo_position_to_fen(&p, text, 14, &len), TEMPO_ERR_BUFFER_TOO_SMALL); /* one short */
   CHECK_ST(tempo_position_to_fen(&p, NULL, 0, &len), TEMPO_ERR_BUFFER_TOO_SMALL);  /* a size query */
   CHECK(len == 14);
@@ -149,10 +148,11 @@ static void test_start_and_fen(void) {
   CHECK_ST(tempo_position_from_fen("hello", &q, NULL, 0), TEMPO_ERR_PARSE);
   CHECK_ST(tempo_position_from_fen("W:W31-50:B31", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* overlap */
   CHECK(strstr(err, "31") != NULL);
-  CHECK_ST(tempo_position_from_fen("W:W1-21:B30", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* 21 white, man on row 0 */
+  CHECK_ST(tempo_position_from_fen("W:W1-21:B30", &q, err, sizeof err),
+           TEMPO_ERR_INVALID_POSITION); /* 21 white, man on row 0 */
   CHECK_ST(tempo_position_from_fen("W:W6-26:BK50", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* 21 white men */
   CHECK(strstr(err, "21") != NULL);
-  CHECK_ST(tempo_position_from_fen("W:W30:B46", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION);  /* black man on 46 */
+  CHECK_ST(tempo_position_from_fen("W:W30:B46", &q, err, sizeof err), TEMPO_ERR_INVALID_POSITION); /* black man on 46 */
   CHECK(strstr(err, "46") != NULL);
   CHECK_ST(tempo_position_from_fen(NULL, &q, err, sizeof err), TEMPO_ERR_NULL_POINTER);
   CHECK_ST(tempo_position_from_fen("W:W31-50:B1-20", NULL, err, sizeof err), TEMPO_ERR_NULL_POINTER);
@@ -254,11 +254,15 @@ static void test_squares(void) {
   CHECK_ST(tempo_position_to_squares(&p, 7, back, 51), TEMPO_ERR_INVALID_ARGUMENT);
   CHECK_ST(tempo_position_to_squares(&p, TEMPO_NUMBERING_FMJD, NULL, 51), TEMPO_ERR_NULL_POINTER);
   CHECK_ST(tempo_position_to_squares(NULL, TEMPO_NUMBERING_FMJD, back, 51), TEMPO_ERR_NULL_POINTER);
-  CHECK_ST(tempo_position_from_squares(sq, 50, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
-  CHECK_ST(tempo_position_from_squares(sq, 51, 5, TEMPO_NUMBERING_FMJD, &q, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK_ST(tempo_position_from_squares(sq, 50, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err),
+           TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK_ST(tempo_position_from_squares(sq, 51, 5, TEMPO_NUMBERING_FMJD, &q, err, sizeof err),
+           TEMPO_ERR_INVALID_ARGUMENT);
   CHECK_ST(tempo_position_from_squares(sq, 51, TEMPO_WHITE, -1, &q, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
-  CHECK_ST(tempo_position_from_squares(NULL, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err), TEMPO_ERR_NULL_POINTER);
-  CHECK_ST(tempo_position_from_squares(sq, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, NULL, err, sizeof err), TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_position_from_squares(NULL, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err),
+           TEMPO_ERR_NULL_POINTER);
+  CHECK_ST(tempo_position_from_squares(sq, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, NULL, err, sizeof err),
+           TEMPO_ERR_NULL_POINTER);
   {
     /* In FMJD numbering this array has white men on 1-20: on White's own
      * promotion row, impossible. */
@@ -276,7 +280,8 @@ static void test_squares(void) {
   {
     uint64_t storage[32];
     int32_t* mis = (int32_t*)(void*)((unsigned char*)storage + 2);
-    CHECK_ST(tempo_position_from_squares(mis, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err), TEMPO_ERR_MISALIGNED);
+    CHECK_ST(tempo_position_from_squares(mis, 51, TEMPO_WHITE, TEMPO_NUMBERING_FMJD, &q, err, sizeof err),
+             TEMPO_ERR_MISALIGNED);
   }
 
   CHECK_ST(tempo_rotate_square(1, &r), TEMPO_OK);
@@ -348,17 +353,24 @@ static void test_legal_moves_and_play(void) {
 
   /* Illegal moves: wrong side, not a move, bad squares, bad captures. */
   m = new_move();
-  m.from = 19; m.to = 23;
+  m.from = 19;
+  m.to = 23;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_OK); /* Black's 19-23 is legal */
-  m.from = 33; m.to = 29;
+  m.from = 33;
+  m.to = 29;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_ILLEGAL_MOVE); /* White's man, Black to move */
-  m.from = 0; m.to = 23;
+  m.from = 0;
+  m.to = 23;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_ILLEGAL_MOVE);
-  m.from = 19; m.to = 23; m.capture_count = 1; m.captured[0] = 28;
+  m.from = 19;
+  m.to = 23;
+  m.capture_count = 1;
+  m.captured[0] = 28;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_ILLEGAL_MOVE);
   m.capture_count = 25;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_ILLEGAL_MOVE);
-  m.capture_count = 0; m.size = 4;
+  m.capture_count = 0;
+  m.size = 4;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_STRUCT_SIZE);
   CHECK_ST(tempo_play_move(&p, NULL, &q), TEMPO_ERR_NULL_POINTER);
   m.size = sizeof m;
@@ -381,11 +393,13 @@ static void test_legal_moves_and_play(void) {
   CHECK(strcmp(text, "28x8x13x23") == 0);
   /* The quiet move is illegal when a capture exists. */
   m = new_move();
-  m.from = 28; m.to = 22;
+  m.from = 28;
+  m.to = 22;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_ERR_ILLEGAL_MOVE);
   /* Captured order does not matter when passing a move in. */
   m = moves[0];
-  m.captured[0] = 23; m.captured[1] = 13;
+  m.captured[0] = 23;
+  m.captured[1] = 13;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_OK);
   CHECK(q.squares[8] == TEMPO_WHITE_MAN && q.squares[23] == TEMPO_EMPTY && q.squares[13] == TEMPO_EMPTY);
   m.captured[1] = 23; /* captured twice */
@@ -399,7 +413,8 @@ static void test_legal_moves_and_play(void) {
   /* Promotion. */
   p = fen("W:W6:B45");
   m = new_move();
-  m.from = 6; m.to = 1;
+  m.from = 6;
+  m.to = 1;
   CHECK_ST(tempo_play_move(&p, &m, &q), TEMPO_OK);
   CHECK(q.squares[1] == TEMPO_WHITE_KING);
 }
@@ -440,7 +455,8 @@ static void test_move_text(void) {
   m.size = 3;
   CHECK_ST(tempo_move_from_pdn(&p, "32-28", &m, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
   m.size = sizeof m;
-  m.from = 19; m.to = 23;
+  m.from = 19;
+  m.to = 23;
   m.capture_count = 0;
   CHECK_ST(tempo_move_to_pdn(&p, &m, text, sizeof text, &len), TEMPO_ERR_ILLEGAL_MOVE);
   CHECK_ST(tempo_move_to_hub(&p, &m, text, sizeof text, &len), TEMPO_ERR_ILLEGAL_MOVE);
@@ -655,7 +671,8 @@ static void test_search(void) {
   req.moves = history;
   req.move_count = 2;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
-  CHECK(res->has_move == 1 && res->best_move.from == 28 && res->best_move.to == 19 && res->best_move.capture_count == 1);
+  CHECK(res->has_move == 1 && res->best_move.from == 28 && res->best_move.to == 19 &&
+        res->best_move.capture_count == 1);
 
   /* A pre-set cancel flag still gives a legal move. */
   cancel = 1;
@@ -944,7 +961,7 @@ static void test_abi3(void) {
   memcpy(&score, raw + 60, 4);
   memcpy(&nodes, raw + 96, 8);
   CHECK(score == full.score && nodes == full.nodes);
-  CHECK(strcmp((const char*)raw + 112, full.pv) == 0);                      /* pv */
+  CHECK(strcmp((const char*)raw + 112, full.pv) == 0); /* pv */
   CHECK(raw[624 + 4] == full.multipv[0].move.from && raw[624 + 568 + 4] == full.multipv[1].move.from);
   CHECK(strcmp((const char*)raw + 624 + 568 + 56, full.multipv[1].pv) == 0); /* second line's pv */
 
@@ -1001,7 +1018,8 @@ static void test_abi3(void) {
   p.size = 3;
   CHECK_ST(tempo_position_from_fen("W:W31-50:B1-20", &p, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
   CHECK(strstr(err, "out->size is 3") != NULL);
-  CHECK_ST(tempo_position_validate((const tempo_position*)(const void*)(raw + 2), err, sizeof err), TEMPO_ERR_MISALIGNED);
+  CHECK_ST(tempo_position_validate((const tempo_position*)(const void*)(raw + 2), err, sizeof err),
+           TEMPO_ERR_MISALIGNED);
   CHECK(strstr(err, "pos is at address") != NULL);
 }
 

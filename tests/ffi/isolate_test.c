@@ -30,14 +30,14 @@
 
 static int passed = 0;
 static int failed = 0;
-#define CHECK(cond)                                                             \
-  do {                                                                          \
-    if (cond) {                                                                 \
-      ++passed;                                                                 \
-    } else {                                                                    \
-      ++failed;                                                                 \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (cond) {                                                                \
+      ++passed;                                                                \
+    } else {                                                                   \
+      ++failed;                                                                \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                           \
+    }                                                                          \
   } while (0)
 
 #define TABLE_BYTES (1u << 20)
@@ -126,8 +126,9 @@ static void check_legal_result(job* j, const char* who) {
   CHECK(j->progress_on_other_thread == 0);
   printf("%s: best %s depth %d score %d nodes %llu time %lld ms, table %s, cancelled %d\n", who, j->result.pv,
          j->result.depth, j->result.score, (unsigned long long)j->result.nodes, (long long)j->result.time_ms,
-         j->result.tt_status == TEMPO_TABLE_REUSED ? "reused"
-         : j->result.tt_status == TEMPO_TABLE_FRESH ? "fresh" : "RESET",
+         j->result.tt_status == TEMPO_TABLE_REUSED  ? "reused"
+         : j->result.tt_status == TEMPO_TABLE_FRESH ? "fresh"
+                                                    : "RESET",
          j->result.cancelled);
 }
 
@@ -190,13 +191,13 @@ static double ms_since(const struct timespec* t0) {
 #define BLOCK_TABLE_OFFSET 16
 
 typedef struct teardown {
-  job search;                /* search.tt points into block */
+  job search; /* search.tt points into block */
   uint8_t* block;
-  struct timespec start;     /* when the worker started */
-  double signalled_ms;       /* when the owner's finalizer wrote the word */
-  double returned_ms;        /* when tempo_search returned */
-  int32_t word_seen;         /* the cancel word the worker read afterwards */
-  int worker_freed;          /* the worker kept (freed) the block */
+  struct timespec start; /* when the worker started */
+  double signalled_ms;   /* when the owner's finalizer wrote the word */
+  double returned_ms;    /* when tempo_search returned */
+  int32_t word_seen;     /* the cancel word the worker read afterwards */
+  int worker_freed;      /* the worker kept (freed) the block */
   uint32_t generation_before;
   uint32_t generation_after;
 } teardown;

@@ -4,9 +4,9 @@
 // positions without crashing, and a match is a legal move.
 #include <cstdint>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
 #include "protocol/dxp.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

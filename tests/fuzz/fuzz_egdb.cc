@@ -14,16 +14,16 @@
 #include "egdb/format.h"
 #include "egdb/generate.h"
 #include "egdb/writer.h"
-#include "engine/position.h"
+#include "rules/position.h"
 
 namespace {
 
-#define EGDB_FUZZ_CHECK(cond, what)                \
-  do {                                             \
-    if (!(cond)) {                                 \
+#define EGDB_FUZZ_CHECK(cond, what)                  \
+  do {                                               \
+    if (!(cond)) {                                   \
       std::fprintf(stderr, "fuzz_egdb: %s\n", what); \
-      std::abort();                                \
-    }                                              \
+      std::abort();                                  \
+    }                                                \
   } while (0)
 
 const std::vector<std::uint8_t>& real_database() {
@@ -63,7 +63,8 @@ void probe_many(const tempo::egdb::Database& db, std::uint32_t seed) {
     if (!p.validate().ok()) continue;
     egdb::Value v;
     if (db.probe(p, &v)) {
-      EGDB_FUZZ_CHECK(v == egdb::Value::kWin || v == egdb::Value::kDraw || v == egdb::Value::kLoss, "value out of range");
+      EGDB_FUZZ_CHECK(v == egdb::Value::kWin || v == egdb::Value::kDraw || v == egdb::Value::kLoss,
+                      "value out of range");
     }
   }
 }

@@ -2,7 +2,7 @@
 // valid position that writes back to a FEN which reads back the same.
 #include <cstdint>
 
-#include "engine/fen.h"
+#include "rules/fen.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -2,7 +2,7 @@
 // accepted position is valid and writes back to text that reads back the same.
 #include <cstdint>
 
-#include "engine/notation.h"
+#include "rules/notation.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,20 +7,20 @@
 // the same move; every legal move of the position round-trips both ways.
 #include <cstdint>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
 
 constexpr const char* kPositions[] = {
-    "W:W31-50:B1-20",                                                        // start
-    "W:B12,13,14,16,18,19,21,23,24,26:W25,27,28,30,32,33,34,35,37,38",       // Woldouby
-    "W:WK46:B9,12,14,23,32,33,40,41",                                        // king capture routes
-    "B:BK5,K45:W10,14,19,28,29,32,37,39",                                    // black kings
-    "W:W27,28,32,33,37,38:B17,18,19,22,23,24",                               // men captures
-    "W:WK3,K26,K48:B7,8,18,19,30,31,33,42",                                  // several kings
+    "W:W31-50:B1-20",                                                   // start
+    "W:B12,13,14,16,18,19,21,23,24,26:W25,27,28,30,32,33,34,35,37,38",  // Woldouby
+    "W:WK46:B9,12,14,23,32,33,40,41",                                   // king capture routes
+    "B:BK5,K45:W10,14,19,28,29,32,37,39",                               // black kings
+    "W:W27,28,32,33,37,38:B17,18,19,22,23,24",                          // men captures
+    "W:WK3,K26,K48:B7,8,18,19,30,31,33,42",                             // several kings
 };
 
 void check_round_trips(const tempo::Position& pos) {

@@ -5,9 +5,9 @@
 // is valid and its Zobrist key matches the incremental update.
 #include <cstdint>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/zobrist.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/zobrist.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

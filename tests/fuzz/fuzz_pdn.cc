@@ -6,9 +6,9 @@
 // an error with its place, and agrees with parse_pdn on a text without errors.
 #include <cstdint>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/pdn.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/pdn.h"
 #include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -16,9 +16,9 @@
 #include <cstring>
 #include <vector>
 
-#include "engine/fen.h"
-#include "engine/game.h"
-#include "engine/movegen.h"
+#include "rules/fen.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 #include "tests/fuzz/fuzz_support.h"
 #include "tt/table.h"
@@ -58,7 +58,8 @@ void check_result(const Position& root, const SearchRequest& req, const SearchRe
 void tile(std::uint8_t* dst, std::size_t len, const std::uint8_t* src, std::size_t n, bool xor_in) {
   if (n == 0) return;
   for (std::size_t i = 0; i < len; ++i) {
-    if (xor_in) dst[i] ^= src[i % n]; else dst[i] = src[i % n];
+    if (xor_in) dst[i] ^= src[i % n];
+    else dst[i] = src[i % n];
   }
 }
 
@@ -115,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::uint8_t> copy(table, table + length);
 
   const absl::StatusOr<SearchResult> r = search(game, req);
-  FUZZ_CHECK(r.ok(), "search failed on a valid request: %s (%s)", std::string(r.status().message()).c_str(), fen.c_str());
+  FUZZ_CHECK(r.ok(), "search failed on a valid request: %s (%s)", std::string(r.status().message()).c_str(),
+             fen.c_str());
   check_result(pos, req, *r, fen);
 
   if (mode != 3) {

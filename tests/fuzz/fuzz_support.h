@@ -10,17 +10,17 @@
 #include <string>
 #include <string_view>
 
-#include "engine/board.h"
-#include "engine/position.h"
+#include "rules/board.h"
+#include "rules/position.h"
 
-#define FUZZ_CHECK(cond, ...)                                                   \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
+#define FUZZ_CHECK(cond, ...)                                                       \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
       std::fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::fprintf(stderr, "  " __VA_ARGS__);                                  \
-      std::fprintf(stderr, "\n");                                              \
-      std::abort();                                                            \
-    }                                                                          \
+      std::fprintf(stderr, "  " __VA_ARGS__);                                       \
+      std::fprintf(stderr, "\n");                                                   \
+      std::abort();                                                                 \
+    }                                                                               \
   } while (0)
 
 namespace tempo::fuzz {

@@ -16,12 +16,12 @@
 
 namespace {
 
-#define TT_FUZZ_CHECK(cond, what)                           \
-  do {                                                      \
-    if (!(cond)) {                                          \
-      std::fprintf(stderr, "fuzz_tt: %s\n", what);          \
-      std::abort();                                         \
-    }                                                       \
+#define TT_FUZZ_CHECK(cond, what)                  \
+  do {                                             \
+    if (!(cond)) {                                 \
+      std::fprintf(stderr, "fuzz_tt: %s\n", what); \
+      std::abort();                                \
+    }                                              \
   } while (0)
 
 std::uint64_t le64(const std::uint8_t* p) {
@@ -92,8 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   TT_FUZZ_CHECK(info_before.ok(), "info failed on a long enough buffer");
   auto t = Table::attach(buf, len, kFingerprint);
   TT_FUZZ_CHECK(t.ok(), "attach failed on a long enough buffer");
-  TT_FUZZ_CHECK(t->status() == info_before->status && t->reason() == info_before->reason,
-                "info and attach disagree");
+  TT_FUZZ_CHECK(t->status() == info_before->status && t->reason() == info_before->reason, "info and attach disagree");
   for (int k = 0; k < kKeys; ++k) {
     ProbeResult r;
     const int ply = k % 130;

@@ -1,5 +1,5 @@
 // Must compile: the search layer sees the table and the rules below it.
 #include "egdb/database.h"
-#include "engine/game.h"
+#include "rules/game.h"
 #include "search/search.h"
 #include "tt/table.h"

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/notation.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
 
 namespace tempo::dxp {
 namespace {
@@ -69,7 +69,10 @@ TEST(Dxp, RoundTripsEveryMessage) {
 }
 
 TEST(Dxp, RejectsMalformedMessagesWithAReason) {
-  struct Case { const char* text; const char* why; };
+  struct Case {
+    const char* text;
+    const char* why;
+  };
   for (const Case& c : std::initializer_list<Case>{
            {"", "empty"},
            {"X123", "unknown message type"},
@@ -83,9 +86,13 @@ TEST(Dxp, RejectsMalformedMessagesWithAReason) {
            {"R01Tempo                           W060065BWeeee", "missing"},
            {"E5", "missing"},
            {"E51", "out of range"},
-           {"A" "Tempo                           " "7", "not 0..3"},
+           {"A"
+            "Tempo                           "
+            "7",
+            "not 0..3"},
            {"K9", "not 0..2"},
-           {"B01W", "not a number"}, {"B001", "missing"},
+           {"B01W", "not a number"},
+           {"B001", "missing"},
        }) {
     absl::StatusOr<Message> m = decode(c.text);
     ASSERT_FALSE(m.ok()) << c.text;

@@ -6,7 +6,8 @@ namespace tempo::hub {
 namespace {
 
 TEST(HubLine, ParsesFlagsValuesAndQuotes) {
-  absl::StatusOr<Line> l = parse_line("pos pos=Wbbbbbbbbbbbbbbbbbbbbeeeeeeeeeewwwwwwwwwwwwwwwwwwww moves=\"32-28 18-23\" extra\r\n");
+  absl::StatusOr<Line> l =
+      parse_line("pos pos=Wbbbbbbbbbbbbbbbbbbbbeeeeeeeeeewwwwwwwwwwwwwwwwwwww moves=\"32-28 18-23\" extra\r\n");
   ASSERT_TRUE(l.ok()) << l.status();
   EXPECT_EQ(l->command, "pos");
   ASSERT_EQ(l->args.size(), 3u);
@@ -34,7 +35,8 @@ TEST(HubLine, Errors) {
 }
 
 TEST(HubLine, FormatQuotesWhatNeedsIt) {
-  Line l{"id", {{"name", "Tempo", true}, {"author", "The Tempo authors", true}, {"empty", "", true}, {"flag", "", false}}};
+  Line l{"id",
+         {{"name", "Tempo", true}, {"author", "The Tempo authors", true}, {"empty", "", true}, {"flag", "", false}}};
   EXPECT_EQ(format_line(l), "id name=Tempo author=\"The Tempo authors\" empty=\"\" flag");
   EXPECT_EQ(quote_if_needed("a=b"), "\"a=b\"");
   EXPECT_EQ(quote_if_needed("say \"hi\""), "\"say 'hi'\"");
@@ -63,7 +65,7 @@ TEST(HubLevel, EveryForm) {
   EXPECT_EQ(sd.moves_to_go, 0);
   EXPECT_EQ(sd.time_left_ms, 60000);
   EXPECT_EQ(level("level time=10 moves=0").moves_to_go, 0);  // 0 = sudden death, as in every interface
-  EXPECT_EQ(level("level time=0").time_left_ms, 1);            // a clock run out: move at once
+  EXPECT_EQ(level("level time=0").time_left_ms, 1);          // a clock run out: move at once
   EXPECT_TRUE(level("level infinite").infinite);
   EXPECT_EQ(level("level depth=3 future-arg=1").depth, 3);
 }

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
+#include "rules/fen.h"
 
 namespace tempo {
 namespace {
@@ -23,7 +23,8 @@ TEST(Openings, DataFileIsLegalAndVaried) {
 }
 
 TEST(Openings, ParsesNumbersCommentsAndBlankLines) {
-  absl::StatusOr<std::vector<Opening>> ops = parse_openings("# c\n\n1. 32-28 18-23 2. 38-32   # x\n33-28 17-22 28x17 11x22\n");
+  absl::StatusOr<std::vector<Opening>> ops =
+      parse_openings("# c\n\n1. 32-28 18-23 2. 38-32   # x\n33-28 17-22 28x17 11x22\n");
   ASSERT_TRUE(ops.ok()) << ops.status();
   ASSERT_EQ(ops->size(), 2u);
   EXPECT_EQ((*ops)[0].line, 3);

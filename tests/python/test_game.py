@@ -7,7 +7,7 @@ import random
 import pytest
 import tempo
 
-pytestmark = pytest.mark.skipif(not hasattr(tempo, "Game"), reason="module built without engine/game.cc (game records not in this tree)")
+pytestmark = pytest.mark.skipif(not hasattr(tempo, "Game"), reason="module built without rules/game.cc (game records not in this tree)")
 
 
 def pdn_files(games_dir):

@@ -2,7 +2,7 @@
 // binary's global operator new counts the allocations of the calling thread,
 // and the count of a search must not grow with its depth or node count (a
 // constant few for the result's vectors are allowed). The library's C++ code
-// allocates only through operator new (no malloc in engine/, search/, tt/;
+// allocates only through operator new (no malloc in rules/, search/, tt/;
 // checked by grep in scripts/test.sh's docs, see docs/hardening.md).
 #include <cstdint>
 #include <cstdlib>
@@ -11,7 +11,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
+#include "rules/fen.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -33,8 +33,14 @@ void* counted_aligned(std::size_t n, std::align_val_t a) {
 
 void* operator new(std::size_t n) { return counted(n); }
 void* operator new[](std::size_t n) { return counted(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { ++t_allocations; return std::malloc(n ? n : 1); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { ++t_allocations; return std::malloc(n ? n : 1); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  ++t_allocations;
+  return std::malloc(n ? n : 1);
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  ++t_allocations;
+  return std::malloc(n ? n : 1);
+}
 void* operator new(std::size_t n, std::align_val_t a) { return counted_aligned(n, a); }
 void* operator new[](std::size_t n, std::align_val_t a) { return counted_aligned(n, a); }
 void operator delete(void* p) noexcept { std::free(p); }
@@ -91,12 +97,14 @@ TEST(SearchAllocation, CountDoesNotGrowWithDepth) {
 }
 
 TEST(SearchAllocation, CountDoesNotGrowWithNodesAtEveryLevel) {
-  const Position pos = *parse_fen("B:W27,28,31,32,33,34,35,36,37,38,39,40,42,43,44:B6,7,8,9,11,12,13,14,16,17,18,19,21,23,24");
+  const Position pos =
+      *parse_fen("B:W27,28,31,32,33,34,35,36,37,38,39,40,42,43,44:B6,7,8,9,11,12,13,14,16,17,18,19,21,23,24");
   for (Level level : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
     std::vector<std::uint8_t> table(tt::kMinBytes, 0);
     const Counted few = count_search(pos, 0, 2000, 1, table, level);
     const Counted many = count_search(pos, 0, 200000, 1, table, level);
-    EXPECT_EQ(many.allocations, few.allocations) << level_name(level) << ": " << few.nodes << " vs " << many.nodes << " nodes";
+    EXPECT_EQ(many.allocations, few.allocations)
+        << level_name(level) << ": " << few.nodes << " vs " << many.nodes << " nodes";
   }
 }
 

@@ -1,13 +1,13 @@
 // The draw rules inside the search: repetitions of the game's own positions
 // and the counting rules (25-move, 16-move, 5-move), given the game history.
-// The rules themselves are engine/draw.h's (tests/engine/game_test.cc).
+// The rules themselves are rules/draw.h's (tests/rules/game_test.cc).
 #include <gtest/gtest.h>
 
 #include <set>
 #include <vector>
 
-#include "engine/movegen.h"
-#include "engine/zobrist.h"
+#include "rules/movegen.h"
+#include "rules/zobrist.h"
 #include "search/search.h"
 #include "tests/search/search_test_util.h"
 

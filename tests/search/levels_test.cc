@@ -1,13 +1,14 @@
-// Difficulty levels inside the search (search/levels.*): the presets play legal moves at the app's settings, a level's table entries stay its own, the deliberate blunder.
+// Difficulty levels inside the search (search/levels.*): the presets play legal moves at the app's settings, a level's
+// table entries stay its own, the deliberate blunder.
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <set>
 #include <vector>
 
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/zobrist.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/zobrist.h"
 #include "search/search.h"
 #include "tests/search/search_test_util.h"
 

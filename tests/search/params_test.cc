@@ -8,9 +8,9 @@
 #include <limits>
 #include <string>
 
-#include "engine/text.h"
-#include "engine/score.h"
 #include "gtest/gtest.h"
+#include "rules/score.h"
+#include "rules/text.h"
 
 namespace tempo {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 #include "tt/table.h"
 

@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
+#include "rules/fen.h"
+#include "rules/movegen.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -156,9 +156,9 @@ TEST(SearchConcurrency, ManySearchesCancelledByOtherThreadsOnOwnAndSharedBuffers
       std::vector<std::uint8_t> own(tt::kMinBytes, 0);
       const Position pos = *parse_fen(kFens[t % 4]);
       const bool use_shared = t % 2 == 0;
-      const SearchResult res = cancelled_search(pos, std::chrono::milliseconds(20 + 10 * t),
-                                                use_shared ? shared.data() : own.data(),
-                                                use_shared ? shared.size() : own.size());
+      const SearchResult res =
+          cancelled_search(pos, std::chrono::milliseconds(20 + 10 * t), use_shared ? shared.data() : own.data(),
+                           use_shared ? shared.size() : own.size());
       if (!res.cancelled || !res.has_move || !legal(pos, res.best_move)) ++bad;
     });
   }

@@ -9,9 +9,9 @@
 #include <thread>
 #include <vector>
 
-#include "engine/movegen.h"
-#include "engine/notation.h"
-#include "engine/zobrist.h"
+#include "rules/movegen.h"
+#include "rules/notation.h"
+#include "rules/zobrist.h"
 #include "tests/search/search_test_util.h"
 
 namespace tempo {

@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/fen.h"
-#include "engine/movegen.h"
-#include "engine/position.h"
-#include "engine/game.h"
-#include "search/search.h"
 #include "gtest/gtest.h"
+#include "rules/fen.h"
+#include "rules/game.h"
+#include "rules/movegen.h"
+#include "rules/position.h"
+#include "search/search.h"
 
 namespace tempo::testing {
 

@@ -16,7 +16,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/fen.h"
+#include "rules/fen.h"
 #include "search/search.h"
 #include "tt/table.h"
 
@@ -24,7 +24,7 @@ namespace tempo {
 namespace {
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;   // instrumented frames are several times larger
+constexpr bool kSanitized = true;  // instrumented frames are several times larger
 #else
 constexpr bool kSanitized = false;
 #endif
@@ -36,9 +36,9 @@ struct Job {
   const char* fen;
   Limits limits;
   int multipv;
-  int max_pv = 0;      // out
-  int seldepth = 0;    // out
-  bool ok = false;     // out
+  int max_pv = 0;    // out
+  int seldepth = 0;  // out
+  bool ok = false;   // out
 };
 
 void* run(void* arg) {
@@ -103,8 +103,8 @@ TEST(SearchStack, DeepestSearchesFitInASmallThreadStack) {
     EXPECT_LE(j.max_pv, kMaxPly) << j.fen;
     deepest = std::max(deepest, j.seldepth);
   }
-  std::printf("search stack high-water mark: %zu bytes (%.1f KiB) of %zu; deepest seldepth %d%s\n", used,
-              used / 1024.0, kStack, deepest, kSanitized ? " (sanitizer build)" : "");
+  std::printf("search stack high-water mark: %zu bytes (%.1f KiB) of %zu; deepest seldepth %d%s\n", used, used / 1024.0,
+              kStack, deepest, kSanitized ? " (sanitizer build)" : "");
   RecordProperty("stack_bytes", static_cast<int>(used));
   if (!kSanitized) {
     EXPECT_LT(used, kSmallStack * 3 / 4) << "less than a quarter of a 256 KiB stack left";

@@ -5,10 +5,10 @@
 
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include "search/eval.h"
 #include "search/eval_weights_data.h"  // generated from data/eval_weights.txt
 #include "search/search.h"
-#include "absl/strings/str_format.h"
 #include "train/weights_file.h"
 
 namespace tempo {
@@ -29,7 +29,8 @@ TEST(EvalWeights, CompiledTablesMatchTheDataFile) {
   for (int t = 0; t < w->tables(); ++t)
     for (int i = 0; i < eval::kPatternSize; ++i)
       for (int ph = 0; ph < 2; ++ph)
-        differ += w->patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i][ph] != eval::weights::kPatterns[t][i][ph];
+        differ +=
+            w->patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i][ph] != eval::weights::kPatterns[t][i][ph];
   EXPECT_EQ(differ, 0);
 }
 

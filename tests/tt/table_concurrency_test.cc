@@ -49,8 +49,7 @@ Stored stored_by(int t, std::uint64_t k) {
                 static_cast<Bound>(1 + (h >> 20) % 3), static_cast<std::uint32_t>(h >> 32) | 1u};
 }
 
-void hammer(std::uint8_t* buf, std::size_t len, int thread, int ops, std::atomic<int>* hits,
-            std::atomic<int>* torn) {
+void hammer(std::uint8_t* buf, std::size_t len, int thread, int ops, std::atomic<int>* hits, std::atomic<int>* torn) {
   auto table = Table::attach(buf, len, testing::kFingerprint);
   ASSERT_TRUE(table.ok());
   Rng rng{static_cast<std::uint64_t>(thread) + 1};
@@ -72,7 +71,8 @@ void hammer(std::uint8_t* buf, std::size_t len, int thread, int ops, std::atomic
       const Stored s = stored_by(t, k);
       // The move may be kept from an earlier store of the same key (a new
       // result without a move keeps the old one; all ours have moves).
-      from_someone = from_someone || (s.depth == r.depth && s.score == r.score && s.bound == r.bound && s.move == r.move);
+      from_someone =
+          from_someone || (s.depth == r.depth && s.score == r.score && s.bound == r.bound && s.move == r.move);
     }
     if (!from_someone) ++my_torn;
   }

@@ -32,8 +32,9 @@ void exercise(std::uint8_t* buf, std::size_t len, Rng& rng, int ops) {
     if (t->probe(key, rng.range(0, 200), &r)) {
       ASSERT_TRUE(in_range(r));
     }
-    if (i % 4 == 0) t->store(key, rng.range(0, 200), rng.range(-100, 200), rng.range(-40000, 40000),
-                             static_cast<Bound>(rng.range(0, 3)), static_cast<std::uint32_t>(rng.next()));
+    if (i % 4 == 0)
+      t->store(key, rng.range(0, 200), rng.range(-100, 200), rng.range(-40000, 40000),
+               static_cast<Bound>(rng.range(0, 3)), static_cast<std::uint32_t>(rng.next()));
   }
   auto i = info(buf, len, kFingerprint);
   ASSERT_TRUE(i.ok());
@@ -91,13 +92,17 @@ TEST(TableGarbageTest, RandomHeadersWithTheRightMagicAreReset) {
 // flip in a stored file, or a bug in a writer, would give) is a miss.
 TEST(TableGarbageTest, ValidatingEntriesWithBadFieldsAreMisses) {
   const std::uint64_t key = 0x0123456789abcdefULL;
-  struct Bad { int shift; std::uint64_t field_mask; std::uint64_t value; };
+  struct Bad {
+    int shift;
+    std::uint64_t field_mask;
+    std::uint64_t value;
+  };
   const Bad bads[] = {
-      {48, 0xff, static_cast<std::uint8_t>(-100)},         // depth below kMinDepth
+      {48, 0xff, static_cast<std::uint8_t>(-100)},  // depth below kMinDepth
       {48, 0xff, static_cast<std::uint8_t>(-65)},
       {32, 0xffff, static_cast<std::uint16_t>(kWinScore + 1)},  // score out of range
       {32, 0xffff, static_cast<std::uint16_t>(-32768)},
-      {58, 0x3f, 0},                                       // age 0
+      {58, 0x3f, 0},  // age 0
   };
   for (const Bad& bad : bads) {
     std::vector<std::uint8_t> buf(kMinBytes, 0);

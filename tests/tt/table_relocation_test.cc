@@ -16,8 +16,8 @@ namespace tempo::tt {
 namespace {
 
 using testing::Rng;
-using testing::ScriptLog;
 using testing::run_script_call;
+using testing::ScriptLog;
 
 constexpr std::size_t kLen = 256 * 1024 + 40;  // not a whole number of buckets on purpose
 constexpr int kCalls = 8;

@@ -7,9 +7,9 @@
 #include <thread>
 #include <vector>
 
-#include "engine/movegen.h"
-#include "engine/position.h"
 #include "gtest/gtest.h"
+#include "rules/movegen.h"
+#include "rules/position.h"
 #include "search/search.h"
 #include "tests/tt/tt_test_util.h"
 #include "tt/table.h"
@@ -218,4 +218,3 @@ TEST(TableSearchConcurrencyTest, SearchesSharingOneBuffer) {
 
 }  // namespace
 }  // namespace tempo
-

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "engine/move.h"
 #include "gtest/gtest.h"
+#include "rules/move.h"
 #include "tests/tt/tt_test_util.h"
 #include "tt/words.h"
 

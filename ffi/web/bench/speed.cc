@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/fen.h"
-#include "engine/notation.h"
-#include "engine/perft.h"
-#include "engine/position.h"
+#include "rules/fen.h"
+#include "rules/notation.h"
+#include "rules/perft.h"
+#include "rules/position.h"
 #include "search/search.h"
 
 namespace {
@@ -55,8 +55,8 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   const std::uint64_t leaves = tempo::perft(positions.at(0), perft_depth);
   double s = seconds_since(t0);
-  std::printf("perft depth %d leaves %llu time %.3f mnps %.2f\n", perft_depth,
-              static_cast<unsigned long long>(leaves), s, s > 0 ? leaves / s / 1e6 : 0.0);
+  std::printf("perft depth %d leaves %llu time %.3f mnps %.2f\n", perft_depth, static_cast<unsigned long long>(leaves),
+              s, s > 0 ? leaves / s / 1e6 : 0.0);
 
   const std::size_t tt_len = std::size_t{4} << 20;  // the default table, fresh for every position
   std::unique_ptr<std::uint8_t[]> table(new std::uint8_t[tt_len]);

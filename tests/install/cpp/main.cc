@@ -1,10 +1,10 @@
 // Searches a game with the installed C++ library and prints the best move.
 #include <cstdio>
 
-#include "engine/game.h"
-#include "engine/notation.h"
-#include "engine/score.h"
 #include "protocol/hub.h"
+#include "rules/game.h"
+#include "rules/notation.h"
+#include "rules/score.h"
 #include "search/search.h"
 
 int main() {
