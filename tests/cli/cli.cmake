@@ -26,6 +26,9 @@ set_tests_properties(cli.help_hub PROPERTIES LABELS unit
                      PASS_REGULAR_EXPRESSION "--tt-mb=N.*--max-depth=1\\.\\.127" FAIL_REGULAR_EXPRESSION "tt_mb|--fen")
 
 
+# Host-only checks (bash or the host's Python runs the program itself): not
+# in cross builds, where only qemu can run it.
+if(NOT CMAKE_CROSSCOMPILING)
 # Bad flag values: status 2 and one line naming the flag; each command's
 # help derived from the flags' definitions (tests/cli/flags_test.py).
 add_test(NAME cli.flags COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/cli/flags_test.py
@@ -36,8 +39,6 @@ add_test(NAME cli.input_bounds COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/te
          $<TARGET_FILE:tempo>)
 set_tests_properties(cli.input_bounds PROPERTIES LABELS unit TIMEOUT 120)
 
-# Host-only checks (bash runs the program itself): not in cross builds.
-if(NOT CMAKE_CROSSCOMPILING)
 # An empty --fen (an unset shell variable) is a bad FEN, status 2, in every
 # command that takes one (and a DXP game cannot start from a finished one);
 # no --fen at all is the start position.
