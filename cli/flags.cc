@@ -58,12 +58,6 @@ std::string kind(const absl::CommandLineFlag& f) {
   return "text";
 }
 
-std::string dashed(std::string_view name) {
-  std::string s(name);
-  std::replace(s.begin(), s.end(), '_', '-');
-  return s;
-}
-
 // tempo's own flags are defined in cli/; absl's (--flagfile ...) are not taken.
 bool ours(const absl::CommandLineFlag& f) {
   const std::string file = f.Filename();
@@ -71,6 +65,12 @@ bool ours(const absl::CommandLineFlag& f) {
 }
 
 }  // namespace
+
+std::string dashed(std::string_view name) {
+  std::string s(name);
+  std::replace(s.begin(), s.end(), '_', '-');
+  return s;
+}
 
 std::optional<std::pair<double, double>> flag_range(const absl::CommandLineFlag& f) {
   if (!numeric(f)) return std::nullopt;

@@ -59,6 +59,8 @@ namespace tempo::cli {
 // command). Each command's --help lists exactly those flags, so a new flag
 // cannot be missing from it.
 bool flag_of_command(const absl::CommandLineFlag& f, std::string_view command);
+// A flag's name as the documentation spells it: tt_mb -> tt-mb.
+std::string dashed(std::string_view name);
 // The flags of `command`, by name.
 std::vector<const absl::CommandLineFlag*> command_flags(std::string_view command);
 

@@ -19,6 +19,7 @@
 namespace {
 
 using tempo::cli::Args;
+using tempo::cli::dashed;
 using tempo::cli::ParamArgs;
 
 struct Command {
@@ -41,13 +42,6 @@ const Command kCommands[] = {
     {"egdb", tempo::cli::run_egdb, nullptr,
      "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`"},
 };
-
-std::string dashed(std::string_view name) {
-  std::string s(name);
-  for (char& c : s)
-    if (c == '_') c = '-';
-  return s;
-}
 
 void usage(FILE* out) {
   std::fprintf(out, "usage: tempo <command> [flags]\n\ncommands:\n");
