@@ -9,7 +9,7 @@
 #include "train/fit.h"
 
 ABSL_DECLARE_FLAG(std::string, out);
-ABSL_FLAG(std::string, data, "", "fit: record files from `tempo selfplay`, separated by commas");
+ABSL_FLAG(std::string, data, "", "fit: game files from `tempo selfplay` (or older record files), separated by commas");
 ABSL_FLAG(std::string, init, "", "fit: weights file to start from (default: hand-set material, empty patterns)");
 ABSL_FLAG(int, layout, 0, "fit: region layout, 0 or 1 (search/eval_features.h)");
 ABSL_FLAG(int, epochs, 30, "fit: passes over the data, 1..10000");

@@ -37,7 +37,7 @@ const Command kCommands[] = {
     {"hub", nullptr, tempo::cli::run_hub, "play the Hub protocol (v2) on stdin/stdout; flags set start values"},
     {"dxp", tempo::cli::run_dxp, nullptr, "play one DXP game over TCP (--dxp-listen or --dxp-connect HOST)"},
     {"match", tempo::cli::run_match, nullptr, "play two Hub engines against each other: W/D/L, Elo, PDN"},
-    {"selfplay", tempo::cli::run_selfplay, nullptr, "play training games to a record file"},
+    {"selfplay", tempo::cli::run_selfplay, nullptr, "play training games to a game file"},
     {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records"},
     {"egdb", tempo::cli::run_egdb, nullptr,
      "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`"},

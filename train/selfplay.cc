@@ -8,8 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-
-#include <unistd.h>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "rules/game.h"
@@ -78,7 +77,9 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
     if (!game.play(m).ok()) break;
   }
 
-  std::vector<Record> recs;
+  // Training positions as (ply, score); every other position is stored
+  // without a score.
+  std::vector<std::pair<int, std::int16_t>> labels;
   int result = 0;  // White's view
   for (;;) {
     const GameStatus st = game.status();
@@ -96,14 +97,8 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
     const Position& pos = game.current();
     const int white_score = pos.side == Color::kWhite ? r->score : -r->score;
     if (quiet(pos)) {
-      Record rec;
-      rec.white = pos.white;
-      rec.black = pos.black;
-      rec.kings = pos.kings;
-      rec.side = pos.side == Color::kWhite ? 0 : 1;
-      rec.score = static_cast<std::int16_t>(std::clamp(white_score, -30000, 30000));
-      rec.game = number;
-      recs.push_back(rec);
+      // kNoScore (-32768) lies below the clamp: a label is never "no label".
+      labels.emplace_back(game.ply(), static_cast<std::int16_t>(std::clamp(white_score, -30000, 30000)));
     }
     // A proven win is how the game ends: no need to play it out.
     if (std::abs(r->score) >= kWinThreshold) {
@@ -112,15 +107,27 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
     }
     if (!game.play(r->best_move).ok()) break;
   }
-  for (Record& rec : recs) rec.result = static_cast<std::int8_t>(result);
+  GameRecord rec;
+  rec.number = number;
+  rec.result = static_cast<std::int8_t>(result);
+  rec.moves = game.moves();
+  rec.scores.assign(rec.moves.size() + 1, kNoScore);
+  for (const auto& [ply, score] : labels) rec.scores[static_cast<std::size_t>(ply)] = score;
+  absl::StatusOr<std::string> bytes = encode_game(rec);
+  if (!bytes.ok()) {
+    std::lock_guard<std::mutex> lock(sh.mu);
+    sh.error = absl::StrCat("game ", number, ": ", bytes.status().message());
+    return false;
+  }
 
   std::lock_guard<std::mutex> lock(sh.mu);
-  if (!recs.empty() && std::fwrite(recs.data(), sizeof(Record), recs.size(), sh.out) != recs.size()) {
+  // One write of the whole game, flushed: an interruption cuts at most this
+  // game, which the next run cuts off (prepare_game_file).
+  if (std::fwrite(bytes->data(), 1, bytes->size(), sh.out) != bytes->size() || std::fflush(sh.out) != 0) {
     sh.error = "write failed (disk full?)";
     return false;
   }
-  std::fflush(sh.out);
-  sh.positions += recs.size();
+  sh.positions += labels.size();
   ++sh.games_done;
   (result > 0 ? sh.white_wins : result < 0 ? sh.black_wins : sh.draws)++;
   return true;
@@ -135,22 +142,9 @@ absl::Status selfplay(const SelfplayOptions& opt) {
   if (opt.nodes < 100) return absl::InvalidArgumentError("nodes must be at least 100");
 
   // Resume: the games already in the file stay; numbering goes on after them.
-  std::uint32_t have = 0, next = 0;
-  if (std::FILE* in = std::fopen(opt.out.c_str(), "rb")) {
-    // Games are written whole, so a game's records are contiguous.
-    Record r;
-    std::int64_t count = 0;
-    std::uint32_t last = 0;
-    while (std::fread(&r, sizeof r, 1, in) == 1) {
-      if (count++ == 0 || r.game != last) ++have;
-      last = r.game;
-      next = std::max(next, r.game + 1);
-    }
-    std::fclose(in);
-    // Drop a partial record left by an interruption.
-    if (count > 0 && truncate(opt.out.c_str(), count * static_cast<std::int64_t>(sizeof r)) != 0)
-      return absl::InternalError("cannot trim " + opt.out);
-  }
+  absl::StatusOr<GameFileState> state = prepare_game_file(opt.out);
+  if (!state.ok()) return state.status();
+  const std::uint32_t have = state->games, next = state->next_number;
   if (static_cast<int>(have) >= opt.games) return absl::OkStatus();
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(opt.out.c_str(), "ab"), &std::fclose);
   if (!out) return absl::NotFoundError("cannot open " + opt.out + " for writing");

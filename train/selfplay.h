@@ -1,6 +1,7 @@
 // Self-play for training data: games between two copies of the full-strength
 // search at a small node budget, from the book openings followed by a few
-// random reasonable moves, writing every quiet position with the game's result.
+// random reasonable moves, writing each game to a game file (train/records.h)
+// with a search score for every quiet position.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@ namespace tempo::train {
 
 struct SelfplayOptions {
   std::vector<Opening> openings;  // at least one (an empty line = the start position)
-  std::string out;                // record file; appended to, so a run resumes where it stopped
+  std::string out;                // game file; appended to, so a run resumes where it stopped
   int games = 1000;               // games in the file when done
   std::uint64_t nodes = 20000;    // node budget per move
   int random_plies = 4;           // after the opening: moves picked at random among near-best ones
