@@ -49,8 +49,11 @@ run_one() {
   local log="$dir/$f.log"
   local extra=()
   [ -n "${TEMPO_FUZZ_JOBS:-}" ] && extra+=(-fork="$TEMPO_FUZZ_JOBS")
-  [ "$campaign" -eq 1 ] && extra+=(-max_len=4096)
-  if ! "$dir/$f" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  local timeout=10
+  # A campaign runs niced or at idle priority: an input can wait on the CPU
+  # for seconds, so its time limit is wider.
+  [ "$campaign" -eq 1 ] && extra+=(-max_len=4096) && timeout=60
+  if ! "$dir/$f" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$dir/artifacts/$f-" "${extra[@]}" "$dir/corpus/$f" "${seeds[@]}" >"$log" 2>&1; then
     touch "$dir/$f.failed"
     echo "FUZZER $f FAILED; last lines of $log:"

@@ -75,8 +75,8 @@ GameRecord random_game(std::uint32_t number, std::mt19937& rng, std::vector<Reco
 }
 
 bool same(const Record& a, const Record& b) {
-  return a.white == b.white && a.black == b.black && a.kings == b.kings && a.side == b.side &&
-         a.result == b.result && a.score == b.score && a.game == b.game;
+  return a.white == b.white && a.black == b.black && a.kings == b.kings && a.side == b.side && a.result == b.result &&
+         a.score == b.score && a.game == b.game;
 }
 
 TEST_F(GameFile, WhatIsWrittenReadsBackPositionByPosition) {
