@@ -65,6 +65,29 @@ def test_analyse_pdn_flags_a_blunder(repo, env, tmp_path):
 
 
 @needs_search
+def test_losses_finds_the_turning_point(repo, env, tmp_path):
+    # The same 28-22?? (three men for one): White's only move of a game it
+    # lost, so the turning point is ply 1, a move the deep search would not
+    # have played ("missed").
+    pdn = tmp_path / "lost.pdn"
+    pdn.write_text('[Event "test"]\n[White "weak engine"]\n[Black "strong"]\n'
+                   '[FEN "W:W28,32,33,34,35,40,44,45,50:B6,7,8,9,11,13,14,15,17,19"]\n1. 28-22 17x30 0-2\n')
+    out_csv = tmp_path / "l.csv"
+    p = run(repo, env, "losses.py", str(pdn), "--player", "WEAK", "--depth", "6", "--csv", str(out_csv))
+    with open(out_csv, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 1, p.stdout
+    assert rows[0]["turning_ply"] == "1" and rows[0]["played"] == "28-22" and rows[0]["verdict"] == "missed", p.stdout
+    assert rows[0]["player_men"] == "9" and rows[0]["opponent_men"] == "10", p.stdout
+    assert "1 losses: turning point at median ply 1" in p.stdout
+    # The winner has no losses; bad arguments are refused with status 2.
+    p = run(repo, env, "losses.py", str(pdn), "--player", "strong", "--depth", "4")
+    assert "no lost game of 'strong'" in p.stdout
+    p = run(repo, env, "losses.py", str(pdn), "--player", "weak", "--depth", "2", "--shallow-depth", "2", check=False)
+    assert p.returncode == 2 and "shallow-depth" in p.stderr
+
+
+@needs_search
 def test_analyse_pdn_errors(repo, env, tmp_path):
     bad = tmp_path / "bad.pdn"
     bad.write_text("1. 32-29 *\n")
