@@ -85,14 +85,20 @@ def soak_match(args):
            f"--pdn={pdn}", "--params1=tt-mb=4", "--params2=tt-mb=4", "--name1=A", "--name2=B",
            f"--openings={os.path.join(ROOT, 'data', 'openings.txt')}"]
     t0 = time.time()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    samples = []
-    while proc.poll() is None:
-        time.sleep(args.sample_s)
-        s = sample(proc.pid)
-        if s["referee_rss"] and s["engines"] == 2 * args.concurrency:
-            samples.append(s)
-    out, err = proc.communicate()
+    # The referee's output goes to files, not pipes: nobody reads a pipe
+    # while the samples are taken, and a full one (about 900 result lines)
+    # would stop the referee in write().
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, text=True)
+        samples = []
+        while proc.poll() is None:
+            time.sleep(args.sample_s)
+            s = sample(proc.pid)
+            if s["referee_rss"] and s["engines"] == 2 * args.concurrency:
+                samples.append(s)
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     os.unlink(pdn)
     games = len(re.findall(r"^game \d+/", out, re.M))
     result = re.search(r"^result: .*$", out, re.M)
