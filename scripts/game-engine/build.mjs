@@ -63,6 +63,32 @@ for (const f of ['index.ts', 'ai/search.ts', 'ai/difficulty.ts']) {
   if (!existsSync(join(engineDir, f))) fail(`${engineDir} has no ${f}: not the game's engine folder (${ENGINE})`);
 }
 
+// Type-check the adapter against this snapshot's own types first, so a change
+// in the game's engine API fails here with the compiler's message, not in a match.
+const tsconfig = join(outDir, 'tsconfig.json');
+writeFileSync(
+  tsconfig,
+  JSON.stringify(
+    {
+      extends: join(here, 'tsconfig.json'),
+      compilerOptions: {
+        paths: { 'game-engine': [join(engineDir, 'index.ts')] },
+        typeRoots: [join(here, 'node_modules', '@types')],
+      },
+      files: [join(here, 'hub-adapter.ts')],
+    },
+    null,
+    2,
+  ),
+);
+try {
+  execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+} catch {
+  fail(`hub-adapter.ts does not type-check against ${engineDir} (tsc output above)`);
+}
+
 const outfile = join(outDir, 'game-hub.mjs');
 await esbuild.build({
   entryPoints: [join(here, 'hub-adapter.ts')],
