@@ -28,7 +28,7 @@ tempo=${TEMPO:-build/tempo}
 out=build/game-engine
 [ -x "$tempo" ] || { echo "game-strength.sh: $tempo not found: build Tempo first (Release)" >&2; exit 2; }
 
-(cd scripts/game-engine && { [ -d node_modules/esbuild ] || npm ci --no-audit --no-fund --loglevel=error; })
+(cd scripts/game-engine && { [ -d node_modules/esbuild ] && [ -d node_modules/typescript ] || npm ci --no-audit --no-fund --loglevel=error; })
 node scripts/game-engine/build.mjs "$source" "$out" >/dev/null
 echo "game engine: $(cat "$out/SNAPSHOT")"
 mkdir -p "$out/matches"
