@@ -46,14 +46,22 @@ absl::StatusOr<ParamArgs> take_param_flags(std::vector<std::string>& argv) {
 }
 
 absl::Status apply_param_flags(const ParamArgs& args, Params& params) {
-  for (const ParamArg& a : args) {
-    if (absl::Status st = set_param(params, *a.spec, a.text, absl::StrCat("--", av(a.spec->name))); !st.ok()) return st;
+  // --strength first, wherever it stands: the other flags refine what it sets.
+  const ParamSpec* strength = &kParamSpecs[kStrengthParam];
+  for (const bool first : {true, false}) {
+    for (const ParamArg& a : args) {
+      if ((a.spec == strength) != first) continue;
+      if (absl::Status st = set_param(params, *a.spec, a.text, absl::StrCat("--", av(a.spec->name))); !st.ok())
+        return st;
+    }
   }
   return absl::OkStatus();
 }
 
 std::string param_flags_help() {
-  std::string out = "\nlevel parameters (each overrides the --level's value):\n";
+  std::string out =
+      "\nlevel parameters (each overrides the --level's value; --strength sets several at once and applies "
+      "before the others):\n";
   for (const ParamSpec& s : kParamSpecs) {
     std::string levels;
     for (int l = 0; l < kLevelCount; ++l) {

@@ -38,7 +38,18 @@ inline constexpr std::uint32_t kSearchRequestFreshTable =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, fresh_table) + sizeof(std::int32_t));
 // and then the endgame database buffer: the whole ABI 3 request (176 bytes
 // on 64-bit targets).
-inline constexpr std::uint32_t kSearchRequestV3 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
+inline constexpr std::uint32_t kSearchRequestV3 = static_cast<std::uint32_t>(offsetof(tempo_search_request, max_nodes));
+// ABI 5 appended the strength ladder's fields (192 bytes on 64-bit targets);
+// a request covering a field can set it.
+inline constexpr std::uint32_t kSearchRequestMaxNodes =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, max_nodes) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestBlunderDepth =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, blunder_depth) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestCaptureHorizon =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, capture_horizon) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestStrength =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, strength) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestV5 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kEgdbInfoV1 = 24;
 inline constexpr std::uint32_t kTableInfoV1 = 48;

@@ -46,6 +46,11 @@ constexpr CField kCFields[] = {
     {"use_killers", TEMPO_OVERRIDE_USE_KILLERS, kSearchRequestV2, &tempo_search_request::use_killers},
     {"threads", TEMPO_OVERRIDE_THREADS, kSearchRequestThreads, &tempo_search_request::threads},
     {"fresh_table", TEMPO_OVERRIDE_FRESH_TABLE, kSearchRequestFreshTable, &tempo_search_request::fresh_table},
+    {"max_nodes", TEMPO_OVERRIDE_MAX_NODES, kSearchRequestMaxNodes, &tempo_search_request::max_nodes},
+    {"blunder_depth", TEMPO_OVERRIDE_BLUNDER_DEPTH, kSearchRequestBlunderDepth, &tempo_search_request::blunder_depth},
+    {"capture_horizon", TEMPO_OVERRIDE_CAPTURE_HORIZON, kSearchRequestCaptureHorizon,
+     &tempo_search_request::capture_horizon},
+    {"strength", TEMPO_OVERRIDE_STRENGTH, kSearchRequestStrength, &tempo_search_request::strength},
 };
 constexpr bool fields_match_schema() {
   if (std::size(kCFields) != std::size(kParamSpecs)) return false;
@@ -77,15 +82,22 @@ absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
     return absl::InvalidArgumentError(absl::StrCat("overrides has unknown bits 0x", absl::Hex(r.overrides & ~known),
                                                    " for a request of ", r.size, " bytes"));
   }
-  for (std::size_t i = 0; i < std::size(kCFields); ++i) {
-    if (!(r.overrides & kCFields[i].bit)) continue;
+  // `strength` first: the other overrides refine what it sets.
+  auto apply = [&](std::size_t i) -> absl::Status {
+    if (!(r.overrides & kCFields[i].bit)) return absl::OkStatus();
     if (r.size < kCFields[i].needs_size) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "overrides has bit 0x", absl::Hex(kCFields[i].bit), " (", av(kCFields[i].field), ") but the request's size ",
-          r.size, " does not reach that field (", kCFields[i].needs_size, " bytes, ABI 3)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("overrides has bit 0x", absl::Hex(kCFields[i].bit), " (", av(kCFields[i].field),
+                       ") but the request's size ", r.size, " does not reach that field (", kCFields[i].needs_size,
+                       " bytes, ABI ", kCFields[i].needs_size > kSearchRequestV3 ? 5 : 3, ")"));
     }
     const ParamSpec& spec = kParamSpecs[i];
-    if (absl::Status st = set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field); !st.ok()) return st;
+    return set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field);
+  };
+  if (absl::Status st = apply(kStrengthParam); !st.ok()) return st;
+  for (std::size_t i = 0; i < std::size(kCFields); ++i) {
+    if (i == static_cast<std::size_t>(kStrengthParam)) continue;
+    if (absl::Status st = apply(i); !st.ok()) return st;
   }
   return absl::OkStatus();
 }

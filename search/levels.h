@@ -31,11 +31,17 @@ inline int noise(std::uint64_t seed, std::uint64_t key, int amplitude) {
 // Uniform double in [0, 1) from a 64-bit value.
 inline double unit(std::uint64_t r) { return static_cast<double>(r >> 11) * 0x1.0p-53; }
 
-// The blunder as the app defines it: with `probability`, pick uniformly among
-// root moves whose static score (the mover's view of the position after the
-// move) is within `margin` of the best static score, excluding `best`.
-// Returns false (and leaves *out alone) when no blunder is made.
-bool pick_blunder(const Position& root, const MoveList& legal, const Move& best, const Params& params,
-                  std::uint64_t seed, std::uint64_t root_key, Move* out);
+// Whether this move is one of the level's deliberate mistakes (with
+// Params::blunder_probability, from the seed and the position only).
+bool blunder_due(const Params& params, std::uint64_t seed, std::uint64_t root_key);
+
+// The mistake: uniformly among the root moves other than `best` whose look
+// (`looks[i]`, the mover's view of legal[i]: the static score at
+// blunder_depth 0, as the app defines it, or a blunder_depth-ply search) is
+// within blunder_margin of the best look. So a mistake is a move that looks
+// as good as the best to a player who sees blunder_depth plies: it misses
+// only what lies deeper. False (and *out untouched) when there is none.
+bool pick_blunder(const MoveList& legal, const int* looks, const Move& best, const Params& params, std::uint64_t seed,
+                  std::uint64_t root_key, Move* out);
 
 }  // namespace tempo::levels

@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "search/strength.h"
 
 namespace tempo {
 
@@ -44,6 +45,11 @@ struct Params {
   // before helper threads pay for their start (docs/strength.md).
   int threads = 1;
   bool fresh_table = false;  // clear the caller's table before the search
+  // Set together by `strength` (set_strength(), the ladder in strength.h):
+  int max_nodes = 0;                  // node cap per move, 0 = none (caps every limit but `infinite`)
+  int blunder_depth = 0;              // plies a blunder candidate is looked at; 0 = static score
+  int capture_horizon = kMaxPly - 1;  // captures the quiescence search follows before it evaluates
+  int strength = kFullStrength;       // the ladder's point; setting it sets the fields above and more
   // The app's old search, for comparison matches only (the Hub's `classic`):
   // iterative deepening over plain alpha-beta to a fixed depth, leaves
   // evaluated as they stand (no quiescence, even with a capture pending), no
@@ -54,6 +60,35 @@ struct Params {
   static constexpr Params for_level(Level l);
   friend constexpr bool operator==(const Params&, const Params&) = default;
 };
+
+static_assert(kFullDepth == kMaxPly - 1);
+
+// Sets `strength` and the parameters its ladder sets (strength.h): depth
+// cap, node budget, noise, blunders, capture horizon and feature scale, from
+// the two rows around it (linear in between; an int rounds to the nearest).
+// Between the last budgeted row and full strength the lower row's budget and
+// depth hold: only the full-strength row has none.
+constexpr void set_strength(Params& p, int strength) {
+  int i = 0;
+  while (i + 1 < kStepCount && kStrengthSteps[i + 1].strength <= strength) ++i;
+  const StrengthStep& lo = kStrengthSteps[i];
+  const StrengthStep& hi = i + 1 < kStepCount ? kStrengthSteps[i + 1] : lo;
+  const double t = hi.strength > lo.strength && strength > lo.strength
+                       ? static_cast<double>(strength - lo.strength) / (hi.strength - lo.strength)
+                       : 0.0;
+  auto real = [t](double a, double b) { return a + (b - a) * t; };
+  auto whole = [&](int a, int b) { return static_cast<int>(real(a, b) + 0.5); };
+  const bool to_full = hi.max_nodes == 0 && t > 0;  // the lower row's budget and depth hold
+  p.strength = strength;
+  p.max_depth = to_full ? lo.max_depth : whole(lo.max_depth, hi.max_depth);
+  p.max_nodes = to_full ? lo.max_nodes : whole(lo.max_nodes, hi.max_nodes);
+  p.eval_noise = whole(lo.eval_noise, hi.eval_noise);
+  p.blunder_probability = real(lo.blunder_probability, hi.blunder_probability);
+  p.blunder_margin = whole(lo.blunder_margin, hi.blunder_margin);
+  p.blunder_depth = whole(lo.blunder_depth, hi.blunder_depth);
+  p.capture_horizon = to_full ? lo.capture_horizon : whole(lo.capture_horizon, hi.capture_horizon);
+  p.feature_scale = real(lo.feature_scale, hi.feature_scale);
+}
 
 // When to stop. Zero means "not set"; with nothing set the search runs to
 // Params::max_depth or the level's time_limit_ms, whichever comes first.
@@ -134,9 +169,11 @@ struct ParamSpec {
     if (real_field) return p.*real_field;
     return p.*bool_field ? 1 : 0;
   }
-  // Unchecked: check() first.
+  // Unchecked: check() first. Setting `strength` sets the parameters of its
+  // ladder too (set_strength()).
   constexpr void set(Params& p, double v) const {
-    if (int_field) p.*int_field = static_cast<int>(v);
+    if (int_field == &Params::strength) set_strength(p, static_cast<int>(v));
+    else if (int_field) p.*int_field = static_cast<int>(v);
     else if (real_field) p.*real_field = v;
     else p.*bool_field = v != 0;
   }
@@ -156,7 +193,7 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kInt,
      1,
      kMaxPly - 1,
-     {3, 5, 8, kMaxPly - 1},
+     {level_step(0).max_depth, level_step(1).max_depth, level_step(2).max_depth, level_step(3).max_depth},
      "search depth cap in plies (caps every limit)",
      &Params::max_depth},
     {"time-limit",
@@ -172,7 +209,7 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kInt,
      0,
      10'000,
-     {150, 40, 5, 0},
+     {level_step(0).eval_noise, level_step(1).eval_noise, level_step(2).eval_noise, level_step(3).eval_noise},
      "uniform +-noise/2 added to every evaluation (100 = a man)",
      &Params::eval_noise},
     {"blunder-probability",
@@ -180,7 +217,8 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kReal,
      0,
      1,
-     {0.20, 0.05, 0.005, 0},
+     {level_step(0).blunder_probability, level_step(1).blunder_probability, level_step(2).blunder_probability,
+      level_step(3).blunder_probability},
      "chance of a deliberately weaker root move",
      nullptr,
      &Params::blunder_probability},
@@ -189,15 +227,17 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kInt,
      0,
      10'000,
-     {200, 80, 20, 0},
-     "how much weaker (static score, 100 = a man) a deliberate blunder may be",
+     {level_step(0).blunder_margin, level_step(1).blunder_margin, level_step(2).blunder_margin,
+      level_step(3).blunder_margin},
+     "how much weaker a deliberate blunder may look (to a blunder-depth look; 100 = a man)",
      &Params::blunder_margin},
     {"feature-scale",
      "feature_scale",
      ParamType::kReal,
      0,
      4,
-     {0.3, 0.7, 1.0, 1.0},
+     {level_step(0).feature_scale, level_step(1).feature_scale, level_step(2).feature_scale,
+      level_step(3).feature_scale},
      "weight of the evaluation's positional terms; 0 = material only",
      nullptr,
      &Params::feature_scale},
@@ -206,7 +246,7 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kBool,
      0,
      1,
-     {0, 1, 1, 1},
+     {1, 1, 1, 1},
      "use the transposition table (false: the buffer is not even read)",
      nullptr,
      nullptr,
@@ -216,7 +256,7 @@ inline constexpr ParamSpec kParamSpecs[] = {
      ParamType::kBool,
      0,
      1,
-     {0, 1, 1, 1},
+     {1, 1, 1, 1},
      "use killer moves in move ordering",
      nullptr,
      nullptr,
@@ -239,6 +279,44 @@ inline constexpr ParamSpec kParamSpecs[] = {
      nullptr,
      nullptr,
      &Params::fresh_table},
+    // Appended: set by `strength` (strength.h's ladder), each settable alone.
+    {"max-nodes",
+     "max_nodes",
+     ParamType::kInt,
+     0,
+     1'000'000'000,
+     {level_step(0).max_nodes, level_step(1).max_nodes, level_step(2).max_nodes, level_step(3).max_nodes},
+     "node budget per move, 0 = none: the same play on a phone and a desktop (caps every limit)",
+     &Params::max_nodes},
+    {"blunder-depth",
+     "blunder_depth",
+     ParamType::kInt,
+     0,
+     16,
+     {level_step(0).blunder_depth, level_step(1).blunder_depth, level_step(2).blunder_depth,
+      level_step(3).blunder_depth},
+     "plies (then captures) a blunder is looked at, so only refutations deeper than this are missed; 0 = static score",
+     &Params::blunder_depth},
+    {"capture-horizon",
+     "capture_horizon",
+     ParamType::kInt,
+     0,
+     kMaxPly - 1,
+     {level_step(0).capture_horizon, level_step(1).capture_horizon, level_step(2).capture_horizon,
+      level_step(3).capture_horizon},
+     "captures the quiescence search follows past the depth before it scores the position as it stands",
+     &Params::capture_horizon},
+    // Last, so that for_level() applies it over the values above (which it
+    // sets to the same values: checked below).
+    {"strength",
+     "strength",
+     ParamType::kInt,
+     kMinStrength,
+     kMaxStrength,
+     {level_step(0).strength, level_step(1).strength, level_step(2).strength, level_step(3).strength},
+     "Elo-like playing strength: sets max-depth, max-nodes, eval-noise, the blunder parameters, capture-horizon "
+     "and feature-scale from one table; parameters given with it override them",
+     &Params::strength},
 };
 inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));
 
@@ -248,6 +326,20 @@ constexpr Params Params::for_level(Level l) {
   return p;
 }
 static_assert(Params{} == Params::for_level(Level::kExpert), "Params' member values are Expert's");
+static_assert(
+    [] {
+      for (int l = 0; l < kLevelCount; ++l)
+        for (const ParamSpec& s : kParamSpecs)
+          if (s.get(Params::for_level(static_cast<Level>(l))) != s.at_level[l]) return false;
+      return true;
+    }(),
+    "a level's values are its strength's");
+// Where `strength` sits: the parameters given with it in one request (the C
+// ABI, Python, Dart, the web package, CLI flags) apply after it, whatever
+// their order, so they override what it set. The Hub applies set-param
+// commands in the order they come (like `level`).
+inline constexpr int kStrengthParam = kParamCount - 1;
+static_assert(kParamSpecs[kStrengthParam].int_field == &Params::strength);
 
 // By either spelling ("max-depth" or "max_depth"); null when unknown.
 const ParamSpec* find_param(std::string_view name);

@@ -37,10 +37,15 @@ void sort_best_first(It first, It last) {
 
 }  // namespace
 
-int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key) {
+int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key, int captures) {
   count_node(ply);
   if (stopped_) return 0;
   if (ply >= kMaxPly - 1) return leaf(pos, key);
+  // A weak level's horizon: it does not see how a long exchange ends.
+  if (captures >= capture_horizon_ && has_capture(pos)) {
+    line_ends(ply);
+    return leaf(pos, key);
+  }
   // No stand-pat while a capture is forced: the position is not quiet.
   if (!has_capture(pos)) {
     line_ends(ply);
@@ -55,8 +60,34 @@ int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::ui
   for (int i = 0; i < f.picker.moves.size; ++i) {
     const Move m = f.picker.pick(i);
     const Position child = pos.after(m);
-    const int score = -quiesce(ply + 1, -beta, -alpha, child, zobrist::key_after(key, pos, m));
+    const int score = -quiesce(ply + 1, -beta, -alpha, child, zobrist::key_after(key, pos, m), captures + 1);
     if (stopped_) return 0;
+    if (score > best) {
+      best = score;
+      if (score > alpha) {
+        alpha = score;
+        if (score >= beta) break;
+      }
+    }
+  }
+  return best;
+}
+
+int Searcher::look(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, int captures) {
+  const bool capture = has_capture(pos);
+  if (ply >= kMaxPly - 1 || (depth <= 0 && (!capture || captures >= capture_horizon_))) {
+    if (!capture && !has_any_move(pos)) return loss_in(ply);
+    return leaf(pos, key);
+  }
+  MoveList& moves = frames_[ply].picker.moves;
+  if (depth > 0) generate_moves(pos, moves);
+  else generate_captures(pos, moves);
+  if (moves.size == 0) return loss_in(ply);
+  int best = kNoScore;
+  for (int i = 0; i < moves.size; ++i) {
+    const Move m = moves[i];  // (the child's own list is frames_[ply + 1]'s)
+    const int score = -look(ply + 1, depth - 1, -beta, -alpha, pos.after(m), zobrist::key_after(key, pos, m),
+                            depth > 0 ? captures : captures + 1);
     if (score > best) {
       best = score;
       if (score > alpha) {
@@ -360,9 +391,24 @@ SearchResult Searcher::conclude() {
   for (int i = 0; i < lines; ++i)
     result.multipv.push_back(ScoredMove{completed[i].move, completed[i].score, completed[i].pv});
 
-  // The level's deliberate mistake, decided only from the seed and position.
+  // The level's deliberate mistake, decided only from the seed and position:
+  // a move that looks as good to the level's look (blunder_depth plies, then
+  // captures) but is not the search's choice. A cancelled search plays its
+  // best move: the caller wants an answer now.
   Move blunder;
-  if (levels::pick_blunder(root_, legal_, result.best_move, req_.params, req_.seed, keys_[base_], &blunder)) {
+  bool blundered = false;
+  if (!cancelled_ && legal_.size >= 2 && levels::blunder_due(req_.params, req_.seed, keys_[base_])) {
+    int looks[MoveList::kCapacity];
+    for (int i = 0; i < legal_.size; ++i) {
+      const Position child = root_.after(legal_[i]);
+      const std::uint64_t child_key = zobrist::key_after(keys_[base_], root_, legal_[i]);
+      looks[i] = req_.params.blunder_depth == 0
+                     ? -eval::score(child, scale_)  // the app's blunder: the static score
+                     : -look(1, req_.params.blunder_depth - 1, -kInf, kInf, child, child_key, 0);
+    }
+    blundered = levels::pick_blunder(legal_, looks, result.best_move, req_.params, req_.seed, keys_[base_], &blunder);
+  }
+  if (blundered) {
     result.blunder = true;
     result.best_move = blunder;
     result.pv.moves[0] = blunder;

@@ -109,8 +109,10 @@ class Searcher {
     // The seed stays out: callers vary it move by move (the app, the Hub
     // session), and a level's entries from the previous move, noisy under
     // another seed, are still what makes the table worth carrying.
-    if (scale_ != eval::kFullScale || noise_ != 0) {
+    capture_horizon_ = req.params.capture_horizon;
+    if (scale_ != eval::kFullScale || noise_ != 0 || capture_horizon_ < kMaxPly - 1) {
       table_salt_ = levels::mix(static_cast<std::uint64_t>(scale_), static_cast<std::uint64_t>(noise_));
+      if (capture_horizon_ < kMaxPly - 1) table_salt_ = levels::mix(table_salt_, capture_horizon_);
     }
     killers_on_ = req.params.use_killers;
     classic_ = req.params.classic;
@@ -120,7 +122,12 @@ class Searcher {
     // only the cancel flag ends it.
     if (req.limits.infinite) max_depth_ = kMaxPly - 1;
     budget_ = timing::plan(req.limits, req.params);
-    node_limit_ = req.limits.infinite ? 0 : req.limits.nodes;
+    // The level's node budget caps the caller's node limit like max_depth
+    // caps the depth.
+    node_limit_ = req.limits.nodes;
+    if (const auto cap = static_cast<std::uint64_t>(req.params.max_nodes); cap > 0)
+      node_limit_ = node_limit_ > 0 ? std::min(node_limit_, cap) : cap;
+    if (req.limits.infinite) node_limit_ = 0;
     start_ = shared.start;
   }
 
@@ -257,7 +264,14 @@ class Searcher {
     ++leaves_;
   }
 
-  int quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key);
+  // `captures`: capture plies followed so far; at Params::capture_horizon
+  // the position is scored as it stands, a capture pending or not.
+  int quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key, int captures = 0);
+  // The level's look at a root move for a deliberate mistake: plain
+  // alpha-beta `depth` plies, then captures to the horizon, with the level's
+  // own (noisy) evaluation. It counts no nodes and ignores every limit: it
+  // runs after the search, bounded by its depth (Params::blunder_depth).
+  int look(int ply, int depth, int alpha, int beta, const Position& pos, std::uint64_t key, int captures);
   // Params::classic: the horizon is a leaf, whatever hangs there.
   int horizon(int ply, const Position& pos, std::uint64_t key) {
     count_node(ply);
@@ -332,6 +346,7 @@ class Searcher {
 
   int scale_ = eval::kFullScale;
   int noise_ = 0;
+  int capture_horizon_ = kMaxPly - 1;
   std::uint64_t table_salt_ = 0;  // xor-ed into table keys (see constructor)
   bool killers_on_ = true;
   bool classic_ = false;  // Params::classic

@@ -62,10 +62,14 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 4
+#define TEMPO_ABI_VERSION 5
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
  * a request of the ABI 1 size still works and plays its level as before.
  * ABI 4 added tempo_cancel_abandon and the TEMPO_CANCEL_* values.
+ * ABI 5 added the strength ladder to tempo_search_request: `strength`
+ * (TEMPO_OVERRIDE_STRENGTH) and the parameters it sets that no field had
+ * (`max_nodes`, `blunder_depth`, `capture_horizon`); a request of the ABI 3
+ * size is served as before.
  * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS), `fresh_table`
  * (TEMPO_OVERRIDE_FRESH_TABLE) and tempo_move.captured_in_order (so
  * tempo_move grew from 52 to 72 bytes and tempo_search_result, which holds
@@ -125,6 +129,10 @@ typedef int32_t tempo_status;
 #define TEMPO_OVERRIDE_USE_KILLERS 128       /* use_killers */
 #define TEMPO_OVERRIDE_THREADS 256           /* threads (ABI 3) */
 #define TEMPO_OVERRIDE_FRESH_TABLE 512       /* fresh_table (ABI 3) */
+#define TEMPO_OVERRIDE_MAX_NODES 1024        /* max_nodes (ABI 5) */
+#define TEMPO_OVERRIDE_BLUNDER_DEPTH 2048    /* blunder_depth (ABI 5) */
+#define TEMPO_OVERRIDE_CAPTURE_HORIZON 4096  /* capture_horizon (ABI 5) */
+#define TEMPO_OVERRIDE_STRENGTH 8192         /* strength (ABI 5): applied before every other override */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -305,6 +313,15 @@ typedef struct tempo_search_request {
    * on without it (tempo_egdb_get_info says what is wrong with it). */
   const uint8_t* egdb;
   uint64_t egdb_size; /* its size in bytes */
+  /* ABI 5: the strength ladder (docs/strength.md). `strength` sets max_depth,
+   * max_nodes, eval_noise, blunder_probability, blunder_margin,
+   * blunder_depth, capture_horizon and feature_scale together from one
+   * table; it is applied first, so any of those the request also overrides
+   * keeps the request's own value. */
+  int32_t max_nodes;       /* 0..1000000000 nodes per move, 0 = none: the same play on any device */
+  int32_t blunder_depth;   /* 0..16 plies (then captures) a blunder is looked at; 0 = static score */
+  int32_t capture_horizon; /* 0..127 captures followed past the depth before a position is scored */
+  int32_t strength;        /* 400..3000 Elo-like; at or above Expert's value: full strength */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {

@@ -91,9 +91,16 @@ long long limit_value(const std::optional<long long>& v, LimitId id) {
 
 // The level's parameters as keyword arguments (search/params.h's
 // kParamSpecs): None keeps the level's value; a value of the wrong kind is a
-// TypeError, one out of range a ValueError naming the keyword.
+// TypeError, one out of range a ValueError naming the keyword. `strength`
+// applies first, whatever the keywords' order: the others refine it.
 void apply_params(Params& params, const py::kwargs& kwargs) {
+  const std::string_view strength = kParamSpecs[kStrengthParam].field;
+  std::vector<std::pair<py::handle, py::handle>> ordered;
   for (const auto& [key, value] : kwargs) {
+    if (std::string(py::str(key)) == strength) ordered.insert(ordered.begin(), {key, value});
+    else ordered.emplace_back(key, value);
+  }
+  for (const auto& [key, value] : ordered) {
     const std::string name = py::str(key);
     const ParamSpec* spec = find_param(name);
     if (spec == nullptr || name != spec->field) {

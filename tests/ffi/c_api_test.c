@@ -744,18 +744,21 @@ static void test_overrides(void) {
   tempo_search_result* res = new_result();
   char err[200];
   uint64_t easy_nodes;
+  int32_t easy_depth;
   int32_t easy_score;
 
-  CHECK(TEMPO_ABI_VERSION == 4);
+  CHECK(TEMPO_ABI_VERSION == 5);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
 
-  /* Easy stops at its 3 plies; zero-filled overrides change nothing. */
+  /* Easy stops at its 3 plies (or its node budget first); zero-filled
+   * overrides change nothing. */
   req = new_request(&start);
   req.level = TEMPO_LEVEL_EASY;
   req.depth = 0;
   req.seed = 5;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
-  CHECK(res->depth == 3);
+  CHECK(res->depth >= 1 && res->depth <= 3);
+  easy_depth = res->depth;
   easy_nodes = res->nodes;
   easy_score = res->score;
 
@@ -765,32 +768,32 @@ static void test_overrides(void) {
   req.overrides = 0xFFFFFFFFu;
   req.max_depth = -7;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
-  CHECK(res->depth == 3 && res->nodes == easy_nodes && res->score == easy_score);
+  CHECK(res->depth == easy_depth && res->nodes == easy_nodes && res->score == easy_score);
   req.size = (uint32_t)offsetof(tempo_search_request, overrides) - 4;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_STRUCT_SIZE);
 
-  /* Easy with a deeper horizon, no noise, no blunders, full evaluation. */
+  /* Easy with a deeper horizon, no node budget, noise or blunders, the whole
+   * capture horizon and the full evaluation. */
   req = new_request(&start);
   req.level = TEMPO_LEVEL_EASY;
   req.depth = 0;
   req.seed = 5;
   req.overrides = TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_EVAL_NOISE | TEMPO_OVERRIDE_BLUNDER_PROBABILITY |
-                  TEMPO_OVERRIDE_FEATURE_SCALE;
+                  TEMPO_OVERRIDE_FEATURE_SCALE | TEMPO_OVERRIDE_MAX_NODES | TEMPO_OVERRIDE_CAPTURE_HORIZON;
   req.max_depth = 6;
   req.eval_noise = 0;
   req.blunder_probability = 0.0;
   req.feature_scale = 1.0;
+  req.max_nodes = 0;
+  req.capture_horizon = 127;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
   CHECK(res->depth == 6 && res->blunder == 0);
   {
-    /* ... which is Expert at depth 6 without table and killers, node for node. */
+    /* ... which is Expert at depth 6 (no table buffer here), node for node. */
     tempo_search_result expert;
     tempo_search_request e = new_request(&start);
     memcpy(&expert, res, sizeof expert < sizeof *res ? sizeof expert : sizeof *res);
     e.depth = 6;
-    e.overrides = TEMPO_OVERRIDE_USE_TABLE | TEMPO_OVERRIDE_USE_KILLERS;
-    e.use_table = 0;
-    e.use_killers = 0;
     CHECK_ST(tempo_search(&e, NULL, 0, res, err, sizeof err), TEMPO_OK);
     CHECK(res->nodes == expert.nodes && res->score == expert.score);
   }
@@ -824,6 +827,52 @@ static void test_overrides(void) {
   req.overrides = 1u << 15;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
   CHECK(strstr(err, "unknown bits") != NULL);
+}
+
+/* ABI 5: strength sets the ladder's parameters; the request's other
+ * overrides apply after it, whatever their bits. */
+static void test_strength(void) {
+  tempo_position start = new_position();
+  tempo_search_request req;
+  tempo_search_result* res = new_result();
+  char err[200];
+  uint64_t budget_nodes;
+
+  CHECK_ST(tempo_position_start(&start), TEMPO_OK);
+  req = new_request(&start);
+  req.depth = 0;
+  req.overrides = TEMPO_OVERRIDE_STRENGTH;
+  req.strength = 400; /* the lowest step: a small node budget and depth */
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move && res->depth >= 1 && res->depth <= 4 && res->nodes <= 1000);
+  budget_nodes = res->nodes;
+  /* The same request at Easy's level: strength replaces the level's values. */
+  req.level = TEMPO_LEVEL_EASY;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->nodes == budget_nodes);
+  /* A node budget given with it wins over the strength's. */
+  req.overrides = TEMPO_OVERRIDE_STRENGTH | TEMPO_OVERRIDE_MAX_NODES | TEMPO_OVERRIDE_MAX_DEPTH;
+  req.max_nodes = 5;
+  req.max_depth = 1;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->has_move && res->nodes <= 5);
+  /* Out of range, and a request too short for the field, name it. */
+  req.overrides = TEMPO_OVERRIDE_STRENGTH;
+  req.strength = 399;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "strength") != NULL);
+  req.strength = 3001;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  req.strength = 1000;
+  req.size = (uint32_t)offsetof(tempo_search_request, strength);
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
+  CHECK(strstr(err, "strength") != NULL && strstr(err, "ABI 5") != NULL);
+  /* An ABI 3 request (no ladder fields) is served as before. */
+  req.overrides = 0;
+  req.size = (uint32_t)offsetof(tempo_search_request, max_nodes);
+  req.depth = 2;
+  CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
+  CHECK(res->depth == 2);
 }
 
 /* ABI 3: threads. An ABI 2 caller cannot set it (the bit was refused then
@@ -1076,6 +1125,7 @@ int main(void) {
   test_table();
   test_search();
   test_overrides();
+  test_strength();
   test_threads();
   test_abi3();
   test_cancel_abandon();

@@ -54,7 +54,10 @@ class SearchRequest(C.Structure):
                 # ABI 3
                  ("threads", C.c_int32),
                  ("fresh_table", C.c_int32),
-                ("egdb", C.POINTER(C.c_uint8)), ("egdb_size", C.c_uint64)]
+                ("egdb", C.POINTER(C.c_uint8)), ("egdb_size", C.c_uint64),
+                # ABI 5
+                ("max_nodes", C.c_int32), ("blunder_depth", C.c_int32), ("capture_horizon", C.c_int32),
+                ("strength", C.c_int32)]
 
 
 class EgdbInfo(C.Structure):
@@ -137,10 +140,10 @@ def main():
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
     check(C.sizeof(Position) == 60 and C.sizeof(Move) == 72 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 176 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(SearchRequest) == 192 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 4, "abi version")
+    check(f["tempo_abi_version"]() == 5, "abi version")
     score = C.create_string_buffer(16)
     for value, text in ((25, b"+0.25"), (30000 - 7, b"+99.93"), (-(30000 - 4), b"-99.96"), (-30000, b"-100.00")):
         check(f["tempo_score_text"](value, score, 16, None) == OK and score.value == text, "score text %d" % value)
@@ -244,13 +247,15 @@ def main():
     check(f["tempo_search"](C.byref(req), table, 100, C.byref(result), err, 200) == TABLE, "short table")
 
     # ABI 2 overrides through the Dart-like struct mirror: Easy with its
-    # horizon moved to 5 plies; a bad value names the field.
+    # horizon moved to 5 plies (and, ABI 5, without its node budget); a bad
+    # value names the field.
     easy = sized(SearchRequest)
     easy.level = 0
     easy.start = C.pointer(start)
     easy.move_size = C.sizeof(Move)
-    easy.overrides = 1  # TEMPO_OVERRIDE_MAX_DEPTH
+    easy.overrides = 1 | 1024  # TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_MAX_NODES
     easy.max_depth = 5
+    easy.max_nodes = 0
     check(f["tempo_search"](C.byref(easy), None, 0, C.byref(result), err, 200) == OK and result.depth == 5,
           "max_depth override")
     easy.overrides = 32  # TEMPO_OVERRIDE_FEATURE_SCALE

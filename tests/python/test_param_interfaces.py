@@ -50,7 +50,8 @@ IDS = [f"{p['field']}={text(v)}" for p, v, _ in ALL_CASES]
 def test_schema_is_sane():
     names = [p["field"] for p in tempo.PARAMS]
     assert names == ["max_depth", "time_limit_ms", "eval_noise", "blunder_probability", "blunder_margin",
-                     "feature_scale", "use_table", "use_killers", "threads", "fresh_table"]
+                     "feature_scale", "use_table", "use_killers", "threads", "fresh_table", "max_nodes",
+                     "blunder_depth", "capture_horizon", "strength"]
     for i, p in enumerate(tempo.PARAMS):
         assert p["override_bit"] == 1 << i
         assert p["min"] <= p["max"]

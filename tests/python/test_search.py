@@ -312,10 +312,16 @@ def test_level_parameters_one_by_one():
     # away is Expert without table and killers: every override got through.
     easy = dict(level="easy", seed=3, depth=4)
     tamed = tempo.search(pos, **easy, max_depth=4, time_limit_ms=0, eval_noise=0, blunder_probability=0,
-                         feature_scale=1.0)
-    bare = tempo.search(pos, depth=4, seed=3, use_table=False, use_killers=False)
+                         feature_scale=1.0, max_nodes=0, capture_horizon=127)
+    bare = tempo.search(pos, depth=4, seed=3)
     assert (tamed.best_move, tamed.score, tamed.nodes, tamed.pv) == (bare.best_move, bare.score, bare.nodes, bare.pv)
-    assert tempo.search(pos, **easy).depth == 3, "without an override the level's max_depth holds"
+    easy_schema = {p["field"]: p["levels"]["easy"] for p in tempo.PARAMS}
+    capped = tempo.search(pos, **easy)
+    assert capped.depth <= easy_schema["max_depth"], "without an override the level's max_depth holds"
+    assert capped.nodes <= easy_schema["max_nodes"], "and its node budget"
+    # strength applies first, whatever the keywords' order: a budget given with it wins.
+    assert tempo.search(pos, max_nodes=30, strength=easy_schema["strength"]).nodes <= 30
+    assert tempo.search(pos, seed=3, depth=4, strength=easy_schema["strength"]).nodes == capped.nodes
 
     assert tempo.search(pos, depth=6, max_depth=2).depth == 2
     # Material only: the start position is level at depth 1.

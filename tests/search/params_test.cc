@@ -15,40 +15,97 @@
 namespace tempo {
 namespace {
 
-TEST(Params, LevelsKeepTheAppsValues) {
-  const Params easy = Params::for_level(Level::kEasy);
-  EXPECT_EQ(easy.max_depth, 3);
-  EXPECT_EQ(easy.time_limit_ms, 1500);
-  EXPECT_EQ(easy.eval_noise, 150);
-  EXPECT_EQ(easy.blunder_probability, 0.20);
-  EXPECT_EQ(easy.blunder_margin, 200);
-  EXPECT_EQ(easy.feature_scale, 0.3);
-  EXPECT_FALSE(easy.use_table);
-  EXPECT_FALSE(easy.use_killers);
-  const Params medium = Params::for_level(Level::kMedium);
-  EXPECT_EQ(medium.max_depth, 5);
-  EXPECT_EQ(medium.time_limit_ms, 3000);
-  EXPECT_EQ(medium.eval_noise, 40);
-  EXPECT_EQ(medium.blunder_probability, 0.05);
-  EXPECT_EQ(medium.blunder_margin, 80);
-  EXPECT_EQ(medium.feature_scale, 0.7);
-  EXPECT_TRUE(medium.use_table && medium.use_killers);
-  const Params hard = Params::for_level(Level::kHard);
-  EXPECT_EQ(hard.max_depth, 8);
-  EXPECT_EQ(hard.time_limit_ms, 5000);
-  EXPECT_EQ(hard.eval_noise, 5);
-  EXPECT_EQ(hard.blunder_probability, 0.005);
-  EXPECT_EQ(hard.blunder_margin, 20);
-  EXPECT_EQ(hard.feature_scale, 1.0);
-  EXPECT_EQ(Params::for_level(Level::kExpert), Params{});
-  EXPECT_EQ(Params{}.max_depth, kMaxPly - 1);
-  EXPECT_EQ(Params{}.time_limit_ms, 10'000);
+TEST(Params, LevelsArePointsOfTheStrengthLadder) {
   for (Level l : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
-    EXPECT_TRUE(check_params(Params::for_level(l)).ok()) << level_name(l);
+    const Params p = Params::for_level(l);
+    Params ladder = p;
+    set_strength(ladder, p.strength);
+    EXPECT_EQ(p, ladder) << level_name(l) << ": its values are its strength's";
+    EXPECT_EQ(p.strength, level_step(static_cast<int>(l)).strength);
+    EXPECT_TRUE(check_params(p).ok()) << level_name(l);
     // No level searches without end when the caller gives no limit.
-    EXPECT_GT(Params::for_level(l).time_limit_ms, 0) << level_name(l);
-    EXPECT_FALSE(Params::for_level(l).fresh_table) << level_name(l);
+    EXPECT_GT(p.time_limit_ms, 0) << level_name(l);
+    EXPECT_FALSE(p.fresh_table) << level_name(l);
+    EXPECT_TRUE(p.use_table && p.use_killers) << level_name(l);
+    EXPECT_EQ(p.threads, 1) << level_name(l);
   }
+  EXPECT_EQ(Params::for_level(Level::kEasy).time_limit_ms, 1500);
+  EXPECT_EQ(Params::for_level(Level::kMedium).time_limit_ms, 3000);
+  EXPECT_EQ(Params::for_level(Level::kHard).time_limit_ms, 5000);
+  EXPECT_LT(Params::for_level(Level::kEasy).strength, Params::for_level(Level::kMedium).strength);
+  EXPECT_LT(Params::for_level(Level::kMedium).strength, Params::for_level(Level::kHard).strength);
+  EXPECT_EQ(Params::for_level(Level::kExpert), Params{});
+  EXPECT_EQ(Params{}.strength, kFullStrength);
+  EXPECT_EQ(Params{}.max_depth, kMaxPly - 1);
+  EXPECT_EQ(Params{}.max_nodes, 0);
+  EXPECT_EQ(Params{}.time_limit_ms, 10'000);
+}
+
+TEST(Params, StrengthSetsTheRowsAndInterpolatesBetweenThem) {
+  for (int i = 0; i < kStepCount; ++i) {
+    const StrengthStep& row = kStrengthSteps[i];
+    Params p;
+    set_strength(p, row.strength);
+    EXPECT_EQ(p.strength, row.strength);
+    EXPECT_EQ(p.max_depth, row.max_depth) << row.strength;
+    EXPECT_EQ(p.max_nodes, row.max_nodes) << row.strength;
+    EXPECT_EQ(p.eval_noise, row.eval_noise) << row.strength;
+    EXPECT_EQ(p.blunder_probability, row.blunder_probability) << row.strength;
+    EXPECT_EQ(p.blunder_margin, row.blunder_margin) << row.strength;
+    EXPECT_EQ(p.blunder_depth, row.blunder_depth) << row.strength;
+    EXPECT_EQ(p.capture_horizon, row.capture_horizon) << row.strength;
+    EXPECT_EQ(p.feature_scale, row.feature_scale) << row.strength;
+  }
+  // Half way between the first two rows: half way in every setting.
+  const StrengthStep &a = kStrengthSteps[0], &b = kStrengthSteps[1];
+  Params mid;
+  set_strength(mid, (a.strength + b.strength) / 2);
+  EXPECT_NEAR(mid.blunder_probability, (a.blunder_probability + b.blunder_probability) / 2, 1e-9);
+  EXPECT_NEAR(mid.max_nodes, (a.max_nodes + b.max_nodes) / 2.0, 1.0);
+  EXPECT_NEAR(mid.feature_scale, (a.feature_scale + b.feature_scale) / 2, 1e-9);
+  // Stronger never means a smaller budget, a shallower cap or more blunders
+  // (0 nodes = no budget, the strongest).
+  Params prev;
+  set_strength(prev, kMinStrength);
+  for (int s = kMinStrength + 10; s <= kMaxStrength; s += 10) {
+    Params p;
+    set_strength(p, s);
+    EXPECT_GE(p.max_depth, prev.max_depth) << s;
+    EXPECT_TRUE(p.max_nodes == 0 || (prev.max_nodes != 0 && p.max_nodes >= prev.max_nodes)) << s;
+    EXPECT_LE(p.blunder_probability, prev.blunder_probability) << s;
+    EXPECT_LE(p.eval_noise, prev.eval_noise) << s;
+    EXPECT_TRUE(check_params(p).ok()) << s;
+    prev = p;
+  }
+  // At and above the last row: full strength.
+  for (int s : {kFullStrength, kMaxStrength}) {
+    Params p;
+    set_strength(p, 500);
+    set_strength(p, s);
+    Params full;
+    full.strength = s;
+    EXPECT_EQ(p, full) << s;
+  }
+}
+
+TEST(Params, StrengthThroughTheSchemaAndWhatComesAfterIt) {
+  const ParamSpec* strength = find_param("strength");
+  ASSERT_NE(strength, nullptr);
+  EXPECT_EQ(strength, &kParamSpecs[kStrengthParam]);
+  EXPECT_EQ(strength->min, kMinStrength);
+  EXPECT_EQ(strength->max, kMaxStrength);
+  Params p;
+  ASSERT_TRUE(set_param(p, *find_param("max-nodes"), "123", "max-nodes").ok());
+  ASSERT_TRUE(set_param(p, *strength, "400", "strength").ok());  // resets what it sets ...
+  EXPECT_EQ(p.max_nodes, kStrengthSteps[0].max_nodes);
+  ASSERT_TRUE(set_param(p, *find_param("max-nodes"), "123", "max-nodes").ok());  // ... and a later one wins
+  EXPECT_EQ(p.max_nodes, 123);
+  EXPECT_EQ(p.strength, 400);
+  EXPECT_EQ(p.eval_noise, kStrengthSteps[0].eval_noise);
+  const Params before = p;
+  EXPECT_FALSE(set_param(p, *strength, "399", "strength").ok());
+  EXPECT_FALSE(set_param(p, *strength, "3001", "strength").ok());
+  EXPECT_EQ(p, before);
 }
 
 TEST(Params, BothSpellingsFindTheSameSpec) {

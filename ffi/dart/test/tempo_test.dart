@@ -235,9 +235,17 @@ void main() {
         board: board,
         whiteToMove: true,
         level: TempoLevel.easy,
-        params: const TempoParams(maxDepth: 5),
+        params: const TempoParams(maxDepth: 5, maxNodes: 0),
       );
       expect(deeper.depth, 5);
+      // strength applies first: a node budget given with it is kept.
+      final ladder = await ai.findBestMove(
+        board: board,
+        whiteToMove: true,
+        params: const TempoParams(strength: 400, maxNodes: 50),
+      );
+      expect(ladder.move, isNotNull);
+      expect(ladder.nodes, lessThanOrEqualTo(50));
       final material = await ai.findBestMove(
         board: board,
         whiteToMove: true,

@@ -296,6 +296,10 @@ def search(
     use_killers: Optional[bool] = None,
     threads: Optional[int] = None,
     fresh_table: Optional[bool] = None,
+    max_nodes: Optional[int] = None,
+    blunder_depth: Optional[int] = None,
+    capture_horizon: Optional[int] = None,
+    strength: Optional[int] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
@@ -306,8 +310,12 @@ def search(
     max_depth .. threads override the level's parameters one by one; None
     keeps the level's value. Their ranges are in PARAMS (max_depth 1..127,
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
-    blunder_margin 0..10000, feature_scale 0..4, threads 1..64); out of range:
-    ValueError. threads > 1 searches with that many threads over `tt` (every
+    blunder_margin 0..10000, feature_scale 0..4, threads 1..64,
+    max_nodes 0..1000000000, blunder_depth 0..16, capture_horizon 0..127,
+    strength 400..3000); out of range: ValueError. strength sets the strength ladder's
+    parameters together (max_depth, max_nodes, eval_noise, the blunder
+    parameters, capture_horizon, feature_scale) and applies first: any of them
+    given as well keeps its own value. threads > 1 searches with that many threads over `tt` (every
     level's value is 1); on_info is still called on the calling thread.
     fresh_table=True clears tt first. infinite=True searches until `cancel`
     (required) is triggered, whatever the level (pondering)."""

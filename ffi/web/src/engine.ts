@@ -48,7 +48,10 @@ export type Level = 'easy' | 'medium' | 'hard' | 'expert';
 export const LEVELS: readonly Level[] = ['easy', 'medium', 'hard', 'expert'];
 
 /** The level's parameters one by one (the C ABI's TEMPO_OVERRIDE_*): an
- * absent field keeps the level's value. Ranges are the engine's. */
+ * absent field keeps the level's value. Ranges are the engine's. `strength`
+ * sets the strength ladder's parameters together (maxDepth, maxNodes,
+ * evalNoise, the blunder parameters, captureHorizon, featureScale) and applies
+ * first: any of them given as well keeps its own value. */
 export interface Params {
   maxDepth?: number; // 1..127 plies
   timeLimitMs?: number; // 0..86400000 ms per move, 0 = none
@@ -61,6 +64,10 @@ export interface Params {
   /** Must be 1 (or absent): this WebAssembly build is single-threaded. */
   threads?: number;
   freshTable?: boolean; // clear the table first
+  maxNodes?: number; // 0..1000000000 nodes per move, 0 = none: the same play on any device
+  blunderDepth?: number; // 0..16 plies a blunder is looked at, 0 = static score
+  captureHorizon?: number; // 0..127 captures followed past the depth
+  strength?: number; // 400..3000 Elo-like; at or above Expert's: full strength
 }
 
 export interface Progress {
@@ -260,7 +267,7 @@ export class Tempo {
     if (!memory) throw new TempoError(-1, 'tempo.wasm exports no memory');
     instance = new Tempo(module, memory);
     const abi = instance.abiVersion;
-    if (abi < 3) throw new TempoError(-1, `tempo.wasm has ABI version ${abi}; this package needs 3 or later`);
+    if (abi < 5) throw new TempoError(-1, `tempo.wasm has ABI version ${abi}; this package needs 5 or later`);
     return instance;
   }
 
@@ -776,6 +783,10 @@ export class Tempo {
     i(OVERRIDE.useKillers, 'use_killers', p.useKillers);
     i(OVERRIDE.threads, 'threads', p.threads);
     i(OVERRIDE.freshTable, 'fresh_table', p.freshTable);
+    i(OVERRIDE.maxNodes, 'max_nodes', p.maxNodes);
+    i(OVERRIDE.blunderDepth, 'blunder_depth', p.blunderDepth);
+    i(OVERRIDE.captureHorizon, 'capture_horizon', p.captureHorizon);
+    i(OVERRIDE.strength, 'strength', p.strength);
     v.setUint32(req + this.field(R, 'overrides'), bits, true);
     return bits;
   }
@@ -840,6 +851,7 @@ const FOREIGN_REASONS: Record<number, string> = {
 const OVERRIDE = {
   maxDepth: 1, timeLimit: 2, evalNoise: 4, blunderProbability: 8, blunderMargin: 16, featureScale: 32,
   useTable: 64, useKillers: 128, threads: 256, freshTable: 512,
+  maxNodes: 1024, blunderDepth: 2048, captureHorizon: 4096, strength: 8192,
 } as const;
 
 function int(value: number | undefined, name: string): number {

@@ -87,6 +87,7 @@ export const searchRequestLayout = struct('tempo_search_request', [
   ['blunder_margin', 'i32'], ['use_table', 'i32'], ['use_killers', 'i32'], ['reserved1', 'i32'],
   ['blunder_probability', 'f64'], ['feature_scale', 'f64'],
   ['threads', 'i32'], ['fresh_table', 'i32'], ['egdb', 'ptr'], ['egdb_size', 'u64'],
+  ['max_nodes', 'i32'], ['blunder_depth', 'i32'], ['capture_horizon', 'i32'], ['strength', 'i32'],
 ]);
 
 export const scoredMoveLayout = struct('tempo_scored_move', [

@@ -101,6 +101,7 @@ test('bad input: a clear error, and the caller\'s table as it was', async () => 
   fails(() => tempo.search('W:W31-50:B1-20', { depth: 200 }, table), 5, 'depth');
   fails(() => tempo.search('W:W31-50:B1-20', { depth: 2, params: { threads: 2 } }, table), 5, 'single-threaded');
   fails(() => tempo.search('W:W31-50:B1-20', { level: 'grandmaster' }, table), 5, 'level');
+  fails(() => tempo.search('W:W31-50:B1-20', { params: { strength: 399 } }, table), 5, 'strength');
   assert.equal(await digest(table), before);
   // Garbage: refused, untouched; a table too small; a detached one.
   const garbage = new Uint8Array(MiB4).map((_, i) => (i * 7919) & 255).buffer;
@@ -137,4 +138,11 @@ test('endgame database: a foreign buffer is said so, not an error', () => {
   assert.notEqual(info.status, 0);
   assert.equal(tempo.search('W:WK46,K50:BK5', { depth: 3, egdb: new Uint8Array(64) }).move !== null, true);
   assert.equal(BLACK, 1);
+});
+
+test('strength sets the ladder parameters at once; others given with it override them', () => {
+  const weak = tempo.search('W:W31-50:B1-20', { params: { strength: 400, timeLimitMs: 0 } });
+  assert.ok(weak.move && weak.nodes <= 1000, `strength 400: ${weak.nodes} nodes`);
+  const capped = tempo.search('W:W31-50:B1-20', { params: { maxNodes: 40, strength: 400 } });
+  assert.ok(capped.move && capped.nodes <= 40, `max_nodes given with strength: ${capped.nodes} nodes`);
 });

@@ -1,5 +1,6 @@
 // dart:ffi bindings for every function, struct and constant of
-// ffi/include/tempo.h (ABI version 4: tempo_cancel_abandon; ABI 3: tempo_move's captured_in_order, the
+// ffi/include/tempo.h (ABI version 5: the request's strength, max_nodes, blunder_depth and
+// capture_horizon; ABI 4: tempo_cancel_abandon; ABI 3: tempo_move's captured_in_order, the
 // request's threads, fresh_table, egdb and egdb_size). A library of an older
 // ABI lays tempo_search_result out differently: check tempo_abi_version()
 // first (TempoAi does). Kept in one regular form so that
@@ -18,7 +19,7 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 4;
+const int TEMPO_ABI_VERSION = 5;
 const int TEMPO_CANCEL_RUN = 0;
 const int TEMPO_CANCEL_STOP = 1;
 const int TEMPO_CANCEL_ABANDONED = 2;
@@ -57,6 +58,10 @@ const int TEMPO_OVERRIDE_USE_TABLE = 64;
 const int TEMPO_OVERRIDE_USE_KILLERS = 128;
 const int TEMPO_OVERRIDE_THREADS = 256;
 const int TEMPO_OVERRIDE_FRESH_TABLE = 512;
+const int TEMPO_OVERRIDE_MAX_NODES = 1024;
+const int TEMPO_OVERRIDE_BLUNDER_DEPTH = 2048;
+const int TEMPO_OVERRIDE_CAPTURE_HORIZON = 4096;
+const int TEMPO_OVERRIDE_STRENGTH = 8192;
 const int TEMPO_RESULT_ONGOING = 0;
 const int TEMPO_RESULT_WHITE_WINS = 1;
 const int TEMPO_RESULT_BLACK_WINS = 2;
@@ -235,6 +240,14 @@ final class tempo_search_request extends Struct {
   external Pointer<Uint8> egdb;
   @Uint64()
   external int egdb_size;
+  @Int32()
+  external int max_nodes;
+  @Int32()
+  external int blunder_depth;
+  @Int32()
+  external int capture_horizon;
+  @Int32()
+  external int strength;
 }
 
 final class tempo_scored_move extends Struct {

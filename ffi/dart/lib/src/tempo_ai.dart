@@ -32,7 +32,11 @@ import 'library.dart';
 enum TempoLevel { easy, medium, hard, expert }
 
 /// The level's parameters one by one (C ABI overrides). A null field keeps
-/// the level's value; `TempoParams()` changes nothing. The ranges are the
+/// the level's value; `TempoParams()` changes nothing. [strength] sets the
+/// strength ladder's parameters together (max depth, node budget, noise,
+/// blunders, capture horizon, feature scale; docs/strength.md in the engine's
+/// repository) and applies first: any of them given here as well keeps its
+/// own value. The ranges are the
 /// engine's (search/params.h); out of range, the search answers
 /// TEMPO_ERR_INVALID_ARGUMENT and [TempoAi] throws a [TempoException] naming
 /// the field.
@@ -48,6 +52,10 @@ class TempoParams {
     this.useKillers,
     this.threads,
     this.freshTable,
+    this.maxNodes,
+    this.blunderDepth,
+    this.captureHorizon,
+    this.strength,
   });
 
   final int? maxDepth; // 1..127 plies
@@ -60,6 +68,10 @@ class TempoParams {
   final bool? useKillers;
   final int? threads; // 1..64 search threads sharing the one table
   final bool? freshTable; // start this search from an empty table
+  final int? maxNodes; // 0..1000000000 nodes per move, 0 = none: the same play on any device
+  final int? blunderDepth; // 0..16 plies a blunder is looked at, 0 = static score
+  final int? captureHorizon; // 0..127 captures followed past the depth
+  final int? strength; // 400..3000 Elo-like; at or above Expert's: full strength
 }
 
 /// How a [TempoAi.findBestMove] call ended.
@@ -791,6 +803,22 @@ class TempoAi implements Finalizable {
     if (p.freshTable != null) {
       bits |= TEMPO_OVERRIDE_FRESH_TABLE;
       q.fresh_table = p.freshTable! ? 1 : 0;
+    }
+    if (p.maxNodes != null) {
+      bits |= TEMPO_OVERRIDE_MAX_NODES;
+      q.max_nodes = p.maxNodes!;
+    }
+    if (p.blunderDepth != null) {
+      bits |= TEMPO_OVERRIDE_BLUNDER_DEPTH;
+      q.blunder_depth = p.blunderDepth!;
+    }
+    if (p.captureHorizon != null) {
+      bits |= TEMPO_OVERRIDE_CAPTURE_HORIZON;
+      q.capture_horizon = p.captureHorizon!;
+    }
+    if (p.strength != null) {
+      bits |= TEMPO_OVERRIDE_STRENGTH;
+      q.strength = p.strength!;
     }
     q.overrides = bits;
   }

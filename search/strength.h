@@ -1,0 +1,66 @@
+// The strength ladder: what each point of the `strength` parameter plays
+// like. One row per step, weakest first, the last full strength. A strength
+// between two rows interpolates them (set_strength() in params.h), so equal
+// steps of `strength` are equal steps of playing strength, as far as the
+// rows' measured Elo says (docs/strength.md has the matches).
+//
+// The `strength` column is each row's Elo above the first row, plus
+// kMinStrength: `scripts/ladder.py --refit` plays the neighbour matches and
+// rewrites that column (and only it), so a new evaluation is recalibrated in
+// one command. The other columns are the settings; change them by hand.
+#pragma once
+
+namespace tempo {
+
+struct StrengthStep {
+  int strength;                // Elo-like, measured
+  int max_depth;               // plies
+  int max_nodes;               // per move, 0 = none (full strength)
+  int eval_noise;              // uniform +-noise/2 at leaves (100 = a man)
+  double blunder_probability;  // chance of a weaker root move ...
+  int blunder_margin;          // ... that looks at most this much worse ...
+  int blunder_depth;           // ... to a look this many plies deep (captures then resolved)
+  int capture_horizon;         // captures the quiescence search follows before it evaluates
+  double feature_scale;        // positional terms, 0 = material only
+};
+
+inline constexpr int kFullDepth = 127;  // kMaxPly - 1 (params.h checks)
+
+// clang-format off
+inline constexpr StrengthStep kStrengthSteps[] = {
+    // strength depth nodes noise blunder margin look horizon features
+    {400, 1, 80, 80, 0.45, 150, 1, 0, 0.1},
+    {600, 2, 150, 60, 0.45, 150, 1, 1, 0.2},
+    {800, 2, 300, 50, 0.30, 120, 1, 2, 0.3},
+    {1000, 3, 600, 40, 0.22, 100, 1, 3, 0.4},
+    {1200, 3, 1000, 30, 0.17, 80, 2, 4, 0.5},
+    {1400, 4, 2500, 25, 0.11, 60, 2, 6, 0.6},
+    {1600, 5, 5000, 20, 0.07, 50, 3, 8, 0.7},
+    {1800, 6, 8000, 12, 0.04, 40, 3, 12, 0.8},
+    {2000, 8, 12000, 6, 0.02, 30, 4, 20, 0.9},
+    {2200, 10, 24000, 0, 0.01, 20, 5, kFullDepth, 1.0},
+    {2400, kFullDepth, 0, 0, 0, 0, 0, kFullDepth, 1.0},
+};
+// clang-format on
+inline constexpr int kStepCount = static_cast<int>(sizeof kStrengthSteps / sizeof kStrengthSteps[0]);
+
+// The parameter's range, the same in every interface. At or above the last
+// row's strength the search plays at full strength.
+inline constexpr int kMinStrength = 400;
+inline constexpr int kMaxStrength = 3000;
+inline constexpr int kFullStrength = kStrengthSteps[kStepCount - 1].strength;
+
+// The named levels are rows of the ladder: easy, medium, hard, expert.
+inline constexpr int kLevelStep[] = {1, 3, 5, kStepCount - 1};
+constexpr const StrengthStep& level_step(int level) { return kStrengthSteps[kLevelStep[level]]; }
+
+static_assert([] {
+  if (kStrengthSteps[0].strength != kMinStrength || kFullStrength > kMaxStrength) return false;
+  for (int i = 1; i < kStepCount; ++i)
+    if (kStrengthSteps[i].strength <= kStrengthSteps[i - 1].strength) return false;
+  const StrengthStep& full = kStrengthSteps[kStepCount - 1];
+  return full.max_depth == kFullDepth && full.max_nodes == 0 && full.eval_noise == 0 && full.blunder_probability == 0 &&
+         full.capture_horizon == kFullDepth && full.feature_scale == 1.0;
+}());
+
+}  // namespace tempo
