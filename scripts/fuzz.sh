@@ -67,7 +67,10 @@ run_one() {
   # CPU seconds the fuzzer got (this is a background subshell: `times`'
   # second line is its children's user and system time). Under nice or
   # SCHED_IDLE a wall-clock budget buys less CPU; the campaign says how much.
-  times | awk 'NR == 2 { gsub(/[ms]/, " "); printf "%.0f\n", $1 * 60 + $2 + $3 * 60 + $4 }' >"$dir/$f.cpu"
+  # `times` writes to a file, not a pipe: a pipeline's side is a fork of its
+  # own, whose children's time is zero.
+  times >"$dir/$f.times"
+  awk 'NR == 2 { gsub(/[ms]/, " "); printf "%.0f\n", $1 * 60 + $2 + $3 * 60 + $4 }' "$dir/$f.times" >"$dir/$f.cpu"
   echo "  $f: ${runs:-0} executions in ${seconds}s, corpus $(ls "$dir/corpus/$f" | wc -l) files"
 }
 parallel=${TEMPO_FUZZ_JOBS:+1}
@@ -106,7 +109,7 @@ if [ "$campaign" -eq 1 ]; then
     find "$dir/corpus/$f" -type f -size -4097c -exec cp {} "$small/" \;
     "$dir/$f" -merge=1 -timeout=10 -rss_limit_mb=2048 "$seed_dir" "$small" >"$dir/$f.merge.log" 2>&1
     after=$(ls "$seed_dir" | wc -l)
-    line="$f: $(cat "$dir/$f.runs") executions in $(cat "$dir/$f.cpu") CPU s, corpus $before -> $after files ($(du -sk "$seed_dir" | cut -f1) KiB)"
+    line="$f: $(cat "$dir/$f.runs") executions in $(cat "$dir/$f.cpu") CPU s, corpus $before -> $after files ($(du -sk --apparent-size "$seed_dir" | cut -f1) KiB)"
     echo "  $line"
     echo "$line" >>"$summary"
   done
