@@ -12,7 +12,9 @@ static_assert(kTableSize.default_bytes() >= tt::kMinBytes && kTableSize.min_mib 
                   (std::size_t{1} << 20) >= tt::kMinBytes,
               "every size in kTableSize's range but 0 must be a usable table");
 
-Session::Session() : own_table_(kTableSize.default_bytes(), 0), table_(own_table_) {}
+Session::Session() : own_table_(static_cast<std::uint8_t*>(std::calloc(kTableSize.default_bytes(), 1))) {
+  if (own_table_) table_ = {own_table_.get(), kTableSize.default_bytes()};
+}
 
 Session::~Session() { stop(); }
 
@@ -20,15 +22,18 @@ absl::Status Session::resize_table(int mib) {
   if (absl::Status st = kTableSize.check(mib, kTableSize.name); !st.ok()) return st;
   if (searching()) return absl::FailedPreconditionError("the table cannot change while a search runs");
   join_finished();
-  own_table_.assign(static_cast<std::size_t>(mib) << 20, 0);
-  table_ = mib > 0 ? std::span<std::uint8_t>(own_table_) : std::span<std::uint8_t>();  // no table: null
+  const std::size_t bytes = static_cast<std::size_t>(mib) << 20;
+  std::unique_ptr<std::uint8_t, Free> fresh(bytes > 0 ? static_cast<std::uint8_t*>(std::calloc(bytes, 1)) : nullptr);
+  if (bytes > 0 && !fresh) return absl::ResourceExhaustedError(absl::StrCat("no memory for a table of ", mib, " MiB"));
+  own_table_ = std::move(fresh);
+  table_ = bytes > 0 ? std::span<std::uint8_t>(own_table_.get(), bytes) : std::span<std::uint8_t>();  // none: null
   return absl::OkStatus();
 }
 
 absl::Status Session::borrow_table(std::span<std::uint8_t> bytes) {
   if (searching()) return absl::FailedPreconditionError("the table cannot change while a search runs");
   join_finished();
-  own_table_ = {};
+  own_table_.reset();
   table_ = bytes;
   return absl::OkStatus();
 }

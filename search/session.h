@@ -17,11 +17,12 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <thread>
-#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -35,7 +36,8 @@ class Session {
   // Receives a background search's answer, on the search's thread.
   using Done = std::function<void(absl::StatusOr<SearchResult>)>;
 
-  // The initial position, a table of kTableSize's default size, no database.
+  // The initial position, a table of kTableSize's default size (none if
+  // there is no memory for it), no database.
   Session();
   // The same over the caller's table bytes (see borrow_table()).
   explicit Session(std::span<std::uint8_t> borrowed_table) : table_(borrowed_table) {}
@@ -49,7 +51,8 @@ class Session {
   Game& game() { return game_; }
 
   // An own zeroed table of `mib` MiB (0 = none), replacing the table in use.
-  // Errors: outside kTableSize's range, or while a search runs.
+  // Errors: outside kTableSize's range, no memory for it (the table in use
+  // is kept), or while a search runs.
   absl::Status resize_table(int mib);
   // The caller's bytes from now on (kept alive by the caller while the
   // session uses them; a null span = none; a buffer too short to be a table
@@ -102,7 +105,11 @@ class Session {
   void set_cancel(std::int32_t v);
 
   Game game_;
-  std::vector<std::uint8_t> own_table_;
+  // calloc'd: a large buffer comes zeroed from the system, not written twice.
+  struct Free {
+    void operator()(std::uint8_t* p) const { std::free(p); }
+  };
+  std::unique_ptr<std::uint8_t, Free> own_table_;
   std::span<std::uint8_t> table_;
   std::span<const std::uint8_t> egdb_;
   alignas(8) std::int32_t own_cancel_ = 0;
