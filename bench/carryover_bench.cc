@@ -103,7 +103,7 @@ std::optional<SearchResult> timed_search(const Game& g, const std::vector<Move>&
 // one buffer per game, otherwise each search gets a zeroed one.
 Totals run(const std::vector<Game>& games, int depth, int every, bool carry, std::vector<Move>* moves) {
   Totals t;
-  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTableSize.default_bytes(), 0);
   for (const Game& g : games) {
     std::fill(buf.begin(), buf.end(), 0);  // a new game starts with a fresh table either way
     for (int ply = 0; ply < g.ply(); ply += every) {
@@ -159,7 +159,7 @@ void carried_games(benchmark::State& state, bool (*engine_moves)(int), Other oth
   const int depth = static_cast<int>(state.range(0));
   Totals fresh, carried;
   int predicted = 0;  // other-player moves the engine's previous PV expected
-  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTableSize.default_bytes(), 0);
   for (auto _ : state) {
     fresh = carried = Totals{};
     predicted = 0;

@@ -82,7 +82,7 @@ void BM_PonderGames(benchmark::State& state) {
   }
   const int depth = static_cast<int>(state.range(0));
   const int ponder_s = static_cast<int>(state.range(1));  // -1 fresh, 0 carried, T pondered T s
-  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTableSize.default_bytes(), 0);
   std::uint64_t nodes = 0, ponder_nodes = 0;
   double seconds = 0;
   int searches = 0, errors = 0;

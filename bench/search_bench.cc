@@ -56,7 +56,7 @@ SearchResult run(const Position& pos, int depth, Buffer* table) {
 // Nodes per second over the bench positions at a fixed depth.
 void BM_SearchBenchPositions(benchmark::State& state) {
   const std::vector<Position> positions = bench_positions();
-  Buffer table(tt::kDefaultBytes);
+  Buffer table(kTableSize.default_bytes());
   const int depth = static_cast<int>(state.range(0));
   std::uint64_t nodes = 0;
   for (auto _ : state) {
@@ -69,7 +69,7 @@ BENCHMARK(BM_SearchBenchPositions)->Arg(10)->Unit(benchmark::kMillisecond)->UseR
 
 // Time to a fixed depth from the start position (target: depth 16 < 1 s).
 void BM_SearchStartDepth(benchmark::State& state) {
-  Buffer table(tt::kDefaultBytes);
+  Buffer table(kTableSize.default_bytes());
   const int depth = static_cast<int>(state.range(0));
   std::uint64_t nodes = 0;
   for (auto _ : state) nodes += run(Position::start(), depth, &table).nodes;
@@ -80,7 +80,7 @@ BENCHMARK(BM_SearchStartDepth)->Arg(12)->Arg(16)->Unit(benchmark::kMillisecond)-
 // From setting the cancel flag to search() returning, every search thread
 // joined (target: under 10 ms); the argument is the thread count.
 void BM_SearchCancelLatency(benchmark::State& state) {
-  Buffer table(tt::kDefaultBytes);
+  Buffer table(kTableSize.default_bytes());
   double worst_ms = 0;
   for (auto _ : state) {
     std::int32_t cancel = 0;
@@ -120,7 +120,7 @@ BENCHMARK(BM_SearchCancelLatency)
 // 1, 2, 4, 8 threads: the difference to /1 is what starting, preparing and
 // joining the helper threads costs each call (they live for one call only).
 void BM_SearchThreadStart(benchmark::State& state) {
-  Buffer table(tt::kDefaultBytes);
+  Buffer table(kTableSize.default_bytes());
   table.clear();
   SearchRequest req;
   req.params.threads = static_cast<int>(state.range(0));

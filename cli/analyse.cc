@@ -2,7 +2,6 @@
 // --multipv), then `bestmove <move>`.
 #include <algorithm>
 #include <cstdio>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +18,7 @@
 #include "rules/score.h"
 #include "rules/text.h"
 #include "search/search.h"
+#include "search/session.h"
 
 namespace tempo::cli {
 int run_analyse(const Args& args, const ParamArgs& param_args) {
@@ -26,7 +26,8 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo analyse: unexpected argument %s\n", quote(args[0]).c_str());
     return 2;
   }
-  Game game;
+  Session session;
+  Game& game = session.game();
   if (const std::optional<std::string> fen = given_fen()) {
     absl::StatusOr<Game> from_fen = Game::from_fen(*fen);
     if (!from_fen.ok()) {
@@ -45,9 +46,8 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo analyse: --level: %s\n", std::string(level.status().message()).c_str());
     return 2;
   }
-  const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
-  if (tt_mb < 0 || tt_mb > 4096) {
-    std::fprintf(stderr, "tempo analyse: --tt-mb must be 0..4096\n");
+  if (absl::Status st = session.resize_table(absl::GetFlag(FLAGS_tt_mb)); !st.ok()) {
+    std::fprintf(stderr, "tempo analyse: --%s\n", std::string(st.message()).c_str());
     return 2;
   }
   // The limits' ranges are every interface's (search/params.h's kLimitSpecs).
@@ -85,22 +85,18 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   }
   req.multipv = absl::GetFlag(FLAGS_multipv);
   req.seed = absl::GetFlag(FLAGS_seed);
-  std::unique_ptr<std::uint8_t[]> table;
-  if (tt_mb > 0) {
-    req.tt_len = static_cast<std::size_t>(tt_mb) << 20;
-    table = std::make_unique<std::uint8_t[]>(req.tt_len);  // zeroed: an empty table
-    req.tt = table.get();
-  }
   MappedEgdb egdb_file;
   if (const std::string path = absl::GetFlag(FLAGS_egdb); !path.empty()) {
     absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
-    if (!mapped.ok()) {
-      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(mapped.status().message()).c_str());
+    absl::Status st = mapped.status();
+    if (mapped.ok()) {
+      egdb_file = *std::move(mapped);
+      st = session.attach_egdb({egdb_file.data(), egdb_file.size()});
+    }
+    if (!st.ok()) {
+      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(st.message()).c_str());
       return 2;
     }
-    egdb_file = *std::move(mapped);
-    req.egdb = egdb_file.data();
-    req.egdb_len = egdb_file.size();
   }
   const Position& root = game.current();
   const bool several = req.multipv > 1;
@@ -113,12 +109,12 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
   };
-  absl::StatusOr<SearchResult> result = search(game, req);
+  absl::StatusOr<SearchResult> result = session.search(std::move(req));
   if (!result.ok()) {
     std::fprintf(stderr, "tempo analyse: %s\n", std::string(result.status().message()).c_str());
     return 2;
   }
-  if (req.egdb != nullptr) {
+  if (session.has_egdb()) {
     std::printf("info egdb %s hits %llu", egdb::status_name(result->egdb_status),
                 static_cast<unsigned long long>(result->egdb_hits));
     if (result->egdb_root) std::printf(" root %s", egdb::value_name(result->egdb_value));

@@ -7,10 +7,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,6 +22,7 @@
 #include "rules/score.h"
 #include "rules/text.h"
 #include "search/search.h"
+#include "search/session.h"
 
 namespace tempo::cli {
 namespace {
@@ -90,9 +89,9 @@ int run_bench(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo bench: --depth must be 1..%d\n", kMaxPly - 1);
     return 2;
   }
-  const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
-  if (tt_mb < 0 || tt_mb > 4096) {
-    std::fprintf(stderr, "tempo bench: --tt-mb must be 0..4096\n");
+  Session session;
+  if (absl::Status st = session.resize_table(absl::GetFlag(FLAGS_tt_mb)); !st.ok()) {
+    std::fprintf(stderr, "tempo bench: --%s\n", std::string(st.message()).c_str());
     return 2;
   }
   Params params;             // full strength, with the flags' changes
@@ -101,20 +100,18 @@ int run_bench(const Args& args, const ParamArgs& param_args) {
     std::fprintf(stderr, "tempo bench: %s\n", std::string(st.message()).c_str());
     return 2;
   }
-  const std::size_t tt_len = static_cast<std::size_t>(tt_mb) << 20;
-  std::unique_ptr<std::uint8_t[]> table(tt_len ? new std::uint8_t[tt_len] : nullptr);
 
   std::uint64_t total_nodes = 0;
   const auto t0 = std::chrono::steady_clock::now();
   const double cpu0 = process_cpu_seconds();
   for (std::size_t i = 0; i < positions.size(); ++i) {
-    if (tt_len) std::memset(table.get(), 0, tt_len);  // every position starts from an empty table
+    // Every position starts from an empty table and no history.
+    if (absl::Status st = session.clear_table(); !st.ok()) return 1;
+    session.game() = *Game::from_position(positions[i]);  // valid: parse_fen checked it
     SearchRequest req;
     req.limits.depth = depth;
     req.params = params;
-    req.tt = table.get();
-    req.tt_len = tt_len;
-    absl::StatusOr<SearchResult> r = search(positions[i], req);
+    absl::StatusOr<SearchResult> r = session.search(std::move(req));
     if (!r.ok()) {
       std::fprintf(stderr, "tempo bench: position %zu: %s\n", i + 1, std::string(r.status().message()).c_str());
       return 1;

@@ -31,7 +31,7 @@
 #include "rules/pdn.h"
 #include "rules/text.h"
 #include "search/search.h"
-#include "tt/table.h"
+#include "search/session.h"
 
 ABSL_FLAG(bool, dxp_listen, false, "dxp: wait for the other engine to connect (follower)");
 ABSL_FLAG(std::string, dxp_connect, "", "dxp: connect to this host and request a game (initiator)");
@@ -69,12 +69,12 @@ struct Match {
   Socket sock;
   MessageReader reader{dxp::kMaxMessage};
   int timeout_ms = -1;
-  Game game;
+  Session session;              // the game, the table carried from move to move
+  Game& game = session.game();  // the one in the session
   Color me = Color::kWhite;
   std::string opponent;
   int clock_ms[2] = {0, 0};  // time left, [white, black]
   int moves_per_period = 0;
-  std::vector<std::uint8_t> table;
   Level level = Level::kExpert;
   std::uint64_t seed = 0;
   // Several games on one connection: our GAMEEND's stop code says whether
@@ -113,8 +113,6 @@ absl::StatusOr<SearchResult> think(Match& m) {
   SearchRequest req;
   req.params = Params::for_level(m.level);
   req.seed = m.seed + static_cast<std::uint64_t>(m.game.ply());
-  req.tt = m.table.data();
-  req.tt_len = m.table.size();
   const int depth = absl::GetFlag(FLAGS_depth);
   const int movetime = absl::GetFlag(FLAGS_movetime);
   if (depth > 0 || movetime > 0) {
@@ -127,7 +125,7 @@ absl::StatusOr<SearchResult> think(Match& m) {
       req.limits.moves_to_go = std::max(1, m.moves_per_period - done % m.moves_per_period);
     }
   }
-  return search(m.game, req);
+  return m.session.search(std::move(req));
 }
 
 // How long we wait for the peer's GAMEEND after sending ours.
@@ -366,9 +364,9 @@ int run_dxp(const Args& args) {
   if (!level.ok()) return bad_flag(msg(level.status()));
   m.level = *level;
   m.seed = absl::GetFlag(FLAGS_seed);
-  const int tt_mb = absl::GetFlag(FLAGS_tt_mb);
-  if (tt_mb < 1 || tt_mb > 4096) return bad_flag("--tt-mb must be 1..4096");
-  m.table.assign(static_cast<std::size_t>(tt_mb) << 20, 0);
+  if (absl::Status st = m.session.resize_table(absl::GetFlag(FLAGS_tt_mb)); !st.ok()) {
+    return bad_flag(absl::StrCat("--", msg(st)));
+  }
   const std::string name = absl::GetFlag(FLAGS_dxp_name);
   int port = absl::GetFlag(FLAGS_dxp_port);
 
@@ -410,7 +408,7 @@ int run_dxp(const Args& args) {
 
   for (int i = 0; i < games; ++i) {
     m.last_game = i + 1 == games;
-    if (i > 0) tt::clear(m.table.data(), m.table.size()).IgnoreError();  // a new game: a fresh table
+    if (i > 0) m.session.clear_table().IgnoreError();  // a new game: a fresh table (no search runs)
     const int code = listen ? await_request(m, name) : request_game(m, request, i);
     if (code == kNoMoreGames) break;
     if (code != 0) return code;

@@ -1,20 +1,17 @@
 // `tempo hub`: the Hub protocol (version 2) on stdin/stdout.
 //
 // The main thread reads stdin: it answers `ping` at once (also while a search
-// runs), sets the cancel flag on `stop`, and quits as soon as stdin closes. A
-// worker thread runs one search at a time. One table buffer lives for the
-// whole session and is handed to every search, exactly as the app does; only
-// `new-game` (and a changed `tt-mb`) clears it.
-#include <atomic>
-#include <condition_variable>
+// runs), stops the search on `stop`, and quits as soon as stdin closes. The
+// game, the table, the database and the one search at a time (pondering
+// included) are a search::Session's (search/session.h): the table lives for
+// the whole session and is handed to every search, exactly as the app does;
+// only `new-game` (and a changed `tt-mb`) clears it.
 #include <cstdio>
 #include <functional>
 #include <iostream>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
@@ -29,13 +26,12 @@
 #include "rules/score.h"
 #include "rules/text.h"
 #include "search/search.h"
-#include "tt/table.h"
+#include "search/session.h"
 
 namespace tempo::cli {
 namespace {
 
 constexpr char kVersion[] = "0.1";
-constexpr int kMaxTableMiB = 1024;
 // The longest input line read (a `pos` line with a long move list is tens of
 // KB); the rest of a longer one is dropped unread into memory.
 constexpr std::size_t kMaxLineBytes = 1 << 20;
@@ -61,13 +57,12 @@ bool read_bounded_line(std::istream& in, std::string& line, bool* too_long) {
 
 class HubSession {
  public:
-  HubSession() : table_(tt::kDefaultBytes, 0) {}
-  ~HubSession() { stop_search(); }
+  ~HubSession() { session_.stop(); }
 
   // Handles one input line; false means quit.
   bool handle(const std::string& text);
   // stdin closed: stop at once.
-  void shutdown() { stop_search(); }
+  void shutdown() { session_.stop(); }
   // A line longer than kMaxLineBytes was dropped whole: say so.
   void refuse_long_line() {
     emit(hub::format_line(
@@ -90,42 +85,20 @@ class HubSession {
     std::fputc('\n', stdout);
     std::fflush(stdout);
   }
-  // The search counts as over once `done` is out: the GUI may send its next
-  // command at once.
-  void emit_done(const std::string& line) {
-    finished_.store(true);
-    emit(line);
-  }
   void error(absl::string_view message) {
     emit(hub::format_line({"error", {{"message", std::string(message), true}}}));
   }
-  bool searching() const { return worker_.joinable() && !finished_.load(); }
-  void join_finished() {
-    if (worker_.joinable() && finished_.load()) worker_.join();
-  }
-  void stop_search() {
-    if (!worker_.joinable()) return;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_requested_ = true;
-    }
-    set_cancel(1);
-    cv_.notify_all();
-    worker_.join();
-  }
-  void set_cancel(std::int32_t v) { std::atomic_ref<std::int32_t>(cancel_).store(v); }
 
   void announce();
   // Applies a set-param; a bad value goes to `complain` and changes nothing.
   void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
-  void run_search(const Game& game, SearchRequest request, bool pondering, bool wait_for_stop);
+  void answer(const absl::StatusOr<SearchResult>& result);
   void report(const Position& root, const Progress& p);
 
   // Session state (touched by the main thread only, never during a search
-  // except through the copies handed to the worker).
-  Game game_;  // from the last good `pos`
+  // except through the copies handed to the search).
   Limits limits_ = [] {
     Limits l;
     l.depth = 0;
@@ -138,27 +111,22 @@ class HubSession {
   std::uint64_t searches_ = 0;  // since new-game; varies the seed move by move
   int multipv_ = 1;
   bool classic_ = false;  // Params::classic: the app's old search, for comparison matches
-  int table_mib_ = 4;
-  std::vector<std::uint8_t> table_;
+  int table_mib_ = kTableSize.default_mib;
   std::string egdb_path_;  // the endgame database file or directory, empty for none
   MappedEgdb egdb_;        // that file, mapped once per set-param
 
   std::mutex out_mu_;
-  std::thread worker_;
-  std::atomic<bool> finished_{false};
-  alignas(std::atomic_ref<std::int32_t>::required_alignment) std::int32_t cancel_ = 0;  // read by the search
-  // Ponder / infinite hand-over between the threads.
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_requested_ = false;
-  bool ponder_hit_ = false;
-  bool pondering_ = false;  // the running search is a `go ponder`
+  // Last: its search, which writes through emit(), stops before the rest goes.
+  Session session_;  // the game from the last good `pos`, the table, the database
 };
 
 void HubSession::announce() {
   emit(absl::StrCat("id name=Tempo version=", kVersion, " author=\"The Tempo authors\" country=Netherlands"));
-  emit(absl::StrFormat("param name=tt-mb value=%d type=int min=1 max=%d", table_mib_, kMaxTableMiB));
-  emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"easy medium hard expert\""));
+  emit(absl::StrFormat("param name=%s value=%d type=int min=%d max=%d", av(kTableSize.name), table_mib_,
+                       kTableSize.min_mib, kTableSize.max_mib));
+  std::string levels;
+  for (std::string_view l : kLevelNames) absl::StrAppend(&levels, levels.empty() ? "" : " ", av(l));
+  emit(absl::StrCat("param name=level value=", level_name(level_), " type=enum values=\"", levels, "\""));
   emit(absl::StrFormat("param name=seed value=%d type=int min=0 max=4294967295", seed_));
   emit(absl::StrFormat("param name=multipv value=%d type=int min=%d max=%d", multipv_,
                        static_cast<int>(limit_spec(LimitId::kMultiPv).min),
@@ -184,14 +152,17 @@ void HubSession::announce() {
 void HubSession::set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain) {
   const std::optional<std::string> name = line.value("name"), value = line.value("value");
   if (!name || !value) return complain("set-param: needs name= and value=");
-  if (*name == "tt-mb") {
+  if (*name == kTableSize.name) {
     int mib = 0;
-    if (!absl::SimpleAtoi(*value, &mib) || mib < 1 || mib > kMaxTableMiB) {
-      return complain(absl::StrCat("set-param tt-mb: ", quote(*value), " is not a size 1..", kMaxTableMiB, " MiB"));
+    if (!absl::SimpleAtoi(*value, &mib) || !kTableSize.check(mib, "").ok()) {
+      return complain(
+          absl::StrCat("set-param tt-mb: ", quote(*value), " is not a size in MiB ", kTableSize.range_text()));
     }
     if (mib != table_mib_) {
+      if (absl::Status st = session_.resize_table(mib); !st.ok()) {
+        return complain(absl::StrCat("set-param tt-mb: ", st.message()));
+      }
       table_mib_ = mib;
-      table_.assign(static_cast<std::size_t>(mib) << 20, 0);
     }
   } else if (*name == "level") {
     absl::StatusOr<Level> l = parse_level(*value);
@@ -211,18 +182,15 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     }
     multipv_ = k;
   } else if (*name == "egdb") {
-    // The buffer a running search reads must not change under it.
-    if (searching()) return complain("set-param egdb: not while a search runs (send stop first)");
     MappedEgdb mapped;
     if (!value->empty()) {
       absl::StatusOr<MappedEgdb> read = MappedEgdb::map(*value);
       if (!read.ok()) return complain(absl::StrCat("set-param egdb: ", read.status().message()));
-      const egdb::Database db = egdb::Database::open(read->data(), read->size());
-      if (!db.ok()) {
-        return complain(absl::StrCat("set-param egdb: ", quote(*value), " is not a usable endgame database (",
-                                     egdb::status_name(db.status()), ")"));
-      }
       mapped = *std::move(read);
+    }
+    // The session reads the mapped bytes in place; the old mapping goes once it has let go.
+    if (absl::Status st = session_.attach_egdb({mapped.data(), mapped.size()}); !st.ok()) {
+      return complain(absl::StrCat("set-param egdb: ", quote(*value), " is ", st.message()));
     }
     egdb_path_ = *value;
     egdb_ = std::move(mapped);
@@ -256,7 +224,7 @@ void HubSession::set_position(const hub::Line& line) {
       return error(absl::StrCat("pos: ", st.message()));
     }
   }
-  game_ = *std::move(game);
+  session_.game() = *std::move(game);
 }
 
 void HubSession::report(const Position& root, const Progress& p) {
@@ -276,80 +244,37 @@ void HubSession::report(const Position& root, const Progress& p) {
 }
 
 void HubSession::go(const hub::Line& line) {
-  join_finished();
-  if (searching()) return error("go: a search is already running (send stop first)");
   const bool ponder = line.has("ponder");
-  const bool analyze = line.has("analyze");
   SearchRequest req;
   req.limits = limits_;
   req.params = params_;
   req.params.classic = classic_;
   req.seed = seed_ + searches_++;
-  req.multipv = analyze ? multipv_ : 1;
-  req.tt = table_.data();
-  req.tt_len = table_.size();
-  if (!egdb_.empty()) {
-    req.egdb = egdb_.data();
-    req.egdb_len = egdb_.size();
+  req.multipv = line.has("analyze") ? multipv_ : 1;
+  req.on_progress = [this, root = session_.game().current()](const Progress& p) { report(root, p); };
+  // `go ponder`: the clock is not running, so the session searches without
+  // limits until `ponder-hit` (then with these limits, the table warm) or `stop`.
+  const Session::Done done = [this](const absl::StatusOr<SearchResult>& r) { answer(r); };
+  if (absl::Status st = ponder ? session_.start_ponder(std::move(req), done) : session_.start(std::move(req), done);
+      !st.ok()) {
+    error(absl::StrCat("go: ", st.message()));
   }
-  finished_.store(false);
-  set_cancel(0);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_requested_ = false;
-    ponder_hit_ = false;
-    pondering_ = ponder;
-  }
-  // The worker gets its own copy of the game.
-  worker_ = std::thread([this, game = game_, req, ponder]() mutable {
-    const bool infinite = req.limits.infinite;
-    run_search(game, std::move(req), ponder, infinite);
-    finished_.store(true);
-  });
 }
 
-void HubSession::run_search(const Game& game, SearchRequest req, bool pondering, bool wait_for_stop) {
-  const Limits real_limits = req.limits;
-  // Pondering: the clock is not running, so search without limits until
-  // `ponder-hit` (then search again with the real limits, the table warm)
-  // or `stop` (then answer with what was found).
-  if (pondering) {
-    req.limits = Limits{};
-    req.limits.infinite = true;
-  }
-  req.cancel = &cancel_;
-  req.on_progress = [this, &game](const Progress& p) { report(game.current(), p); };
-  absl::StatusOr<SearchResult> result = search(game, req);
-  if (pondering && result.ok()) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return stop_requested_ || ponder_hit_; });
-    if (ponder_hit_ && !stop_requested_) {
-      pondering_ = false;
-      lock.unlock();
-      set_cancel(0);
-      req.limits = real_limits;
-      result = search(game, req);
-      wait_for_stop = real_limits.infinite;
-    }
-  }
-  if (wait_for_stop && result.ok()) {
-    // `level infinite`: the move is only wanted once the GUI says stop.
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return stop_requested_; });
-  }
+// On the search's thread. `level infinite` answers once the GUI says stop:
+// an infinite search returns only when cancelled.
+void HubSession::answer(const absl::StatusOr<SearchResult>& result) {
   if (!result.ok()) {
     error(absl::StrCat("go: ", result.status().message()));
-    emit_done("done");
-    return;
+    return emit("done");
   }
   if (!result->has_move) {
     error("go: no legal move, the side to move has lost");
-    emit_done("done");
-    return;
+    return emit("done");
   }
   std::string done = absl::StrCat("done move=", to_hub_move(result->best_move));
   if (result->pv.size >= 2) absl::StrAppend(&done, " ponder=", to_hub_move(result->pv.moves[1]));
-  emit_done(done);
+  emit(done);
 }
 
 bool HubSession::handle(const std::string& text) {
@@ -360,31 +285,17 @@ bool HubSession::handle(const std::string& text) {
   }
   const hub::Line& line = *parsed;
   const std::string& cmd = line.command;
-  join_finished();
   if (cmd.empty()) return true;
   if (cmd == "ping") {
     emit("pong");
   } else if (cmd == "stop") {
-    if (worker_.joinable()) {
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        stop_requested_ = true;
-      }
-      set_cancel(1);
-      cv_.notify_all();
-      worker_.join();  // the worker answers `done`
-    }
+    session_.stop();  // the search answers `done`
   } else if (cmd == "ponder-hit") {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (pondering_ && !ponder_hit_) {
-      ponder_hit_ = true;
-      set_cancel(1);  // end the unlimited ponder search; the worker searches again with the real limits
-      cv_.notify_all();
-    }
+    session_.ponder_hit();
   } else if (cmd == "quit") {
-    stop_search();
+    session_.stop();
     return false;
-  } else if (searching()) {
+  } else if (session_.searching()) {
     // While searching the protocol only allows ping, stop and ponder-hit.
     error(absl::StrCat(cmd, ": not allowed during a search (send stop first)"));
   } else if (cmd == "hub") {
@@ -394,7 +305,7 @@ bool HubSession::handle(const std::string& text) {
   } else if (cmd == "set-param") {
     set_param(line, [this](absl::string_view why) { error(why); });
   } else if (cmd == "new-game") {
-    if (absl::Status s = tt::clear(table_.data(), table_.size()); !s.ok()) error(s.message());
+    if (absl::Status s = session_.clear_table(); !s.ok()) error(s.message());
     searches_ = 0;
   } else if (cmd == "pos") {
     set_position(line);

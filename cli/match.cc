@@ -27,14 +27,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
+#include "cli/elo.h"
 #include "cli/engine_process.h"
-#include "protocol/elo.h"
 #include "protocol/hub.h"
-#include "protocol/openings.h"
 #include "rules/game.h"
 #include "rules/notation.h"
 #include "rules/pdn.h"
 #include "rules/text.h"
+#include "train/openings.h"
 
 ABSL_FLAG(std::string, engine1, "", "match: command that runs the first Hub engine (e.g. \"build/tempo hub\")");
 ABSL_FLAG(std::string, engine2, "", "match: command that runs the second Hub engine");
@@ -231,8 +231,8 @@ std::string pos_line(const Game& game) {
   return hub::format_line(l);
 }
 
-GameRecord play_game(int number, const Opening& opening, int opening_index, bool engine1_white, Player& p1, Player& p2,
-                     const EngineSpec& s1, const EngineSpec& s2, const TimeControl& tc, int max_plies) {
+GameRecord play_game(int number, const train::Opening& opening, int opening_index, bool engine1_white, Player& p1,
+                     Player& p2, const EngineSpec& s1, const EngineSpec& s2, const TimeControl& tc, int max_plies) {
   GameRecord rec;
   rec.number = number;
   rec.opening = opening_index;
@@ -390,7 +390,8 @@ int run_match(const Args& args) {
   if (tc.movetime < 0 || tc.game_time < 0 || tc.increment < 0 || tc.margin < 0 || tc.depth < 0 || tc.nodes < 0) {
     return fail("time control values must not be negative");
   }
-  absl::StatusOr<std::vector<Opening>> openings = read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
+  absl::StatusOr<std::vector<train::Opening>> openings =
+      train::read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
   if (!openings.ok()) return fail(std::string(openings.status().message()));
   int games = absl::GetFlag(FLAGS_games);
   if (games <= 0) games = 2 * static_cast<int>(openings->size());

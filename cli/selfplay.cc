@@ -26,7 +26,7 @@ int run_selfplay(const Args& args) {
   train::SelfplayOptions opt;
   opt.out = absl::GetFlag(FLAGS_out);
   if (opt.out.empty()) return fail("--out FILE is required");
-  absl::StatusOr<std::vector<Opening>> book = read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
+  absl::StatusOr<std::vector<train::Opening>> book = train::read_openings(find_openings(absl::GetFlag(FLAGS_openings)));
   if (!book.ok()) return fail(std::string(book.status().message()));
   opt.openings = *std::move(book);
   opt.games = absl::GetFlag(FLAGS_games);

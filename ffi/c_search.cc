@@ -21,7 +21,7 @@ static_assert(TEMPO_MAX_MULTIPV == kMaxMultiPv);
 static_assert(TEMPO_WIN_SCORE == kWinScore);
 static_assert(TEMPO_WIN_THRESHOLD == kWinThreshold);
 static_assert(TEMPO_LEVEL_EASY == static_cast<int>(Level::kEasy));
-static_assert(TEMPO_LEVEL_EXPERT == static_cast<int>(Level::kExpert));
+static_assert(TEMPO_LEVEL_EXPERT == static_cast<int>(Level::kExpert) && TEMPO_LEVEL_EXPERT + 1 == kLevelCount);
 
 namespace {
 
@@ -120,7 +120,9 @@ tempo_status check_request(const tempo_search_request& r, char* error, std::size
     return TEMPO_ERR_INVALID_ARGUMENT;
   };
   if (r.level < TEMPO_LEVEL_EASY || r.level > TEMPO_LEVEL_EXPERT) {
-    return bad(absl::StrCat("level ", r.level, " is not 0..3 (easy, medium, hard, expert)"));
+    std::string names;
+    for (std::string_view l : kLevelNames) absl::StrAppend(&names, names.empty() ? "" : ", ", av(l));
+    return bad(absl::StrCat("level ", r.level, " is not 0..", kLevelCount - 1, " (", names, ")"));
   }
   // The ranges are every interface's (search/params.h).
   if (absl::Status st = check_limits(limits_of(r), r.multipv == 0 ? 1 : r.multipv); !st.ok()) {

@@ -8,7 +8,7 @@ using namespace tempo;
 using namespace tempo::ffi;
 
 static_assert(TEMPO_TABLE_MIN_BYTES == tt::kMinBytes);
-static_assert(TEMPO_TABLE_DEFAULT_BYTES == tt::kDefaultBytes);
+static_assert(TEMPO_TABLE_DEFAULT_BYTES == kTableSize.default_bytes());
 static_assert(TEMPO_TABLE_REUSED == static_cast<int>(tt::Status::kReused));
 static_assert(TEMPO_TABLE_FRESH == static_cast<int>(tt::Status::kFresh));
 static_assert(TEMPO_TABLE_RESET == static_cast<int>(tt::Status::kReset));

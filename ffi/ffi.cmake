@@ -175,10 +175,21 @@ if(TEMPO_SYSTEM_PYTHON)
       ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/bindings.dart
       ${PROJECT_SOURCE_DIR}/ffi/dart/lib/src/tempo_ai.dart)
     # Every .dart file parsed with the tree-sitter Dart grammar of ast-grep
-    # (npm, installed by scripts/install-deps.sh): no Dart SDK is needed.
+    # (npm, installed by scripts/install-deps.sh): no Dart SDK is needed. In
+    # that tree, the levels, the parameters and the square rotation the Dart
+    # service states again are held to tempo.h and the library (ctypes: not
+    # in a cross build, where the host's Python cannot load it).
+    set(_tempo_dart_abi)
+    if(NOT CMAKE_CROSSCOMPILING)
+      set(_tempo_dart_abi ${PROJECT_SOURCE_DIR}/ffi/include/tempo.h $<TARGET_FILE:tempo_ffi>)
+    endif()
     add_test(NAME ffi.dart_syntax COMMAND ${TEMPO_SYSTEM_PYTHON} ${_tempo_ffi_tests}/dart_syntax_test.py
       ${_tempo_ffi_tests}/dart_syntax/node_modules/.bin/ast-grep ${PROJECT_SOURCE_DIR}/ffi/dart
-      ${_tempo_ffi_tests}/dart_syntax/broken)
+      ${_tempo_ffi_tests}/dart_syntax/broken ${_tempo_dart_abi})
+    if(TEMPO_SANITIZE AND NOT CMAKE_CROSSCOMPILING)
+      set_tests_properties(ffi.dart_syntax PROPERTIES ENVIRONMENT
+        "LD_PRELOAD=${_tempo_asan}:${_tempo_ubsan};ASAN_OPTIONS=detect_leaks=0")
+    endif()
     list(APPEND _tempo_ffi_test_names ffi.dart_bindings ffi.dart_syntax)
     # The plugin's Android and Apple build files, which cannot be built here.
     add_test(NAME ffi.android_gradle COMMAND ${TEMPO_SYSTEM_PYTHON}

@@ -1,6 +1,7 @@
 #include "rules/notation.h"
 
 #include <cctype>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -46,21 +47,14 @@ absl::StatusOr<std::vector<int>> split_squares(std::string_view text, std::strin
   return squares;
 }
 
-}  // namespace
+// The squares of a move's text and whether it is a quiet move (`-`) or a
+// capture (`x`), with the checks PDN and Hub text share.
+struct MoveText {
+  std::vector<int> squares;  // at least two
+  bool quiet = false;
+};
 
-std::string to_pdn(const Position& pos, const Move& m) {
-  if (!m.is_capture()) return absl::StrCat(m.from_square(), "-", m.to_square());
-  MoveList legal;
-  generate_moves(pos, legal);
-  int same_ends = 0;
-  for (const Move& x : legal) same_ends += (x.from == m.from && x.to == m.to);
-  if (same_ends <= 1) return absl::StrCat(m.from_square(), "x", m.to_square());
-  const std::vector<int> path = capture_path(pos, m);
-  if (path.empty()) return absl::StrCat(m.from_square(), "x", m.to_square());
-  return absl::StrJoin(path, "x");
-}
-
-absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) {
+absl::StatusOr<MoveText> read_move_text(std::string_view text) {
   if (text.size() > kMaxMoveText) {
     return absl::InvalidArgumentError(absl::StrCat("bad move text: ", text.size(), " characters is too long"));
   }
@@ -78,6 +72,28 @@ absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) 
   if (!quiet && seps.find('-') != std::string::npos) {
     return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": mixes '-' and 'x'"));
   }
+  return MoveText{*std::move(sq), quiet};
+}
+
+}  // namespace
+
+std::string to_pdn(const Position& pos, const Move& m) {
+  if (!m.is_capture()) return absl::StrCat(m.from_square(), "-", m.to_square());
+  MoveList legal;
+  generate_moves(pos, legal);
+  int same_ends = 0;
+  for (const Move& x : legal) same_ends += (x.from == m.from && x.to == m.to);
+  if (same_ends <= 1) return absl::StrCat(m.from_square(), "x", m.to_square());
+  const std::vector<int> path = capture_path(pos, m);
+  if (path.empty()) return absl::StrCat(m.from_square(), "x", m.to_square());
+  return absl::StrJoin(path, "x");
+}
+
+absl::StatusOr<Move> parse_pdn_move(const Position& pos, std::string_view text) {
+  absl::StatusOr<MoveText> read = read_move_text(text);
+  if (!read.ok()) return read.status();
+  const std::vector<int>& s = read->squares;
+  const bool quiet = read->quiet;
   MoveList legal;
   generate_moves(pos, legal);
   const int from = bit_of_square(s.front()), to = bit_of_square(s.back());
@@ -130,23 +146,10 @@ std::string to_hub_move(const Move& m) {
 }
 
 absl::StatusOr<Move> parse_hub_move(const Position& pos, std::string_view text) {
-  if (text.size() > kMaxMoveText) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text: ", text.size(), " characters is too long"));
-  }
-  std::string seps;
-  absl::StatusOr<std::vector<int>> sq = split_squares(text, seps);
-  if (!sq.ok()) return sq.status();
-  const std::vector<int>& s = *sq;
-  if (s.size() < 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": needs two squares"));
-  }
-  const bool quiet = seps.find('x') == std::string::npos;
-  if (quiet && s.size() != 2) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": a quiet move has two squares"));
-  }
-  if (!quiet && seps.find('-') != std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat("bad move text ", quote(text), ": mixes '-' and 'x'"));
-  }
+  absl::StatusOr<MoveText> read = read_move_text(text);
+  if (!read.ok()) return read.status();
+  const std::vector<int>& s = read->squares;
+  const bool quiet = read->quiet;
   Bitboard captured = 0;
   for (std::size_t i = 2; i < s.size(); ++i) {
     if (captured & square_bb(s[i])) {

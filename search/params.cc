@@ -50,22 +50,25 @@ absl::Status not_a_value(const ParamSpec& s, std::string_view shown_as, std::str
 }  // namespace
 
 const char* level_name(Level l) {
-  switch (l) {
-    case Level::kEasy: return "easy";
-    case Level::kMedium: return "medium";
-    case Level::kHard: return "hard";
-    case Level::kExpert: return "expert";
-  }
-  return "unknown";
+  const int i = static_cast<int>(l);
+  return i < kLevelCount ? kLevelNames[i].data() : "unknown";  // the names are literals: NUL-terminated
 }
 
 absl::StatusOr<Level> parse_level(std::string_view name) {
   std::string lower(name);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (Level l : {Level::kEasy, Level::kMedium, Level::kHard, Level::kExpert}) {
-    if (lower == level_name(l)) return l;
+  for (int i = 0; i < kLevelCount; ++i) {
+    if (lower == kLevelNames[i]) return static_cast<Level>(i);
   }
   return absl::InvalidArgumentError(absl::StrCat(quote(name), " is not a level (easy, medium, hard or expert)"));
+}
+
+std::string TableSizeSpec::range_text() const { return absl::StrCat(min_mib, "..", max_mib); }
+
+absl::Status TableSizeSpec::check(double mib, std::string_view shown_as) const {
+  if (mib >= min_mib && mib <= max_mib && mib == std::trunc(mib)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(av(shown_as), ": ", number_text(mib), " is not a size in MiB ", range_text()));
 }
 
 std::string ParamSpec::range_text() const {

@@ -26,6 +26,10 @@ inline constexpr int kMaxThreads = 64;  // search threads in one call
 
 enum class Level : std::uint8_t { kEasy = 0, kMedium = 1, kHard = 2, kExpert = 3 };
 inline constexpr int kLevelCount = 4;
+// The levels' names, indexed by Level: what the Hub, the CLI and Python say
+// and read (the C ABI numbers them TEMPO_LEVEL_*; Dart's TempoLevel is
+// checked against both by tests/ffi/dart_syntax_test.py).
+inline constexpr std::string_view kLevelNames[kLevelCount] = {"easy", "medium", "hard", "expert"};
 const char* level_name(Level l);
 absl::StatusOr<Level> parse_level(std::string_view name);
 
@@ -148,6 +152,21 @@ static_assert([] {
 // Every limit given (non-zero) is in range and multipv is 1..kMaxMultiPv
 // (what search() checks before it starts).
 absl::Status check_limits(const Limits& limits, int multipv);
+
+// The size of the table a session keeps (search/session.h), in MiB: one
+// default and one range for every interface (the Hub's and the CLI's tt-mb,
+// Python, the C ABI's TEMPO_TABLE_DEFAULT_BYTES). 0 = no table.
+struct TableSizeSpec {
+  std::string_view name;  // Hub parameter and CLI flag
+  int default_mib, min_mib, max_mib;
+  std::string_view help;
+
+  constexpr std::size_t default_bytes() const { return static_cast<std::size_t>(default_mib) << 20; }
+  // Ok, or why `mib` is not a table size; `shown_as` names it as the caller spells it.
+  absl::Status check(double mib, std::string_view shown_as) const;
+  std::string range_text() const;  // "0..4096"
+};
+inline constexpr TableSizeSpec kTableSize = {"tt-mb", 4, 0, 4096, "transposition table size in MiB (0 = no table)"};
 
 enum class ParamType : std::uint8_t { kInt, kReal, kBool };
 

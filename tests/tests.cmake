@@ -24,7 +24,7 @@ endfunction()
 # The concurrency suites (*Concurrency*), which the ThreadSanitizer build runs
 # alone (scripts/test.sh): there they are one binary and nothing else is compiled.
 set(_tempo_concurrency_tests tests/rules/rules_concurrency_test.cc tests/search/search_concurrency_test.cc
-    tests/search/smp_concurrency_test.cc tests/tt/table_concurrency_test.cc tests/tt/table_search_test.cc)
+    tests/search/session_concurrency_test.cc tests/search/smp_concurrency_test.cc tests/tt/table_concurrency_test.cc tests/tt/table_search_test.cc)
 if(TEMPO_TSAN)
   tempo_test_binary(concurrency SOURCES ${_tempo_concurrency_tests} LINK tempo::search tempo::tt tempo::rules)
   return()
@@ -44,14 +44,14 @@ tempo_test_binary(search
   SOURCES tests/search/allocation_test.cc tests/search/classic_test.cc tests/search/draw_test.cc
           tests/search/eval_test.cc tests/search/levels_test.cc tests/search/params_test.cc
           tests/search/search_bounds_test.cc tests/search/search_concurrency_test.cc tests/search/search_test.cc
-          tests/search/smp_concurrency_test.cc tests/search/stack_test.cc tests/search/time_test.cc
-  LINK tempo::search tempo::tt tempo::rules)
+          tests/search/session_concurrency_test.cc tests/search/session_test.cc tests/search/smp_concurrency_test.cc tests/search/stack_test.cc
+          tests/search/time_test.cc
+  LINK tempo::search tempo_egdb_build tempo::egdb tempo::tt tempo::rules)
 # The program's own parts that are not the commands (the DXP message reader).
-tempo_test_binary(cli SOURCES tests/cli/net_test.cc cli/net.cc LINK tempo::rules)
+tempo_test_binary(cli SOURCES tests/cli/elo_test.cc tests/cli/net_test.cc cli/elo.cc cli/net.cc LINK tempo::rules)
 target_include_directories(tempo_cli_tests PRIVATE ${TEMPO_CLI_DIR})
 tempo_test_binary(protocol
-  SOURCES tests/protocol/dxp_test.cc tests/protocol/elo_test.cc tests/protocol/hub_test.cc
-          tests/protocol/openings_test.cc
+  SOURCES tests/protocol/dxp_test.cc tests/protocol/hub_test.cc
   LINK tempo::protocol tempo::search tempo::rules)
 
 # The endgame database: generation of the small slices, the reader, the search's use.

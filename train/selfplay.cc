@@ -4,8 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -15,12 +13,13 @@
 #include "rules/movegen.h"
 #include "search/levels.h"
 #include "search/search.h"
+#include "search/session.h"
 #include "train/records.h"
 
 namespace tempo::train {
 namespace {
 
-constexpr std::size_t kTableBytes = std::size_t{1} << 20;
+constexpr int kTableMiB = 1;  // per game thread: the games search a few thousand nodes a move
 
 // Quiet: neither side could capture now (the evaluation is only asked about
 // such positions in the search, and a label on a position with a capture
@@ -45,12 +44,13 @@ struct Shared {
 };
 
 // One game; returns false on an internal error (recorded in `sh.error`).
-bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
+bool play_one(Shared& sh, std::uint32_t number, Session& session) {
   const SelfplayOptions& opt = sh.opt;
   std::uint64_t rng = levels::mix(opt.seed, number);
   auto next_random = [&rng] { return rng = levels::mix(rng, 0x5eed); };
-  std::memset(table, 0, kTableBytes);
-  Game game;
+  session.clear_table().IgnoreError();  // no search runs on it: it cannot fail
+  Game& game = session.game();
+  game = Game{};
   const Opening& opening = opt.openings[number % opt.openings.size()];
   for (const Move& m : opening.moves) {
     if (!game.play(m).ok()) return true;  // checked when the book was read
@@ -62,9 +62,7 @@ bool play_one(Shared& sh, std::uint32_t number, std::uint8_t* table) {
     req.params.time_limit_ms = 0;  // the node or depth limit alone decides: games replay exactly
     req.multipv = multipv;
     req.seed = rng;
-    req.tt = table;
-    req.tt_len = kTableBytes;
-    return search(game, req);
+    return session.search(std::move(req));
   };
 
   // A few random but reasonable moves, so that games from one opening differ.
@@ -155,12 +153,13 @@ absl::Status selfplay(const SelfplayOptions& opt) {
   std::vector<std::thread> workers;
   for (int t = 0; t < opt.threads; ++t) {
     workers.emplace_back([&sh] {
-      auto table = std::make_unique<std::uint8_t[]>(kTableBytes);
+      Session session;
+      session.resize_table(kTableMiB).IgnoreError();  // in kTableSize's range
       for (;;) {
         if (sh.failed) return;
         const std::uint32_t g = sh.next_game++;
         if (g >= sh.end_game) return;
-        if (!play_one(sh, g, table.get())) sh.failed = true;
+        if (!play_one(sh, g, session)) sh.failed = true;
       }
     });
   }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "protocol/openings.h"
+#include "train/openings.h"
 
 namespace tempo::train {
 

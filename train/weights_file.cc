@@ -61,10 +61,21 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
     auto num = [](absl::string_view s, int lo, int hi, int* out) {
       return absl::SimpleAtoi(s, out) && *out >= lo && *out <= hi;
     };
+    // The reasons are the build's (cmake/gen_eval_weights.cmake): both readers refuse alike.
+    if (f[0] == "term" || f[0] == "pattern") {
+      for (std::size_t k = f[0] == "term" ? 2 : 3; k < f.size(); ++k) {
+        std::int64_t v = 0;
+        if (absl::SimpleAtoi(f[k], &v) && (v < -32768 || v > 32767)) {
+          return bad(absl::StrCat("weight ", v, " does not fit 16 bits"));
+        }
+      }
+    }
     if (f[0] == "tempo-eval-weights") {
       int v = 0;
       if (f.size() != 2 || !num(f[1], 0, 1000, &v)) return bad("bad version line");
-      if (v != kWeightsFormat) return bad(absl::StrCat("format ", v, " is not the supported ", kWeightsFormat));
+      if (v != kWeightsFormat) {
+        return bad(absl::StrCat("weights format ", v, ", this build reads format ", kWeightsFormat));
+      }
       have_format = true;
     } else if (f[0] == "layout") {
       if (f.size() != 2 || !num(f[1], 0, eval::kNumLayouts - 1, &w.layout)) return bad("unknown layout");
@@ -91,7 +102,7 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
       w.patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i] = {static_cast<std::int16_t>(a),
                                                                           static_cast<std::int16_t>(b)};
     } else {
-      return bad("unknown line");
+      return absl::DataLossError(absl::StrCat("line ", line_no, ": unknown line '", line, "'"));
     }
   }
   if (!have_format || !have_layout) return absl::DataLossError("missing format or layout line");

@@ -17,7 +17,6 @@
 namespace tempo::tt {
 
 inline constexpr std::size_t kMinBytes = 64 * 1024;
-inline constexpr std::size_t kDefaultBytes = 4u << 20;  // 4 MiB
 
 // Buffer layout (tt/FORMAT.md): a 64-byte header, then 64-byte buckets of four
 // 16-byte entries. Bump kFormatVersion whenever any of it changes.

@@ -27,6 +27,7 @@
 #include "rules/text.h"
 #include "search/params.h"
 #include "search/search.h"
+#include "search/session.h"
 #include "tt/table.h"
 
 namespace tempo::python {
@@ -140,14 +141,18 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
                           CancelToken* cancel, std::optional<long long> time_left_ms,
                           std::optional<long long> increment_ms, std::optional<long long> moves_to_go, bool infinite,
                           py::handle egdb_buffer, const py::kwargs& params) {
-  // The search's own copy of the game: another Python thread may play on
-  // the caller's while the GIL is released.
+  // One call, one session (search/session.h): the search's own copy of the
+  // game (another Python thread may play on the caller's while the GIL is
+  // released), the caller's table or a private one, the database, the token.
   SearchRequest request;
-  Game game;
+  // The caller's table, used in place; or the session's own default-size one.
+  std::optional<BufferView> view;
+  if (!tt_buffer.is_none()) view.emplace(tt_buffer, "tt", /*writable=*/true);
+  Session session = view ? Session({view->data(), view->size()}) : Session();
   if (py::isinstance<Position>(target)) {
-    game = value_or_raise(Game::from_position(target.cast<const Position&>()));
+    session.game() = value_or_raise(Game::from_position(target.cast<const Position&>()));
   } else if (py::isinstance<PdnGame>(target)) {
-    game = target.cast<const PdnGame&>().game;
+    session.game() = target.cast<const PdnGame&>().game;
   } else {
     throw py::type_error(absl::StrCat("search() needs a tempo.Position or tempo.Game, got ",
                                       std::string(py::str(py::type::of(target).attr("__name__")))));
@@ -169,30 +174,19 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
   apply_params(request.params, params);
   request.seed = seed;
 
-  // The caller's buffer, used in place; or a private default-size table.
-  std::optional<BufferView> view;
-  std::vector<std::uint8_t> private_table;
-  if (tt_buffer.is_none()) {
-    private_table.assign(tt::kDefaultBytes, 0);
-    request.tt = private_table.data();
-    request.tt_len = private_table.size();
-  } else {
-    view.emplace(tt_buffer, "tt", /*writable=*/true);
-    request.tt = view->data();
-    request.tt_len = view->size();
-  }
-
-  // The endgame database: read in place, never written (bytes will do).
+  // The endgame database: read in place, never written (bytes will do); a
+  // buffer that is not one is refused, naming what is wrong with it.
   std::optional<BufferView> egdb_view;
   if (!egdb_buffer.is_none()) {
     egdb_view.emplace(egdb_buffer, "egdb", /*writable=*/false);
-    request.egdb = egdb_view->data();
-    request.egdb_len = egdb_view->size();
+    if (absl::Status st = session.attach_egdb({egdb_view->data(), egdb_view->size()}); !st.ok()) {
+      throw py::value_error(absl::StrCat("egdb: ", st.message()));
+    }
   }
 
   CancelToken local_cancel;
   CancelToken* token = cancel != nullptr ? cancel : &local_cancel;
-  request.cancel = &token->flag;
+  session.borrow_cancel(&token->flag);
 
   // The search runs on a worker thread while this, the calling thread, waits
   // without the GIL. Every kSignalPollMs it takes the GIL back to run the
@@ -217,18 +211,22 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
     };
   }
   std::exception_ptr error;  // from on_info or a signal handler
-  const Position root = game.current();
+  const Position root = session.game().current();
   absl::StatusOr<SearchResult> found;
   {
     py::gil_scoped_release release;
-    std::thread worker([&] {
-      absl::StatusOr<SearchResult> r = search(game, request);
+    // The session's background search (a token already set stops it at once).
+    const absl::Status started = session.start(std::move(request), [&h, &found](absl::StatusOr<SearchResult> r) {
       std::lock_guard<std::mutex> lock(h.mu);
       found = std::move(r);
       h.done = true;
       h.cv.notify_all();
     });
     std::unique_lock<std::mutex> lock(h.mu);
+    if (!started.ok()) {  // a fresh session runs no search: not expected
+      found = started;
+      h.done = true;
+    }
     while (!h.done) {
       h.cv.wait_for(lock, std::chrono::milliseconds(kSignalPollMs), [&h] { return h.done || h.pending != nullptr; });
       if (h.done) break;
@@ -255,7 +253,7 @@ PySearchResult run_search(py::handle target, std::optional<long long> depth, std
       }
     }
     lock.unlock();
-    worker.join();
+    session.stop();  // joins the finished search
   }
   if (error) std::rethrow_exception(error);
   PySearchResult out{value_or_raise(std::move(found)), root, {}, {}};
@@ -289,7 +287,7 @@ std::string search_doc() {
       "(1 at every level). fresh_table=True clears tt first. table_info() and clear_table() inspect and reset "
       "one.\n\n"
       "egdb: a buffer (bytes, memoryview, mmap) holding an endgame database made by `tempo egdb build`, read in "
-      "place; a bad one is reported in result.egdb_status and not used.\n\n"
+      "place; a buffer that is not one raises ValueError naming what is wrong ('bad-magic', 'truncated', ...).\n\n"
       "Progress and stopping: on_info(info) is called with a SearchInfo after each iteration (with the GIL, "
       "on the calling thread), and once more when the move played is not the last line's first; an exception "
       "it raises stops the search and propagates. Ctrl-C (SIGINT) stops any search, infinite ones included, "

@@ -56,7 +56,7 @@ py::dict table_info(py::handle buffer) {
 
 void bind_table(py::module_& m) {
   m.attr("TABLE_MIN_BYTES") = tt::kMinBytes;
-  m.attr("TABLE_DEFAULT_BYTES") = tt::kDefaultBytes;
+  m.attr("TABLE_DEFAULT_BYTES") = kTableSize.default_bytes();  // the schema's default (search/params.h)
   m.def("table_info", &table_info, py::arg("buffer"),
         "What a search would find in a table buffer, without searching: a dict with bytes, buckets, "
         "entries, format_version, generation, fill (0..1, sampled), status ('reused', 'fresh', 'reset') "

@@ -212,7 +212,7 @@ def main():
     assert "18-24" in msg, msg
     e.send("level depth=abc")
     expect(e, "error")
-    e.send("set-param name=tt-mb value=0")
+    e.send("set-param name=tt-mb value=4097")
     expect(e, "error")
     e.send("set-param name=classic value=maybe")
     expect(e, "error")

@@ -18,9 +18,20 @@ depends on the plugin by path and on nothing but Flutter and ffi; the
 analysis options are the game's strictness. A copy with one platform's
 ffiPlugin turned off must be refused, so that check can fail as well.
 
-Usage: dart_syntax_test.py AST_GREP PACKAGE_DIR BROKEN_DIR
+With the C header and the C library (the last two arguments), the facts
+the Dart service states again are held to the C ABI, matched in the Dart
+syntax tree ast-grep prints, not in the text: TempoLevel's members are
+TEMPO_LEVEL_*'s names in their order; TempoParams' fields are the
+TEMPO_OVERRIDE_* fields in bit order; and the app's square rotation is
+written once (rotateSquare, `N - square`), mapping every square as the
+library's tempo_rotate_square does (called through ctypes). Copies of the
+rule elsewhere in lib/ are refused, and the comparison must refuse the rule
+mutated to `N - 1 - square`, so the check can fail.
+
+Usage: dart_syntax_test.py AST_GREP PACKAGE_DIR BROKEN_DIR [TEMPO_H LIBTEMPO]
 """
 import copy
+import ctypes
 import os
 import re
 import subprocess
@@ -180,6 +191,129 @@ def yaml_problems(package):
     return found
 
 
+CST_NODE = re.compile(r"^(\s*)(?:(\w+): )?(\S+)(?: \S+)? \((\d+),(\d+)\)-\((\d+),(\d+)\)\s*$")
+
+
+class Node:
+    """One node of ast-grep's concrete syntax tree, with its source text."""
+
+    def __init__(self, kind, field, start, end, lines):
+        self.kind, self.field, self.start, self.end, self.lines, self.children = kind, field, start, end, lines, []
+
+    def text(self):
+        (r0, c0), (r1, c1) = self.start, self.end
+        if r0 == r1:
+            return self.lines[r0][c0:c1]
+        return "\n".join([self.lines[r0][c0:]] + self.lines[r0 + 1:r1] + [self.lines[r1][:c1]])
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def named(self, field):
+        return next((c for c in self.children if c.field == field), None)
+
+
+def syntax_tree(ast_grep, path):
+    """The file's tree (the root source_file node)."""
+    text = open(path, encoding="utf-8").read()
+    out = subprocess.run([ast_grep, "run", "--lang", "dart", "--debug-query=cst", "-p", text, os.devnull],
+                         capture_output=True, text=True, timeout=60)
+    lines, stack, root = text.split("\n"), [], None
+    for line in (out.stdout + out.stderr).splitlines()[1:]:
+        m = CST_NODE.match(line)
+        if not m:
+            break
+        indent, field, kind, r0, c0, r1, c1 = m.groups()
+        node = Node(kind, field, (int(r0), int(c0)), (int(r1), int(c1)), lines)
+        depth = len(indent) // 2
+        del stack[depth:]
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            root = node
+        stack.append(node)
+    return root
+
+
+def declared(root, kind, name):
+    """The declaration of `kind` called `name` (a function: its signature's name)."""
+    for n in root.walk():
+        if n.kind == kind:
+            label = n.named("name") or (n.named("signature") and n.named("signature").named("name"))
+            if label is not None and label.text() == name:
+                return n
+    return None
+
+
+def header_facts(header):
+    """TEMPO_LEVEL_* names by value, and the override fields by bit."""
+    text = open(header, encoding="utf-8").read()
+    levels = sorted((int(v), n.lower()) for n, v in re.findall(r"^#define TEMPO_LEVEL_(\w+) (\d+)", text, re.M))
+    overrides = sorted((int(v), f) for v, f in re.findall(r"^#define TEMPO_OVERRIDE_\w+ (\d+) +/\* (\w+)", text, re.M))
+    return [n for _, n in levels], [f for _, f in overrides]
+
+
+def rotation_problems(ast_grep, package, rotate):
+    """The rotation rule: written once in the package, as the library computes it."""
+    board = os.path.join(package, "lib", "src", "board.dart")
+    fn = declared(syntax_tree(ast_grep, board), "function_declaration", "rotateSquare")
+    if fn is None:
+        return [f"{os.path.relpath(board)}: no function rotateSquare"]
+    rule = [n.text() for n in fn.walk() if n.kind == "additive_expression"]
+    m = re.fullmatch(r"(\d+) - square", rule[0]) if len(rule) == 1 else None
+    if m is None:
+        return [f"rotateSquare: expected one 'N - square', found {rule}"]
+    n = int(m.group(1))
+    found = []
+    for mutated in (n, n - 1):  # the rule as written, then a wrong one the check must refuse
+        wrong = [s for s in range(1, 51) if mutated - s != rotate(s)]
+        if mutated == n and wrong:
+            found.append(f"rotateSquare gives {n} - s, tempo_rotate_square differs at squares {wrong[:5]}")
+        if mutated != n and not wrong:
+            found.append(f"the rotation check accepted {mutated} - square")
+    for path in dart_files(os.path.join(package, "lib")):
+        for e in syntax_tree(ast_grep, path).walk():
+            if e.kind == "additive_expression" and re.match(rf"{n}\s*-", e.text()) and not (
+                    path == board and fn.start <= e.start and e.end <= fn.end):
+                found.append(f"{os.path.relpath(path)}:{e.start[0] + 1}: {e.text()!r} repeats the rotation: "
+                             "call rotateSquare")
+    return found
+
+
+def abi_problems(ast_grep, package, header, library):
+    """Dart's levels, parameters and rotation against the C ABI."""
+    levels, overrides = header_facts(header)
+    service = syntax_tree(ast_grep, os.path.join(package, "lib", "src", "tempo_ai.dart"))
+    found = []
+    if len(levels) != 4 or len(overrides) < 10:
+        found.append(f"tempo.h: found levels {levels} and override fields {overrides}: too few")
+    enum = declared(service, "enum_declaration", "TempoLevel")
+    members = [e.named("name").text() for e in enum.walk() if e.kind == "enum_entry"] if enum else []
+    if members != levels:
+        found.append(f"TempoLevel is {members}, tempo.h's TEMPO_LEVEL_* are {levels}")
+    cls = declared(service, "class_declaration", "TempoParams")
+    fields = []
+    for d in (cls.walk() if cls else []):
+        if d.kind == "declaration" and any(c.kind == "final" for c in d.children):
+            for i in d.walk():
+                if i.kind == "initialized_identifier":
+                    fields.append(re.sub(r"([A-Z])", r"_\1", i.named("name").text()).lower())
+    if fields != overrides:
+        found.append(f"TempoParams' fields are {fields}, tempo.h's override bits {overrides}")
+    lib = ctypes.CDLL(library)
+    out = ctypes.c_int32()
+
+    def rotate(square):
+        if lib.tempo_rotate_square(ctypes.c_int32(square), ctypes.byref(out)) != 0:
+            raise RuntimeError(f"tempo_rotate_square({square}) failed")
+        return out.value
+
+    found += rotation_problems(ast_grep, package, rotate)
+    return found
+
+
 def main():
     ast_grep, package, broken = sys.argv[1:4]
     if not os.access(ast_grep, os.X_OK):
@@ -207,6 +341,10 @@ def main():
     for p in yaml_problems(package):
         print(f"{os.path.relpath(package)}/{p}")
         failed += 1
+    if len(sys.argv) > 5:
+        for p in abi_problems(ast_grep, package, sys.argv[4], sys.argv[5]):
+            print(f"{os.path.relpath(package)}: {p}")
+            failed += 1
     bad = sorted(os.path.join(broken, f) for f in os.listdir(broken) if f.endswith(".dart"))
     for path in bad:
         if not problems(ast_grep, path):

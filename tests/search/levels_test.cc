@@ -34,7 +34,7 @@ TEST(SearchLevels, TableEntriesOfOtherLevelsDoNotLeak) {
     req.params.use_table = true;
     req.seed = seed;
     req.tt = buffer;
-    req.tt_len = tt::kDefaultBytes;
+    req.tt_len = kTableSize.default_bytes();
     absl::StatusOr<SearchResult> r = search(pos, req);
     EXPECT_TRUE(r.ok()) << r.status();
     return r.ok() ? *r : SearchResult{};
@@ -47,8 +47,8 @@ TEST(SearchLevels, TableEntriesOfOtherLevelsDoNotLeak) {
   };
   for (const Case& c : {Case{Level::kEasy, 1, Level::kExpert, 1}, Case{Level::kMedium, 1, Level::kHard, 2},
                         Case{Level::kExpert, 1, Level::kHard, 1}}) {
-    auto fresh = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
-    auto shared = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+    auto fresh = std::make_unique<std::uint8_t[]>(kTableSize.default_bytes());
+    auto shared = std::make_unique<std::uint8_t[]>(kTableSize.default_bytes());
     const SearchResult alone = run(fresh.get(), c.then, c.then_seed);
     run(shared.get(), c.first, c.first_seed);
     const SearchResult after = run(shared.get(), c.then, c.then_seed);
@@ -59,8 +59,8 @@ TEST(SearchLevels, TableEntriesOfOtherLevelsDoNotLeak) {
   }
   // The same level under another seed (the next move of a game) does find
   // its entries: that is the carry-over the app relies on.
-  auto fresh = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
-  auto carried = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);
+  auto fresh = std::make_unique<std::uint8_t[]>(kTableSize.default_bytes());
+  auto carried = std::make_unique<std::uint8_t[]>(kTableSize.default_bytes());
   const SearchResult alone = run(fresh.get(), Level::kMedium, 2);
   run(carried.get(), Level::kMedium, 1);
   const SearchResult after = run(carried.get(), Level::kMedium, 2);

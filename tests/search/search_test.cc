@@ -182,13 +182,13 @@ TEST(Search, DeterministicForDepthAndNodes) {
     std::vector<std::uint64_t> nodes;
     std::vector<Move> best;
     for (int run = 0; run < 2; ++run) {
-      auto buffer = std::make_unique<std::uint8_t[]>(tt::kDefaultBytes);  // zeroed
+      auto buffer = std::make_unique<std::uint8_t[]>(kTableSize.default_bytes());  // zeroed
       SearchRequest req = at_depth(9);
       req.params.eval_noise = 30;
       req.seed = 77;
       if (table) {
         req.tt = buffer.get();
-        req.tt_len = tt::kDefaultBytes;
+        req.tt_len = kTableSize.default_bytes();
       }
       absl::StatusOr<SearchResult> r = search(pos, req);
       ASSERT_TRUE(r.ok());

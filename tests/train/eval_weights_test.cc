@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "search/eval.h"
@@ -71,6 +72,27 @@ TEST(EvalWeights, RoundTripAndDamage) {
   bad = train::parse_weights(other);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("format 9"), absl::string_view::npos) << bad.status();
+}
+
+// Two readers of one format: the build's (cmake/gen_eval_weights.cmake, a
+// CMake script because an app developer's machine has only a compiler and
+// CMake) and tempo's (train/weights_file.cc). CompiledTablesMatchTheDataFile
+// holds them to the same values; this holds them to the same refusals: the
+// files tests/tests.cmake's weights.refuses_* feed the script, with the
+// reason the script gives.
+TEST(EvalWeights, BothReadersRefuseTheSameDamage) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"damaged_weights.txt", "checksum mismatch"},
+      {"future_weights.txt", "line 2: weights format 2, this build reads format 1"},
+      {"unknown_line_weights.txt", "line 5: unknown line 'bias 3'"},
+      {"wide_weights.txt", "weight 40000 does not fit 16 bits"},
+  };
+  for (const auto& [file, why] : cases) {
+    absl::StatusOr<train::Weights> w =
+        train::read_weights(std::string(TEMPO_SOURCE_DIR) + "/tests/search/data/" + file);
+    ASSERT_FALSE(w.ok()) << file;
+    EXPECT_NE(w.status().message().find(why), absl::string_view::npos) << file << ": " << w.status();
+  }
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 # Training (train/): the weights file read back by its one reader, and
 # self-play and fitting end to end. Included by tests/tests.cmake.
-tempo_test_binary(train SOURCES tests/train/eval_weights_test.cc tests/train/records_test.cc LINK tempo_train tempo::search tempo::rules)
+tempo_test_binary(train SOURCES tests/train/eval_weights_test.cc tests/train/openings_test.cc tests/train/records_test.cc LINK tempo_train tempo::search tempo::rules)
 
 # Training end to end, small: self-play writes records (and resumes), the
 # fitter turns them into a weights file the build would accept. Training is

@@ -10,6 +10,8 @@
 namespace tempo::tt {
 namespace {
 
+constexpr std::size_t kTestBytes = 4u << 20;  // a table of the size the app uses
+
 using testing::in_range;
 using testing::kFingerprint;
 using testing::Rng;
@@ -61,7 +63,7 @@ TEST(TableGarbageTest, ThousandsOfRandomBuffers) {
 
 TEST(TableGarbageTest, RandomEntriesUnderAValidHeaderNeverValidate) {
   Rng rng{5};
-  std::vector<std::uint8_t> buf(kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTestBytes, 0);
   ASSERT_TRUE(Table::attach(buf.data(), buf.size(), kFingerprint).ok());
   fill_random(buf.data() + kHeaderBytes, buf.size() - kHeaderBytes, rng);
   auto t = Table::attach(buf.data(), buf.size(), kFingerprint);

@@ -49,7 +49,7 @@ std::vector<Position> self_play(Position pos, int plies, int depth) {
 }
 
 TEST(TableSearchTest, ZeroBufferWorksAndIsReusedNextMove) {
-  std::vector<std::uint8_t> buf(tt::kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTableSize.default_bytes(), 0);
   const SearchResult first = search_ok(Position::start(), 6, buf.data(), buf.size());
   ASSERT_TRUE(first.has_move);
   EXPECT_TRUE(legal(Position::start(), first.best_move));

@@ -14,6 +14,8 @@
 namespace tempo::tt {
 namespace {
 
+constexpr std::size_t kTestBytes = 4u << 20;  // a table of the size the app uses
+
 using testing::kFingerprint;
 using testing::Rng;
 
@@ -24,12 +26,12 @@ Table attach_ok(std::vector<std::uint8_t>& buf, std::uint64_t fp = kFingerprint)
 }
 
 TEST(TableTest, ZeroBufferIsFreshAndEmptyThenReused) {
-  std::vector<std::uint8_t> buf(kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTestBytes, 0);
   Table t = attach_ok(buf);
   EXPECT_EQ(t.status(), Status::kFresh);
   EXPECT_EQ(t.reason(), Reason::kNone);
   EXPECT_EQ(t.generation(), 1u);
-  EXPECT_EQ(t.buckets(), (kDefaultBytes - kHeaderBytes) / kBucketBytes);
+  EXPECT_EQ(t.buckets(), (kTestBytes - kHeaderBytes) / kBucketBytes);
   Rng rng{1};
   ProbeResult r;
   for (int i = 0; i < 10000; ++i) EXPECT_FALSE(t.probe(rng.next(), 0, &r));
@@ -60,7 +62,7 @@ TEST(TableTest, ProbeAfterStoreReturnsStoredData) {
 }
 
 TEST(TableTest, ManyKeysMostlyFoundWhenTheTableIsLarge) {
-  std::vector<std::uint8_t> buf(kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTestBytes, 0);
   Table t = attach_ok(buf);
   Rng rng{7};
   std::vector<std::uint64_t> keys(20000);
@@ -348,7 +350,7 @@ TEST(TableHeaderTest, ResetTwiceInARowGivesNewSalts) {
 
 TEST(TableErrorTest, NullOrTooSmallIsAClearError) {
   std::vector<std::uint8_t> buf(kMinBytes, 0);
-  auto null = Table::attach(nullptr, kDefaultBytes, kFingerprint);
+  auto null = Table::attach(nullptr, kTestBytes, kFingerprint);
   ASSERT_FALSE(null.ok());
   EXPECT_EQ(null.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(null.status().message().find("null"), absl::string_view::npos) << null.status();
@@ -365,11 +367,11 @@ TEST(TableErrorTest, NullOrTooSmallIsAClearError) {
 }
 
 TEST(TableInfoTest, ReportsGeometryGenerationAndFill) {
-  std::vector<std::uint8_t> buf(kDefaultBytes, 0);
+  std::vector<std::uint8_t> buf(kTestBytes, 0);
   auto fresh = info(buf.data(), buf.size(), kFingerprint);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->status, Status::kFresh);
-  EXPECT_EQ(fresh->bytes, kDefaultBytes);
+  EXPECT_EQ(fresh->bytes, kTestBytes);
   EXPECT_EQ(fresh->buckets, 65535u);
   EXPECT_EQ(fresh->entries, 65535u * 4);
   EXPECT_EQ(fresh->generation, 0u);

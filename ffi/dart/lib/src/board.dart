@@ -20,7 +20,7 @@ List<int> rotateBoard(List<int> board) {
   }
   final out = List<int>.filled(51, 0);
   for (var s = 1; s <= 50; ++s) {
-    out[51 - s] = board[s];
+    out[rotateSquare(s)] = board[s];
   }
   return out;
 }

@@ -686,7 +686,7 @@ class TempoAi implements Finalizable {
         count++;
       }
       final moves = arena<tempo_move>(count == 0 ? 1 : count);
-      int sq(int s) => r.numbering == TEMPO_NUMBERING_ROTATED ? 51 - s : s;
+      int sq(int s) => r.numbering == TEMPO_NUMBERING_ROTATED ? rotateSquare(s) : s;
       for (var i = 0, k = 0; i < flat.length; i += 3 + flat[i + 2], ++k) {
         final m = moves[k];
         m.size = sizeOf<tempo_move>();

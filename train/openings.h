@@ -12,7 +12,7 @@
 #include "rules/move.h"
 #include "rules/position.h"
 
-namespace tempo {
+namespace tempo::train {
 
 struct Opening {
   int line = 0;      // 1-based line in the file, for messages
@@ -25,4 +25,4 @@ struct Opening {
 absl::StatusOr<std::vector<Opening>> parse_openings(std::string_view text);
 absl::StatusOr<std::vector<Opening>> read_openings(const std::string& path);
 
-}  // namespace tempo
+}  // namespace tempo::train

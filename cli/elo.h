@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace tempo {
+namespace tempo::cli {
 
 struct MatchScore {
   int wins = 0, draws = 0, losses = 0;  // from the first engine's view
@@ -27,4 +27,4 @@ EloEstimate estimate_elo(const MatchScore& s);
 // "+35.2 [-10.1, +80.7]" (or "+inf" / "-inf").
 std::string format_elo(const EloEstimate& e);
 
-}  // namespace tempo
+}  // namespace tempo::cli

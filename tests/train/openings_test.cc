@@ -1,4 +1,4 @@
-#include "protocol/openings.h"
+#include "train/openings.h"
 
 #include <set>
 
@@ -6,7 +6,7 @@
 
 #include "rules/fen.h"
 
-namespace tempo {
+namespace tempo::train {
 namespace {
 
 TEST(Openings, DataFileIsLegalAndVaried) {
@@ -42,4 +42,4 @@ TEST(Openings, IllegalMoveNamesTheLine) {
 }
 
 }  // namespace
-}  // namespace tempo
+}  // namespace tempo::train

@@ -1,10 +1,10 @@
-#include "protocol/elo.h"
+#include "cli/elo.h"
 
 #include <cmath>
 
 #include <gtest/gtest.h>
 
-namespace tempo {
+namespace tempo::cli {
 namespace {
 
 TEST(Elo, KnownValues) {
@@ -46,4 +46,4 @@ TEST(Elo, PerfectScoreFormatsAsInfinity) {
 }
 
 }  // namespace
-}  // namespace tempo
+}  // namespace tempo::cli

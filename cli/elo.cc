@@ -1,4 +1,4 @@
-#include "protocol/elo.h"
+#include "cli/elo.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_format.h"
 
-namespace tempo {
+namespace tempo::cli {
 
 double elo_from_score(double score) {
   if (score <= 0) return -std::numeric_limits<double>::infinity();
@@ -54,4 +54,4 @@ std::string format_elo(const EloEstimate& e) {
   return absl::StrFormat("%s [%s, %s]", fmt(e.elo), fmt(e.elo_low), fmt(e.elo_high));
 }
 
-}  // namespace tempo
+}  // namespace tempo::cli

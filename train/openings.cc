@@ -1,4 +1,4 @@
-#include "protocol/openings.h"
+#include "train/openings.h"
 
 #include <cctype>
 #include <fstream>
@@ -11,7 +11,7 @@
 #include "rules/notation.h"
 #include "rules/text.h"
 
-namespace tempo {
+namespace tempo::train {
 
 absl::StatusOr<std::vector<Opening>> parse_openings(std::string_view text) {
   std::vector<Opening> out;
@@ -55,4 +55,4 @@ absl::StatusOr<std::vector<Opening>> read_openings(const std::string& path) {
   return out;
 }
 
-}  // namespace tempo
+}  // namespace tempo::train
