@@ -5,7 +5,8 @@
 # the game's code lands in build/game-engine only, never in the tree) and
 # plays GAMES games a preset (default 100: the first 50 openings of
 # data/openings-wide.txt, each with both colours). Not part of CI: it needs
-# the game's snapshot, and Hard takes about half a CPU second a game move.
+# the game's snapshot, and game Hard takes about 0.4 CPU s a move (30-50 CPU
+# minutes for 100 games).
 #   scripts/game-strength.sh SOURCE [GAMES]
 # SOURCE: a checkout of the game or a bare git mirror of it (HEAD is used).
 # Environment:
