@@ -29,17 +29,19 @@ inline constexpr int kFullDepth = 127;  // kMaxPly - 1 (params.h checks)
 // clang-format off
 inline constexpr StrengthStep kStrengthSteps[] = {
     // strength depth nodes noise blunder margin look horizon features
-    {400, 1, 80, 80, 0.45, 150, 1, 0, 0.1},
-    {600, 2, 150, 60, 0.45, 150, 1, 1, 0.2},
-    {800, 2, 300, 50, 0.30, 120, 1, 2, 0.3},
-    {1000, 3, 600, 40, 0.22, 100, 1, 3, 0.4},
-    {1200, 3, 1000, 30, 0.17, 80, 2, 4, 0.5},
-    {1400, 4, 2500, 25, 0.11, 60, 2, 6, 0.6},
-    {1600, 5, 5000, 20, 0.07, 50, 3, 8, 0.7},
-    {1800, 6, 8000, 12, 0.04, 40, 3, 12, 0.8},
-    {2000, 8, 12000, 6, 0.02, 30, 4, 20, 0.9},
-    {2200, 10, 24000, 0, 0.01, 20, 5, kFullDepth, 1.0},
-    {2400, kFullDepth, 0, 0, 0, 0, 0, kFullDepth, 1.0},
+    {400, 1, 100, 60, 0.45, 150, 1, 1, 0.1},
+    {510, 2, 150, 60, 0.45, 150, 1, 1, 0.2},
+    {740, 2, 300, 50, 0.30, 120, 1, 2, 0.3},
+    {870, 3, 425, 46, 0.27, 112, 1, 2, 0.34},
+    {1060, 3, 600, 40, 0.22, 100, 1, 3, 0.4},
+    {1330, 3, 1000, 30, 0.17, 80, 2, 4, 0.5},
+    {1490, 4, 1600, 28, 0.14, 70, 2, 5, 0.55},
+    {1590, 4, 2500, 25, 0.11, 60, 2, 6, 0.6},
+    {1810, 5, 5000, 20, 0.07, 50, 3, 8, 0.7},
+    {2070, 6, 8000, 12, 0.04, 40, 3, 12, 0.8},
+    {2280, 8, 12000, 6, 0.02, 30, 4, 20, 0.9},
+    {2410, 10, 24000, 0, 0.01, 20, 5, kFullDepth, 1.0},
+    {2670, kFullDepth, 0, 0, 0, 0, 0, kFullDepth, 1.0},
 };
 // clang-format on
 inline constexpr int kStepCount = static_cast<int>(sizeof kStrengthSteps / sizeof kStrengthSteps[0]);
@@ -51,7 +53,7 @@ inline constexpr int kMaxStrength = 3000;
 inline constexpr int kFullStrength = kStrengthSteps[kStepCount - 1].strength;
 
 // The named levels are rows of the ladder: easy, medium, hard, expert.
-inline constexpr int kLevelStep[] = {1, 3, 5, kStepCount - 1};
+inline constexpr int kLevelStep[] = {1, 4, 8, kStepCount - 1};
 constexpr const StrengthStep& level_step(int level) { return kStrengthSteps[kLevelStep[level]]; }
 
 static_assert([] {
