@@ -35,6 +35,16 @@ void sort_best_first(It first, It last) {
   }
 }
 
+// Fail-soft bookkeeping of one move's score in a node that keeps no move or
+// line (the capture search, the blunder look): true when it refutes the node.
+bool raises(int score, int& best, int& alpha, int beta) {
+  if (score <= best) return false;
+  best = score;
+  if (score <= alpha) return false;
+  alpha = score;
+  return score >= beta;
+}
+
 }  // namespace
 
 int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::uint64_t key, int captures) {
@@ -62,13 +72,7 @@ int Searcher::quiesce(int ply, int alpha, int beta, const Position& pos, std::ui
     const Position child = pos.after(m);
     const int score = -quiesce(ply + 1, -beta, -alpha, child, zobrist::key_after(key, pos, m), captures + 1);
     if (stopped_) return 0;
-    if (score > best) {
-      best = score;
-      if (score > alpha) {
-        alpha = score;
-        if (score >= beta) break;
-      }
-    }
+    if (raises(score, best, alpha, beta)) break;
   }
   return best;
 }
@@ -88,13 +92,7 @@ int Searcher::look(int ply, int depth, int alpha, int beta, const Position& pos,
     const Move m = moves[i];  // (the child's own list is frames_[ply + 1]'s)
     const int score = -look(ply + 1, depth - 1, -beta, -alpha, pos.after(m), zobrist::key_after(key, pos, m),
                             depth > 0 ? captures : captures + 1);
-    if (score > best) {
-      best = score;
-      if (score > alpha) {
-        alpha = score;
-        if (score >= beta) break;
-      }
-    }
+    if (raises(score, best, alpha, beta)) break;
   }
   return best;
 }

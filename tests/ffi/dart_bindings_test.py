@@ -212,8 +212,8 @@ def main():
         overrides = sorted(c for c in cc if c.startswith("TEMPO_OVERRIDE_"))
         check(len(overrides) >= 8, f"only {len(overrides)} TEMPO_OVERRIDE_ constants in the header")
         for name in overrides:
-            m = re.search(rf"bits \|= {name};\s*q\.(\w+) =", service)
-            check(m is not None, f"{sys.argv[3]} does not set {name} (expected 'bits |= {name};' then 'q.<field> = ...')")
+            m = re.search(rf"put\(p\.\w+, {name}, \(\w+ v\) => q\.(\w+) =", service)
+            check(m is not None, f"{sys.argv[3]} does not set {name} (expected 'put(p.<param>, {name}, (<type> v) => q.<field> = ...')")
             if m:
                 fields = [f[0] for f in cs["tempo_search_request"]]
                 check(m.group(1) in fields, f"{name} sets q.{m.group(1)}, which tempo_search_request does not have")

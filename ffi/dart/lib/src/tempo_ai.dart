@@ -764,62 +764,27 @@ class TempoAi implements Finalizable {
 
   static void _setParams(tempo_search_request q, TempoParams p) {
     var bits = 0;
-    if (p.maxDepth != null) {
-      bits |= TEMPO_OVERRIDE_MAX_DEPTH;
-      q.max_depth = p.maxDepth!;
+    // A parameter given sets its field and its TEMPO_OVERRIDE_* bit.
+    void put<T>(T? value, int bit, void Function(T) store) {
+      if (value == null) return;
+      bits |= bit;
+      store(value);
     }
-    if (p.timeLimitMs != null) {
-      bits |= TEMPO_OVERRIDE_TIME_LIMIT;
-      q.time_limit_ms = p.timeLimitMs!;
-    }
-    if (p.evalNoise != null) {
-      bits |= TEMPO_OVERRIDE_EVAL_NOISE;
-      q.eval_noise = p.evalNoise!;
-    }
-    if (p.blunderProbability != null) {
-      bits |= TEMPO_OVERRIDE_BLUNDER_PROBABILITY;
-      q.blunder_probability = p.blunderProbability!;
-    }
-    if (p.blunderMargin != null) {
-      bits |= TEMPO_OVERRIDE_BLUNDER_MARGIN;
-      q.blunder_margin = p.blunderMargin!;
-    }
-    if (p.featureScale != null) {
-      bits |= TEMPO_OVERRIDE_FEATURE_SCALE;
-      q.feature_scale = p.featureScale!;
-    }
-    if (p.useTable != null) {
-      bits |= TEMPO_OVERRIDE_USE_TABLE;
-      q.use_table = p.useTable! ? 1 : 0;
-    }
-    if (p.useKillers != null) {
-      bits |= TEMPO_OVERRIDE_USE_KILLERS;
-      q.use_killers = p.useKillers! ? 1 : 0;
-    }
-    if (p.threads != null) {
-      bits |= TEMPO_OVERRIDE_THREADS;
-      q.threads = p.threads!;
-    }
-    if (p.freshTable != null) {
-      bits |= TEMPO_OVERRIDE_FRESH_TABLE;
-      q.fresh_table = p.freshTable! ? 1 : 0;
-    }
-    if (p.maxNodes != null) {
-      bits |= TEMPO_OVERRIDE_MAX_NODES;
-      q.max_nodes = p.maxNodes!;
-    }
-    if (p.blunderDepth != null) {
-      bits |= TEMPO_OVERRIDE_BLUNDER_DEPTH;
-      q.blunder_depth = p.blunderDepth!;
-    }
-    if (p.captureHorizon != null) {
-      bits |= TEMPO_OVERRIDE_CAPTURE_HORIZON;
-      q.capture_horizon = p.captureHorizon!;
-    }
-    if (p.strength != null) {
-      bits |= TEMPO_OVERRIDE_STRENGTH;
-      q.strength = p.strength!;
-    }
+
+    put(p.maxDepth, TEMPO_OVERRIDE_MAX_DEPTH, (int v) => q.max_depth = v);
+    put(p.timeLimitMs, TEMPO_OVERRIDE_TIME_LIMIT, (int v) => q.time_limit_ms = v);
+    put(p.evalNoise, TEMPO_OVERRIDE_EVAL_NOISE, (int v) => q.eval_noise = v);
+    put(p.blunderProbability, TEMPO_OVERRIDE_BLUNDER_PROBABILITY, (double v) => q.blunder_probability = v);
+    put(p.blunderMargin, TEMPO_OVERRIDE_BLUNDER_MARGIN, (int v) => q.blunder_margin = v);
+    put(p.featureScale, TEMPO_OVERRIDE_FEATURE_SCALE, (double v) => q.feature_scale = v);
+    put(p.useTable, TEMPO_OVERRIDE_USE_TABLE, (bool v) => q.use_table = v ? 1 : 0);
+    put(p.useKillers, TEMPO_OVERRIDE_USE_KILLERS, (bool v) => q.use_killers = v ? 1 : 0);
+    put(p.threads, TEMPO_OVERRIDE_THREADS, (int v) => q.threads = v);
+    put(p.freshTable, TEMPO_OVERRIDE_FRESH_TABLE, (bool v) => q.fresh_table = v ? 1 : 0);
+    put(p.maxNodes, TEMPO_OVERRIDE_MAX_NODES, (int v) => q.max_nodes = v);
+    put(p.blunderDepth, TEMPO_OVERRIDE_BLUNDER_DEPTH, (int v) => q.blunder_depth = v);
+    put(p.captureHorizon, TEMPO_OVERRIDE_CAPTURE_HORIZON, (int v) => q.capture_horizon = v);
+    put(p.strength, TEMPO_OVERRIDE_STRENGTH, (int v) => q.strength = v);
     q.overrides = bits;
   }
 
