@@ -67,31 +67,20 @@ struct Params {
 
 static_assert(kFullDepth == kMaxPly - 1);
 
-// Sets `strength` and the parameters its ladder sets (strength.h): depth
-// cap, node budget, noise, blunders, capture horizon and feature scale, from
-// the two rows around it (linear in between; an int rounds to the nearest).
-// Between the last budgeted row and full strength the lower row's budget and
-// depth hold: only the full-strength row has none.
+// Sets `strength` and the parameters its ladder sets (step_at() in
+// strength.h): depth cap, node budget, noise, blunders, capture horizon and
+// feature scale.
 constexpr void set_strength(Params& p, int strength) {
-  int i = 0;
-  while (i + 1 < kStepCount && kStrengthSteps[i + 1].strength <= strength) ++i;
-  const StrengthStep& lo = kStrengthSteps[i];
-  const StrengthStep& hi = i + 1 < kStepCount ? kStrengthSteps[i + 1] : lo;
-  const double t = hi.strength > lo.strength && strength > lo.strength
-                       ? static_cast<double>(strength - lo.strength) / (hi.strength - lo.strength)
-                       : 0.0;
-  auto real = [t](double a, double b) { return a + (b - a) * t; };
-  auto whole = [&](int a, int b) { return static_cast<int>(real(a, b) + 0.5); };
-  const bool to_full = hi.max_nodes == 0 && t > 0;  // the lower row's budget and depth hold
+  const StrengthStep s = step_at(strength);
   p.strength = strength;
-  p.max_depth = to_full ? lo.max_depth : whole(lo.max_depth, hi.max_depth);
-  p.max_nodes = to_full ? lo.max_nodes : whole(lo.max_nodes, hi.max_nodes);
-  p.eval_noise = whole(lo.eval_noise, hi.eval_noise);
-  p.blunder_probability = real(lo.blunder_probability, hi.blunder_probability);
-  p.blunder_margin = whole(lo.blunder_margin, hi.blunder_margin);
-  p.blunder_depth = whole(lo.blunder_depth, hi.blunder_depth);
-  p.capture_horizon = to_full ? lo.capture_horizon : whole(lo.capture_horizon, hi.capture_horizon);
-  p.feature_scale = real(lo.feature_scale, hi.feature_scale);
+  p.max_depth = s.max_depth;
+  p.max_nodes = s.max_nodes;
+  p.eval_noise = s.eval_noise;
+  p.blunder_probability = s.blunder_probability;
+  p.blunder_margin = s.blunder_margin;
+  p.blunder_depth = s.blunder_depth;
+  p.capture_horizon = s.capture_horizon;
+  p.feature_scale = s.feature_scale;
 }
 
 // When to stop. Zero means "not set"; with nothing set the search runs to

@@ -1,6 +1,6 @@
 // The strength ladder: what each point of the `strength` parameter plays
 // like. One row per step, weakest first, the last full strength. A strength
-// between two rows interpolates them (set_strength() in params.h), so equal
+// between two rows interpolates them (step_at() below), so equal
 // steps of `strength` are equal steps of playing strength, as far as the
 // rows' measured Elo says (docs/strength.md has the matches).
 //
@@ -52,9 +52,40 @@ inline constexpr int kMinStrength = 400;
 inline constexpr int kMaxStrength = 3000;
 inline constexpr int kFullStrength = kStrengthSteps[kStepCount - 1].strength;
 
-// The named levels are rows of the ladder: easy, medium, hard, expert.
-inline constexpr int kLevelStep[] = {1, 4, 8, kStepCount - 1};
-constexpr const StrengthStep& level_step(int level) { return kStrengthSteps[kLevelStep[level]]; }
+// The settings at any strength: the two rows around it, linear in between
+// (an int rounds to the nearest). Between the last budgeted row and full
+// strength the lower row's budget, depth and capture horizon hold: only the
+// full-strength row has none. Below the first row is the first row.
+constexpr StrengthStep step_at(int strength) {
+  int i = 0;
+  while (i + 1 < kStepCount && kStrengthSteps[i + 1].strength <= strength) ++i;
+  const StrengthStep& lo = kStrengthSteps[i];
+  const StrengthStep& hi = i + 1 < kStepCount ? kStrengthSteps[i + 1] : lo;
+  const double t = hi.strength > lo.strength && strength > lo.strength
+                       ? static_cast<double>(strength - lo.strength) / (hi.strength - lo.strength)
+                       : 0.0;
+  auto real = [t](double a, double b) { return a + (b - a) * t; };
+  auto whole = [&](int a, int b) { return static_cast<int>(real(a, b) + 0.5); };
+  const bool to_full = hi.max_nodes == 0 && t > 0;
+  return {strength,
+          to_full ? lo.max_depth : whole(lo.max_depth, hi.max_depth),
+          to_full ? lo.max_nodes : whole(lo.max_nodes, hi.max_nodes),
+          whole(lo.eval_noise, hi.eval_noise),
+          real(lo.blunder_probability, hi.blunder_probability),
+          whole(lo.blunder_margin, hi.blunder_margin),
+          whole(lo.blunder_depth, hi.blunder_depth),
+          to_full ? lo.capture_horizon : whole(lo.capture_horizon, hi.capture_horizon),
+          real(lo.feature_scale, hi.feature_scale)};
+}
+
+// The named levels are points of the ladder: easy, medium, hard, expert.
+// Easy and Medium are rows 1 and 4; Hard lies halfway between rows 7 and 8,
+// where it plays the game's own Hard evenly (docs/strength.md: row 8 scored
+// 64.5% against it); Expert is full strength.
+inline constexpr int kLevelStrength[] = {kStrengthSteps[1].strength, kStrengthSteps[4].strength,
+                                         (kStrengthSteps[7].strength + kStrengthSteps[8].strength) / 2,
+                                         kFullStrength};
+constexpr StrengthStep level_step(int level) { return step_at(kLevelStrength[level]); }
 
 static_assert([] {
   if (kStrengthSteps[0].strength != kMinStrength || kFullStrength > kMaxStrength) return false;
