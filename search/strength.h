@@ -83,8 +83,7 @@ constexpr StrengthStep step_at(int strength) {
 // where it plays the game's own Hard evenly (docs/strength.md: row 8 scored
 // 64.5% against it); Expert is full strength.
 inline constexpr int kLevelStrength[] = {kStrengthSteps[1].strength, kStrengthSteps[4].strength,
-                                         (kStrengthSteps[7].strength + kStrengthSteps[8].strength) / 2,
-                                         kFullStrength};
+                                         (kStrengthSteps[7].strength + kStrengthSteps[8].strength) / 2, kFullStrength};
 constexpr StrengthStep level_step(int level) { return step_at(kLevelStrength[level]); }
 
 static_assert([] {
