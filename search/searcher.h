@@ -81,6 +81,15 @@ inline bool cancel_set(const SearchRequest& r) {
 #endif
 }
 
+// Sets a cancel flag that a search on another thread polls with cancel_set().
+inline void store_cancel(std::int32_t* flag, std::int32_t v) {
+#if defined(__cpp_lib_atomic_ref)
+  std::atomic_ref<std::int32_t>(*flag).store(v);
+#else  // as in cancel_set()
+  __atomic_store_n(flag, v, __ATOMIC_SEQ_CST);
+#endif
+}
+
 class Searcher {
  public:
   // The game's keys come first in keys_, the search path's follow. Thread

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "egdb/database.h"
+#include "search/searcher.h"
 #include "tt/table.h"
 
 namespace tempo {
@@ -58,7 +59,7 @@ absl::Status Session::attach_egdb(std::span<const std::uint8_t> bytes) {
   return absl::OkStatus();
 }
 
-void Session::set_cancel(std::int32_t v) { std::atomic_ref<std::int32_t>(*cancel_).store(v); }
+void Session::set_cancel(std::int32_t v) { store_cancel(cancel_, v); }
 
 void Session::cancel() { set_cancel(1); }
 
