@@ -6,12 +6,13 @@
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "search/eval_features.h"
 #include "train/fit.h"
 
 ABSL_DECLARE_FLAG(std::string, out);
 ABSL_FLAG(std::string, data, "", "fit: game files from `tempo selfplay` (or older record files), separated by commas");
 ABSL_FLAG(std::string, init, "", "fit: weights file to start from (default: hand-set material, empty patterns)");
-ABSL_FLAG(int, layout, 0, "fit: region layout, 0 or 1 (search/eval_features.h)");
+ABSL_FLAG(int, layout, 0, "fit: region layout, 0 to 3 (search/eval_features.h)");
 ABSL_FLAG(int, epochs, 30, "fit: passes over the data, 1..10000");
 ABSL_FLAG(double, lambda, 0.75, "fit: weight of the game result in the target, 0..1 (the rest: the search score)");
 ABSL_FLAG(double, l2, 3e-3, "fit: L2 regularisation (decoupled weight decay per step) of the positional weights, >= 0");
@@ -38,7 +39,7 @@ int run_fit(const Args& args) {
   opt.l2 = absl::GetFlag(FLAGS_l2);
   opt.learning_rate = absl::GetFlag(FLAGS_learning_rate);
   opt.seed = absl::GetFlag(FLAGS_seed);
-  if (opt.layout < 0 || opt.layout > 1) return fail("--layout must be 0 or 1");
+  if (opt.layout < 0 || opt.layout >= eval::kNumLayouts) return fail("--layout must be 0 to 3");
   if (opt.epochs < 1 || opt.epochs > 10000) return fail("--epochs must be 1..10000");
   if (!(opt.lambda >= 0 && opt.lambda <= 1)) return fail("--lambda must be within 0..1");
   if (!(opt.l2 >= 0)) return fail("--l2 must not be negative");

@@ -20,6 +20,8 @@ namespace {
 
 static_assert(weights::kLayout >= 0 && weights::kLayout < kNumLayouts, "weights for an unknown region layout");
 static_assert(weights::kNumTables == kLayouts[weights::kLayout].size, "weights and layout disagree on the tables");
+static_assert(weights::kPatternSize == kLayouts[weights::kLayout].pattern_size,
+              "weights and layout disagree on the table size (cmake/gen_eval_weights.cmake)");
 static_assert(weights::kNumTermsInFile == kNumTerms, "weights and evaluation disagree on the terms");
 
 constexpr bool same_text(const char* a, const char* b) {

@@ -23,26 +23,28 @@
 namespace tempo::eval {
 
 // ------------------------------------------------------------------ regions
-// A region is a block of 4 rows by 4 columns: 8 playable squares, each empty
-// (0), holding a white man (1) or a black man (2): 3^8 = 6561 configurations.
-// Kings are left out of the patterns (they count as empty): they are few,
-// move far, and have their own terms.
-inline constexpr int kRegionSquares = 8;
-inline constexpr int kPatternSize = 6561;
+// A region is a window of board rows and columns; its playable squares are
+// each empty (0), a white man (1) or a black man (2), so a region of n squares
+// has 3^n configurations, each with a weight. Kings are left out of the
+// patterns (they count as empty): they are few, move far, and have their own
+// terms.
+inline constexpr int kMaxRegionSquares = 12;
 
 constexpr int column_of_square(int s) {
   const int row = row_of_square(s), p = (s - 1) % 5;
   return row % 2 == 0 ? 2 * p + 1 : 2 * p;
 }
 
-constexpr Bitboard block_mask(int row0, int col0) {
+constexpr Bitboard window_mask(int row0, int col0, int rows, int cols) {
   Bitboard m = 0;
   for (int s = 1; s <= kNumSquares; ++s) {
     const int r = row_of_square(s), c = column_of_square(s);
-    if (r >= row0 && r < row0 + 4 && c >= col0 && c < col0 + 4) m |= square_bb(s);
+    if (r >= row0 && r < row0 + rows && c >= col0 && c < col0 + cols) m |= square_bb(s);
   }
   return m;
 }
+
+constexpr int power_of_3(int n) { return n == 0 ? 1 : 3 * power_of_3(n - 1); }
 
 // One table of the evaluation: the region on White's side of its pair, and
 // its mirror, which Black's men are read from.
@@ -52,32 +54,53 @@ struct RegionPair {
 };
 
 // Region layouts the fitter can compare (`tempo fit --layout N`); the
-// evaluation uses kLayout. Layout 0: 16 blocks at even rows and columns
-// (8 tables), tiling the board twice over. Layout 1: adds the 9 blocks at odd
-// rows and columns (13 tables), overlapping every neighbour by half.
+// evaluation uses the layout its weights were fitted for.
+//   0: 4x4 blocks (8 squares) at even rows and columns: 16 blocks, 8 tables,
+//      tiling the board twice over.
+//   1: layout 0 and the 9 blocks at odd rows and columns (13 tables).
+//   2: windows 4 columns wide and 6 rows deep (12 squares, 3^12 entries), the
+//      shape the strongest pattern engines read: White's four bottom windows,
+//      each sharing its table with the half-turned top window (4 tables).
+//   3: windows 4 columns wide and 5 rows deep (10 squares): the four on each
+//      half, and four more across the middle (rows 3-7 and their mirrors):
+//      8 tables.
 struct Layout {
   std::array<RegionPair, 32> pairs{};
-  int size = 0;
+  int size = 0;          // tables
+  int squares = 0;       // squares in each region
+  int pattern_size = 0;  // entries per table, 3^squares
 };
 
 constexpr Layout make_layout(int which) {
   Layout l;
-  auto add = [&l](int r0, int c0) {
-    // The pair of block (r0, c0) is block (6 - r0, 6 - c0); a block that is
-    // its own mirror (3, 3) reads the same squares twice, once per colour.
-    l.pairs[l.size++] = RegionPair{block_mask(r0, c0), block_mask(6 - r0, 6 - c0)};
+  const int rows = which == 2 ? 6 : which == 3 ? 5 : 4, cols = 4;
+  l.squares = rows * cols / 2;
+  l.pattern_size = power_of_3(l.squares);
+  auto add = [&l, rows, cols](int r0, int c0) {
+    // The pair of window (r0, c0) is the half-turned window; one that is its
+    // own mirror reads the same squares twice, once per colour.
+    l.pairs[l.size++] =
+        RegionPair{window_mask(r0, c0, rows, cols), window_mask(10 - rows - r0, 10 - cols - c0, rows, cols)};
   };
-  for (int r0 : {4, 6})
-    for (int c0 : {0, 2, 4, 6}) add(r0, c0);
-  if (which == 1) {
-    for (int c0 : {1, 3, 5}) add(5, c0);
-    add(3, 3);
-    add(3, 5);
+  if (which <= 1) {
+    for (int r0 : {4, 6})
+      for (int c0 : {0, 2, 4, 6}) add(r0, c0);
+    if (which == 1) {
+      for (int c0 : {1, 3, 5}) add(5, c0);
+      add(3, 3);
+      add(3, 5);
+    }
+  } else if (which == 2) {
+    for (int c0 : {0, 2, 4, 6}) add(4, c0);
+  } else {
+    for (int r0 : {5, 3})
+      for (int c0 : {0, 2, 4, 6}) add(r0, c0);
   }
   return l;
 }
-inline constexpr int kNumLayouts = 2;
-inline constexpr std::array<Layout, kNumLayouts> kLayouts = {make_layout(0), make_layout(1)};
+inline constexpr int kNumLayouts = 4;
+inline constexpr std::array<Layout, kNumLayouts> kLayouts = {make_layout(0), make_layout(1), make_layout(2),
+                                                             make_layout(3)};
 
 // Bits of `b` selected by `mask`, packed low (BMI2 pext where the CPU has it;
 // the portable loop gives the same result everywhere else).
@@ -92,32 +115,39 @@ inline std::uint32_t extract(Bitboard b, Bitboard mask) {
 #endif
 }
 
-// Base-3 digits of an 8-bit set, in order and reversed (the reversed read is
+// Base-3 digits of an n-bit set, in order and reversed (the reversed read is
 // the half-turned region: turning the board reverses the bit order).
+template <int N>
 struct Base3 {
-  std::array<std::uint16_t, 256> forward{}, reversed{};
+  std::array<std::uint32_t, 1 << N> forward{}, reversed{};
 };
-constexpr Base3 make_base3() {
-  Base3 t;
-  for (int b = 0; b < 256; ++b) {
-    int f = 0, r = 0, p = 1;
-    for (int i = 0; i < 8; ++i, p *= 3) {
-      f += ((b >> i) & 1) * p;
-      r += ((b >> (7 - i)) & 1) * p;
+template <int N>
+constexpr Base3<N> make_base3() {
+  Base3<N> t;
+  for (int b = 0; b < (1 << N); ++b) {
+    std::uint32_t f = 0, r = 0, p = 1;
+    for (int i = 0; i < N; ++i, p *= 3) {
+      f += static_cast<std::uint32_t>((b >> i) & 1) * p;
+      r += static_cast<std::uint32_t>((b >> (N - 1 - i)) & 1) * p;
     }
-    t.forward[b] = static_cast<std::uint16_t>(f);
-    t.reversed[b] = static_cast<std::uint16_t>(r);
+    t.forward[b] = f;
+    t.reversed[b] = r;
   }
   return t;
 }
-inline constexpr Base3 kBase3 = make_base3();
+template <int N>
+inline constexpr Base3<N> kBase3 = make_base3<N>();
 
-// Pattern indices of one region pair: White's read and Black's read.
+// Pattern indices of one region pair of N squares: White's read and Black's read.
+template <int N>
 inline int white_index(const RegionPair& p, Bitboard white_men, Bitboard black_men) {
-  return kBase3.forward[extract(white_men, p.white_region)] + 2 * kBase3.forward[extract(black_men, p.white_region)];
+  return static_cast<int>(kBase3<N>.forward[extract(white_men, p.white_region)] +
+                          2 * kBase3<N>.forward[extract(black_men, p.white_region)]);
 }
+template <int N>
 inline int black_index(const RegionPair& p, Bitboard white_men, Bitboard black_men) {
-  return kBase3.reversed[extract(black_men, p.black_region)] + 2 * kBase3.reversed[extract(white_men, p.black_region)];
+  return static_cast<int>(kBase3<N>.reversed[extract(black_men, p.black_region)] +
+                          2 * kBase3<N>.reversed[extract(white_men, p.black_region)]);
 }
 
 // ------------------------------------------------------------------ terms
@@ -293,10 +323,11 @@ int side_terms(const Position& pos, Sink& sink) {
 template <int kLayoutIndex, typename Sink>
 inline void features(const Position& pos, Sink& sink) {
   constexpr const Layout& L = kLayouts[kLayoutIndex];
+  constexpr int N = L.squares;
   const Bitboard wm = pos.men(Color::kWhite), bm = pos.men(Color::kBlack);
   for (int t = 0; t < L.size; ++t) {
-    sink.pattern(t, white_index(L.pairs[t], wm, bm), +1);
-    sink.pattern(t, black_index(L.pairs[t], wm, bm), -1);
+    sink.pattern(t, white_index<N>(L.pairs[t], wm, bm), +1);
+    sink.pattern(t, black_index<N>(L.pairs[t], wm, bm), -1);
   }
   const int wk = popcount(pos.kings_of(Color::kWhite)), bk = popcount(pos.kings_of(Color::kBlack));
   sink.term(kMan, popcount(wm) - popcount(bm));
@@ -317,10 +348,11 @@ inline void features(const Position& pos, Sink& sink) {
 // Same for a layout chosen at run time (the fitter).
 template <typename Sink>
 inline void features(const Position& pos, int layout, Sink& sink) {
-  if (layout == 0) {
-    features<0>(pos, sink);
-  } else {
-    features<1>(pos, sink);
+  switch (layout) {
+    case 0: features<0>(pos, sink); break;
+    case 1: features<1>(pos, sink); break;
+    case 2: features<2>(pos, sink); break;
+    default: features<3>(pos, sink); break;
   }
 }
 

@@ -19,12 +19,11 @@ namespace tempo::train {
 namespace {
 
 using eval::kNumTerms;
-using eval::kPatternSize;
 
 // One position's features, flattened: pattern entries then terms.
 struct Rows {
   std::vector<std::uint32_t> begin;   // first feature of row i; size rows + 1
-  std::vector<std::int32_t> feature;  // pattern: +-(table * 6561 + index + 1); term: +-(offset + term + 1)
+  std::vector<std::int32_t> feature;  // pattern: +-(table * pattern size + index + 1); term: +-(offset + term + 1)
   std::vector<std::int16_t> value;    // multiplier (1 for patterns)
   std::vector<float> phase;           // opening share, 0..1
   std::vector<float> drawish;         // drawish scale, 0..1
@@ -36,9 +35,10 @@ struct Rows {
 
 struct Collect {
   Rows& rows;
+  int pattern_size;
   int term_offset;
   void pattern(int table, int index, int sign) {
-    rows.feature.push_back(sign * (table * kPatternSize + index + 1));
+    rows.feature.push_back(sign * (table * pattern_size + index + 1));
     rows.value.push_back(1);
   }
   void term(eval::Term t, int value) {
@@ -65,7 +65,8 @@ absl::Status fit(const FitOptions& opt) {
 
   // ---------------------------------------------------------------- data
   const int tables = eval::kLayouts[opt.layout].size;
-  const int term_offset = tables * kPatternSize;
+  const int pattern_size = eval::kLayouts[opt.layout].pattern_size;
+  const int term_offset = tables * pattern_size;
   Rows rows;
   rows.begin.push_back(0);
   std::size_t games = 0;
@@ -76,7 +77,7 @@ absl::Status fit(const FitOptions& opt) {
     for (const Record& r : *recs) {
       if (r.game != last_game) ++games, last_game = r.game;
       const Position pos = r.position();
-      Collect c{rows, term_offset};
+      Collect c{rows, pattern_size, term_offset};
       eval::features(pos, opt.layout, c);
       rows.begin.push_back(static_cast<std::uint32_t>(rows.feature.size()));
       rows.phase.push_back(static_cast<float>(eval::phase_of(pos)) / eval::kPhaseMax);
@@ -227,7 +228,7 @@ absl::Status fit(const FitOptions& opt) {
   // ---------------------------------------------------------------- write
   Weights out;
   out.layout = opt.layout;
-  out.patterns.assign(static_cast<std::size_t>(tables) * kPatternSize, {0, 0});
+  out.patterns.assign(static_cast<std::size_t>(tables) * pattern_size, {0, 0});
   auto q = [](double x) {
     return static_cast<std::int16_t>(std::clamp(std::lround(x * kWeightUnit), -32767L, 32767L));
   };

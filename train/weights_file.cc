@@ -29,8 +29,8 @@ std::string format_weights(const Weights& w) {
     absl::StrAppendFormat(&out, "term %s %d %d\n", eval::kTermNames[t], w.terms[t][0], w.terms[t][1]);
   for (std::size_t i = 0; i < w.patterns.size(); ++i) {
     if (w.patterns[i][0] == 0 && w.patterns[i][1] == 0) continue;
-    absl::StrAppendFormat(&out, "pattern %d %d %d %d\n", i / eval::kPatternSize, i % eval::kPatternSize,
-                          w.patterns[i][0], w.patterns[i][1]);
+    absl::StrAppendFormat(&out, "pattern %d %d %d %d\n", i / w.pattern_size(), i % w.pattern_size(), w.patterns[i][0],
+                          w.patterns[i][1]);
   }
   absl::StrAppendFormat(&out, "checksum %016x\n", fnv1a64(out));
   return out;
@@ -79,7 +79,7 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
       have_format = true;
     } else if (f[0] == "layout") {
       if (f.size() != 2 || !num(f[1], 0, eval::kNumLayouts - 1, &w.layout)) return bad("unknown layout");
-      w.patterns.assign(static_cast<std::size_t>(w.tables()) * eval::kPatternSize, {0, 0});
+      w.patterns.assign(static_cast<std::size_t>(w.tables()) * w.pattern_size(), {0, 0});
       have_layout = true;
     } else if (f[0] == "unit") {
       int u = 0;
@@ -96,11 +96,11 @@ absl::StatusOr<Weights> parse_weights(absl::string_view text) {
     } else if (f[0] == "pattern") {
       int t = 0, i = 0, a = 0, b = 0;
       if (!have_layout) return bad("pattern before layout");
-      if (f.size() != 5 || !num(f[1], 0, w.tables() - 1, &t) || !num(f[2], 0, eval::kPatternSize - 1, &i) ||
+      if (f.size() != 5 || !num(f[1], 0, w.tables() - 1, &t) || !num(f[2], 0, w.pattern_size() - 1, &i) ||
           !num(f[3], -32768, 32767, &a) || !num(f[4], -32768, 32767, &b))
         return bad("bad pattern line");
-      w.patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i] = {static_cast<std::int16_t>(a),
-                                                                          static_cast<std::int16_t>(b)};
+      w.patterns[static_cast<std::size_t>(t) * w.pattern_size() + i] = {static_cast<std::int16_t>(a),
+                                                                        static_cast<std::int16_t>(b)};
     } else {
       return absl::DataLossError(absl::StrCat("line ", line_no, ": unknown line '", line, "'"));
     }

@@ -29,10 +29,11 @@ inline constexpr int kWeightUnit = 8;
 struct Weights {
   int layout = 0;
   std::array<std::array<std::int16_t, 2>, eval::kNumTerms> terms{};
-  std::vector<std::array<std::int16_t, 2>> patterns;  // table * kPatternSize + index
+  std::vector<std::array<std::int16_t, 2>> patterns;  // table * pattern_size() + index
   std::vector<std::string> comments;                  // written as `# ...` lines at the top
 
   int tables() const { return eval::kLayouts[layout].size; }
+  int pattern_size() const { return eval::kLayouts[layout].pattern_size; }
 };
 
 std::uint64_t fnv1a64(absl::string_view bytes);

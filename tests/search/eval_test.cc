@@ -71,6 +71,8 @@ TEST(Evaluate, FeaturesAreColourSymmetricInEveryLayout) {
   for (const Position& p : testing::random_positions(5, 6, 90)) {
     expect_mirror_features<0>(p);
     expect_mirror_features<1>(p);
+    expect_mirror_features<2>(p);
+    expect_mirror_features<3>(p);
   }
 }
 
@@ -82,11 +84,13 @@ TEST(Evaluate, ColourSymmetric) {
   }
 }
 
-TEST(Evaluate, EveryRegionHasEightSquaresAndAMirror) {
+TEST(Evaluate, EveryRegionHasItsSquaresAndAMirror) {
   for (const eval::Layout& l : eval::kLayouts) {
+    EXPECT_LE(l.squares, eval::kMaxRegionSquares);
+    EXPECT_EQ(l.pattern_size, eval::power_of_3(l.squares));
     for (int t = 0; t < l.size; ++t) {
-      EXPECT_EQ(popcount(l.pairs[t].white_region), eval::kRegionSquares);
-      EXPECT_EQ(popcount(l.pairs[t].black_region), eval::kRegionSquares);
+      EXPECT_EQ(popcount(l.pairs[t].white_region), l.squares);
+      EXPECT_EQ(popcount(l.pairs[t].black_region), l.squares);
       Bitboard turned = 0;
       for (int s = 1; s <= 50; ++s)
         if (l.pairs[t].white_region & square_bb(s)) turned |= square_bb(51 - s);
@@ -100,12 +104,19 @@ TEST(Evaluate, EveryRegionHasEightSquaresAndAMirror) {
 TEST(Evaluate, PatternIndexDigits) {
   const eval::RegionPair& p = eval::kLayouts[0].pairs[0];  // rows 4-7, columns 0-3
   // Its lowest square is 21 (row 4, column 0): digit 3^0.
-  EXPECT_EQ(eval::white_index(p, square_bb(21), 0), 1);
-  EXPECT_EQ(eval::white_index(p, 0, square_bb(21)), 2);
-  EXPECT_EQ(eval::white_index(p, 0, 0), 0);
+  EXPECT_EQ(eval::white_index<8>(p, square_bb(21), 0), 1);
+  EXPECT_EQ(eval::white_index<8>(p, 0, square_bb(21)), 2);
+  EXPECT_EQ(eval::white_index<8>(p, 0, 0), 0);
   // Black's read of the mirror region is the same digit for the turned square 30.
-  EXPECT_EQ(eval::black_index(p, 0, square_bb(30)), 1);
-  EXPECT_EQ(eval::black_index(p, square_bb(30), 0), 2);
+  EXPECT_EQ(eval::black_index<8>(p, 0, square_bb(30)), 1);
+  EXPECT_EQ(eval::black_index<8>(p, square_bb(30), 0), 2);
+  // A 12-square window (layout 2, rows 4-9, columns 0-3): square 21 is its
+  // lowest digit, square 47 (row 9, column 2) its highest, 3^11.
+  const eval::RegionPair& w = eval::kLayouts[2].pairs[0];
+  EXPECT_EQ(eval::white_index<12>(w, square_bb(21), 0), 1);
+  EXPECT_EQ(eval::white_index<12>(w, square_bb(47), 0), 177147);
+  EXPECT_EQ(eval::white_index<12>(w, 0, square_bb(47)), 2 * 177147);
+  EXPECT_EQ(eval::black_index<12>(w, 0, square_bb(4)), 177147);
   // A king leaves the pattern alone.
   Features f = features_of<0>(fen("W:WK21:BK30"));
   for (const auto& [t, i, s] : f.patterns) EXPECT_EQ(i, 0);

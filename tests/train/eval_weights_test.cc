@@ -28,10 +28,10 @@ TEST(EvalWeights, CompiledTablesMatchTheDataFile) {
   }
   int differ = 0;
   for (int t = 0; t < w->tables(); ++t)
-    for (int i = 0; i < eval::kPatternSize; ++i)
+    for (int i = 0; i < w->pattern_size(); ++i)
       for (int ph = 0; ph < 2; ++ph)
         differ +=
-            w->patterns[static_cast<std::size_t>(t) * eval::kPatternSize + i][ph] != eval::weights::kPatterns[t][i][ph];
+            w->patterns[static_cast<std::size_t>(t) * w->pattern_size() + i][ph] != eval::weights::kPatterns[t][i][ph];
   EXPECT_EQ(differ, 0);
 }
 
@@ -47,7 +47,7 @@ TEST(EvalWeights, ChecksumIsInTheTableFingerprint) {
 TEST(EvalWeights, RoundTripAndDamage) {
   train::Weights w;
   w.layout = 0;
-  w.patterns.assign(static_cast<std::size_t>(w.tables()) * eval::kPatternSize, {0, 0});
+  w.patterns.assign(static_cast<std::size_t>(w.tables()) * w.pattern_size(), {0, 0});
   w.terms[eval::kMan] = {800, 900};
   w.patterns[123] = {-5, 7};
   w.comments = {"a test"};
