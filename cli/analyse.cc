@@ -85,17 +85,17 @@ int run_analyse(const Args& args, const ParamArgs& param_args) {
   }
   req.multipv = absl::GetFlag(FLAGS_multipv);
   req.seed = absl::GetFlag(FLAGS_seed);
+  // --egdb (a bad one is status 2, an empty one none), else the default
+  // database found (a bad one is said on stderr and the search goes on without).
   MappedEgdb egdb_file;
-  if (const std::string path = absl::GetFlag(FLAGS_egdb); !path.empty()) {
-    absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
-    absl::Status st = mapped.status();
-    if (mapped.ok()) {
-      egdb_file = *std::move(mapped);
-      st = session.attach_egdb({egdb_file.data(), egdb_file.size()});
-    }
-    if (!st.ok()) {
-      std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(st.message()).c_str());
-      return 2;
+  if (const EgdbChoice egdb = chosen_egdb(); !egdb.path.empty()) {
+    if (absl::Status st = attach_egdb_file(session, egdb.path, &egdb_file); !st.ok()) {
+      if (egdb.given) {
+        std::fprintf(stderr, "tempo analyse: --egdb: %s\n", std::string(st.message()).c_str());
+        return 2;
+      }
+      std::fprintf(stderr, "tempo analyse: the endgame database from %s is not used: %s; searching without one\n",
+                   egdb.origin.c_str(), std::string(st.message()).c_str());
     }
   }
   const Position& root = game.current();

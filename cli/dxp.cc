@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/commands.h"
+#include "cli/egdb_file.h"
 #include "cli/flags.h"
 #include "cli/net.h"
 #include "protocol/dxp.h"
@@ -69,7 +70,8 @@ struct Match {
   Socket sock;
   MessageReader reader{dxp::kMaxMessage};
   int timeout_ms = -1;
-  Session session;              // the game, the table carried from move to move
+  MappedEgdb egdb;              // the endgame database's file, mapped: outlives the session that reads it
+  Session session;              // the game, the table carried from move to move, the database
   Game& game = session.game();  // the one in the session
   Color me = Color::kWhite;
   std::string opponent;
@@ -366,6 +368,15 @@ int run_dxp(const Args& args) {
   m.seed = absl::GetFlag(FLAGS_seed);
   if (absl::Status st = m.session.resize_table(absl::GetFlag(FLAGS_tt_mb)); !st.ok()) {
     return bad_flag(absl::StrCat("--", msg(st)));
+  }
+  // --egdb (a bad one is a bad flag, an empty one none), else the default
+  // database found (a bad one is said on stderr and we play without).
+  if (const EgdbChoice egdb = chosen_egdb(); !egdb.path.empty()) {
+    if (absl::Status st = attach_egdb_file(m.session, egdb.path, &m.egdb); !st.ok()) {
+      if (egdb.given) return bad_flag(absl::StrCat("--egdb: ", msg(st)));
+      std::fprintf(stderr, "tempo dxp: the endgame database from %s is not used: %s; playing without one\n",
+                   egdb.origin.c_str(), msg(st).c_str());
+    }
   }
   const std::string name = absl::GetFlag(FLAGS_dxp_name);
   int port = absl::GetFlag(FLAGS_dxp_port);

@@ -197,13 +197,27 @@ int build(const Args& args) {
   return 0;
 }
 
-absl::StatusOr<MappedEgdb> load(const char* command) {
-  const std::string path = absl::GetFlag(FLAGS_egdb);
-  if (path.empty()) return absl::InvalidArgumentError(absl::StrCat("tempo egdb ", command, ": --egdb is required"));
-  absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(path);
+// --egdb, else the database the other commands would use by default; *from
+// says which it is.
+absl::StatusOr<MappedEgdb> load(const char* command, EgdbChoice* from) {
+  *from = chosen_egdb();
+  if (from->path.empty()) {
+    std::string why = "--egdb is required";
+    if (!from->given && !from->origin.empty()) {
+      absl::StrAppend(&why, " (", from->origin, " is set empty: no default)");
+    } else if (!from->given) {
+      // Say where the default was looked for.
+      std::string looked;
+      for (const EgdbPlace& p : default_egdb_places())
+        absl::StrAppend(&looked, looked.empty() ? "" : ", ", quote(p.path));
+      absl::StrAppend(&why, " (no database found in ", looked.empty() ? "no standard place" : looked, ")");
+    }
+    return absl::InvalidArgumentError(absl::StrCat("tempo egdb ", command, ": ", why));
+  }
+  absl::StatusOr<MappedEgdb> mapped = MappedEgdb::map(from->path);
   if (!mapped.ok())
     return absl::Status(mapped.status().code(),
-                        absl::StrCat("tempo egdb ", command, ": --egdb: ", mapped.status().message()));
+                        absl::StrCat("tempo egdb ", command, ": ", from->origin, ": ", mapped.status().message()));
   return mapped;
 }
 
@@ -219,7 +233,8 @@ int probe(const Args& args) {
     std::fprintf(stderr, "tempo egdb probe: --fen: %s\n", std::string(pos.status().message()).c_str());
     return 2;
   }
-  absl::StatusOr<MappedEgdb> bytes = load("probe");
+  EgdbChoice from;
+  absl::StatusOr<MappedEgdb> bytes = load("probe", &from);
   if (!bytes.ok()) {
     std::fprintf(stderr, "%s\n", std::string(bytes.status().message()).c_str());
     return 2;
@@ -253,11 +268,13 @@ int info(const Args& args) {
     std::fprintf(stderr, "tempo egdb info: unexpected argument %s\n", quote(args[1]).c_str());
     return 2;
   }
-  absl::StatusOr<MappedEgdb> bytes = load("info");
+  EgdbChoice from;
+  absl::StatusOr<MappedEgdb> bytes = load("info", &from);
   if (!bytes.ok()) {
     std::fprintf(stderr, "%s\n", std::string(bytes.status().message()).c_str());
     return 2;
   }
+  std::printf("database %s (%s)\n", quote(egdb_file_of(from.path)).c_str(), from.origin.c_str());
   const egdb::Database db = egdb::Database::open(bytes->data(), bytes->size());
   std::printf("status %s\n", egdb::status_name(db.status()));
   if (!db.ok()) return 1;

@@ -23,9 +23,11 @@ ABSL_FLAG(std::string, level, "expert", "analyse, hub, dxp: playing level: easy,
 ABSL_FLAG(std::uint64_t, seed, 0,
           "analyse, hub, dxp, selfplay, fit: seed of all randomness (noise, blunders, sampling)");
 ABSL_FLAG(int, tt_mb, 4, "analyse, bench, hub, dxp: transposition table size in MiB (0 = no table)");
-ABSL_FLAG(std::string, egdb, "",
-          "analyse, hub, egdb probe, egdb info: endgame database: a directory holding tempo.egdb, or the file (empty = "
-          "none)");
+ABSL_FLAG(tempo::cli::GivenText, egdb, {},
+          "analyse, hub, dxp, egdb probe, egdb info: endgame database: a directory holding tempo.egdb, or the file; "
+          "empty = none. Not given: $TEMPO_EGDB (a path, or empty for none), else the first of "
+          "$XDG_DATA_HOME/tempo/egdb (~/.local/share/tempo/egdb) and egdb/ next to the tempo program that holds one "
+          "(docs/egdb.md)");
 ABSL_FLAG(int, pieces, 4, "egdb build: largest number of pieces (2..6)");
 ABSL_FLAG(bool, kings_only, false, "egdb build: only the slices without men");
 

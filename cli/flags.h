@@ -39,7 +39,7 @@ ABSL_DECLARE_FLAG(int, multipv);
 ABSL_DECLARE_FLAG(std::string, level);
 ABSL_DECLARE_FLAG(std::uint64_t, seed);
 ABSL_DECLARE_FLAG(int, tt_mb);
-ABSL_DECLARE_FLAG(std::string, egdb);
+ABSL_DECLARE_FLAG(tempo::cli::GivenText, egdb);
 ABSL_DECLARE_FLAG(int, pieces);
 ABSL_DECLARE_FLAG(bool, kings_only);
 

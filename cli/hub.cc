@@ -77,6 +77,16 @@ class HubSession {
     });
     return ok;
   }
+  // The default database (cli/egdb_file.h), when no --egdb is given: one
+  // that cannot be used is said once on stderr, and the session plays
+  // without one (the `param` line then shows the empty value).
+  void use_default_egdb(const EgdbChoice& found) {
+    if (found.path.empty()) return;
+    if (absl::Status st = set_egdb(found.path); !st.ok()) {
+      std::fprintf(stderr, "tempo hub: the endgame database from %s is not used: %s; playing without one\n",
+                   found.origin.c_str(), std::string(st.message()).c_str());
+    }
+  }
 
  private:
   void emit(const std::string& line) {
@@ -92,6 +102,8 @@ class HubSession {
   void announce();
   // Applies a set-param; a bad value goes to `complain` and changes nothing.
   void set_param(const hub::Line& line, const std::function<void(absl::string_view)>& complain);
+  // The database at `path` (empty: none) from now on; an error keeps the one in use.
+  absl::Status set_egdb(const std::string& path);
   void set_position(const hub::Line& line);
   void go(const hub::Line& line);
   void answer(const absl::StatusOr<SearchResult>& result);
@@ -112,8 +124,8 @@ class HubSession {
   int multipv_ = 1;
   bool classic_ = false;  // Params::classic: the app's old search, for comparison matches
   int table_mib_ = kTableSize.default_mib;
-  std::string egdb_path_;  // the endgame database file or directory, empty for none
-  MappedEgdb egdb_;        // that file, mapped once per set-param
+  std::string egdb_path_;  // the endgame database file or directory in use, empty for none
+  MappedEgdb egdb_;        // that file, mapped once per set-param (or the default found)
 
   std::mutex out_mu_;
   // Last: its search, which writes through emit(), stops before the rest goes.
@@ -182,18 +194,8 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     }
     multipv_ = k;
   } else if (*name == "egdb") {
-    MappedEgdb mapped;
-    if (!value->empty()) {
-      absl::StatusOr<MappedEgdb> read = MappedEgdb::map(*value);
-      if (!read.ok()) return complain(absl::StrCat("set-param egdb: ", read.status().message()));
-      mapped = *std::move(read);
-    }
-    // The session reads the mapped bytes in place; the old mapping goes once it has let go.
-    if (absl::Status st = session_.attach_egdb({mapped.data(), mapped.size()}); !st.ok()) {
-      return complain(absl::StrCat("set-param egdb: ", quote(*value), " is ", st.message()));
-    }
-    egdb_path_ = *value;
-    egdb_ = std::move(mapped);
+    // An empty value is none: the default database too is turned off.
+    if (absl::Status st = set_egdb(*value); !st.ok()) return complain(absl::StrCat("set-param egdb: ", st.message()));
   } else if (*name == "classic") {
     if (*value != "true" && *value != "false") {
       return complain(absl::StrCat("set-param classic: ", quote(*value), " is not true or false"));
@@ -207,6 +209,12 @@ void HubSession::set_param(const hub::Line& line, const std::function<void(absl:
     }
   }
   // Unknown parameters are ignored, as the protocol asks.
+}
+
+absl::Status HubSession::set_egdb(const std::string& path) {
+  if (absl::Status st = attach_egdb_file(session_, path, &egdb_); !st.ok()) return st;
+  egdb_path_ = path;
+  return absl::OkStatus();
 }
 
 void HubSession::set_position(const hub::Line& line) {
@@ -328,15 +336,21 @@ int run_hub(const Args& args, const ParamArgs& params) {
     return 2;
   }
   std::ios::sync_with_stdio(false);
-  // --level, --seed, --multipv, --tt-mb set the parameters' start values
+  // --level, --seed, --multipv, --tt-mb, --egdb set the parameters' start values
   // (a GUI's set-param still overrides them).
   HubSession session;
   for (const auto& [name, value] : {std::pair<std::string, std::string>{"level", absl::GetFlag(FLAGS_level)},
                                     {"seed", absl::StrCat(absl::GetFlag(FLAGS_seed))},
                                     {"multipv", absl::StrCat(absl::GetFlag(FLAGS_multipv))},
-                                    {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))},
-                                    {"egdb", absl::GetFlag(FLAGS_egdb)}}) {
+                                    {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
+  }
+  // --egdb as given (a bad one stops here, an empty one is none), else the
+  // first database found in the standard places.
+  if (const EgdbChoice egdb = chosen_egdb(); egdb.given) {
+    if (!session.set_start_param("egdb", egdb.path)) return 2;
+  } else {
+    session.use_default_egdb(egdb);
   }
   // The level parameters (--max-depth ...), after --level, which would reset
   // them. Checked first so that an error names the flag as it was given.

@@ -66,8 +66,13 @@ void command_help(FILE* out, const Command& c) {
     for (const tempo::LimitSpec& l : tempo::kLimitSpecs) {
       if (searches && l.flag == name) value = absl::StrCat("=", l.range_text());
     }
-    std::fprintf(out, "  --%s%s  (default %s)\n      %s\n", dashed(name).c_str(), value.c_str(),
-                 f->DefaultValue().empty() ? "\"\"" : f->DefaultValue().c_str(), f->Help().c_str());
+    // A flag that tells "not given" from "given empty" (--fen, --egdb) says
+    // in its help what not giving it means.
+    const std::string fallback = f->IsOfType<tempo::cli::GivenText>() ? "default: not given"
+                                 : f->DefaultValue().empty()          ? "default \"\""
+                                                                      : absl::StrCat("default ", f->DefaultValue());
+    std::fprintf(out, "  --%s%s  (%s)\n      %s\n", dashed(name).c_str(), value.c_str(), fallback.c_str(),
+                 f->Help().c_str());
   }
   if (c.run_with_params) std::fprintf(out, "%s", tempo::cli::param_flags_help().c_str());
 }

@@ -57,7 +57,7 @@ endif()
 # The program and the C library too: test_param_interfaces.py checks that
 # every interface takes the same parameter values.
 set(TEMPO_PYTEST_ENV "PYTHONPATH=${TEMPO_PYTHON_DIR};TEMPO_SOURCE_DIR=${PROJECT_SOURCE_DIR};MPLBACKEND=Agg"
-    "TEMPO_BINARY=$<TARGET_FILE:tempo>")
+    "TEMPO_BINARY=$<TARGET_FILE:tempo>" "TEMPO_EGDB=")  # no default database of the user's (docs/egdb.md)
 if(TARGET tempo_ffi)
   list(APPEND TEMPO_PYTEST_ENV "TEMPO_LIBRARY=$<TARGET_FILE:tempo_ffi>")
 endif()

@@ -77,6 +77,13 @@ add_test(NAME cli.egdb_bounded
     echo \"$out\"; [ $rc -eq 0 ] && [[ $out == *'not a regular file'* && $out == *pong* ]]"
   $<TARGET_FILE:tempo>)
 set_tests_properties(cli.egdb_bounded PROPERTIES LABELS unit)
+# The database found without --egdb (TEMPO_EGDB, $XDG_DATA_HOME/tempo/egdb or
+# ~/.local/share/tempo/egdb, egdb/ next to the program): reported by the Hub's
+# param line and used, turned off by an empty value, a damaged one said once
+# and passed over (tests/cli/egdb_default_test.py).
+add_test(NAME cli.egdb_default COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/cli/egdb_default_test.py
+         $<TARGET_FILE:tempo>)
+set_tests_properties(cli.egdb_default PROPERTIES LABELS unit TIMEOUT 120)
 endif()
 
 # Process-level tests of `tempo hub`, `tempo dxp` and `tempo match`: Python
@@ -89,3 +96,10 @@ add_test(NAME cli.dxp_game COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/dxp_game_test.
 add_test(NAME cli.match_mini COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/match_test.py $<TARGET_FILE:tempo>
          ${PROJECT_SOURCE_DIR}/data/openings.txt)
 set_tests_properties(cli.hub_session cli.dxp_game cli.match_mini PROPERTIES LABELS unit TIMEOUT 60)
+
+# A database installed for the user running the tests (docs/egdb.md, "Where
+# Tempo looks for the database") must not change what these tests see:
+# TEMPO_EGDB set empty turns the default off (cli.egdb_default sets its own).
+get_property(TEMPO_ALL_TESTS DIRECTORY PROPERTY TESTS)
+list(FILTER TEMPO_ALL_TESTS INCLUDE REGEX "^cli\\.")
+set_property(TEST ${TEMPO_ALL_TESTS} APPEND PROPERTY ENVIRONMENT "TEMPO_EGDB=")

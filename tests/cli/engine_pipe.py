@@ -6,8 +6,11 @@ import time
 
 
 class Engine:
-    def __init__(self, argv):
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    def __init__(self, argv, env=None, stderr=None):
+        """`env`: the engine's environment (default ours); `stderr=subprocess.PIPE` keeps
+        what it says there for stderr_text() (a little only: the pipe is read at the end)."""
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env,
+                                     bufsize=0)
         self.buf = b""
         self.log = []
 
@@ -46,6 +49,10 @@ class Engine:
         except OSError:
             pass
         return self.proc.wait(timeout)
+
+    def stderr_text(self):
+        """What the engine wrote on stderr (with stderr=subprocess.PIPE), once it has exited."""
+        return self.proc.stderr.read().decode() if self.proc.stderr else ""
 
 
 def parse(line):
