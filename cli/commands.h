@@ -21,6 +21,7 @@ int run_bench(const Args& args, const ParamArgs& params);
 int run_selfplay(const Args& args);  // cli/selfplay.cc
 int run_fit(const Args& args);       // cli/fit.cc
 int run_egdb(const Args& args);      // cli/egdb.cc
+int run_book(const Args& args);      // cli/book.cc
 
 // The opening book as given, or, for the default relative path, the one next
 // to the source tree the program was built in (build/tempo -> ../data).

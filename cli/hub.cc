@@ -248,6 +248,7 @@ void HubSession::report(const Position& root, const Progress& p) {
   info.args.push_back({"nps", absl::StrFormat("%.2f", mnps), true});
   if (multipv_ > 1) info.args.push_back({"multipv", absl::StrCat(p.multipv_index + 1), true});
   info.args.push_back({"pv", pv, true});
+  if (p.book) info.args.push_back({"book", "", false});  // the opening book's move, played at once
   emit(hub::format_line(info));
 }
 
@@ -345,6 +346,9 @@ int run_hub(const Args& args, const ParamArgs& params) {
                                     {"tt-mb", absl::StrCat(absl::GetFlag(FLAGS_tt_mb))}}) {
     if (!session.set_start_param(name, value)) return 2;
   }
+  // Full strength plays the book's best move: Expert's book-variety (the
+  // app's "little variety") only with --book-variety or a GUI's set-param.
+  if (!session.set_start_param("book-variety", "0")) return 2;
   // --egdb as given (a bad one stops here, an empty one is none), else the
   // first database found in the standard places.
   if (const EgdbChoice egdb = chosen_egdb(); egdb.given) {

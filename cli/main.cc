@@ -41,6 +41,8 @@ const Command kCommands[] = {
     {"fit", tempo::cli::run_fit, nullptr, "fit the evaluation's weights to self-play records"},
     {"egdb", tempo::cli::run_egdb, nullptr,
      "endgame database: `build --pieces N --out DIR` (resumable), `probe --fen FEN --egdb DIR`, `info --egdb DIR`"},
+    {"book", tempo::cli::run_book, nullptr,
+     "opening book: `build --out FILE` searches the openings' positions (data/book.txt is compiled in)"},
 };
 
 void usage(FILE* out) {

@@ -43,7 +43,7 @@ ABSL_FLAG(std::string, params2, "", "match: set-param values for engine 2");
 ABSL_FLAG(std::string, name1, "", "match: engine 1's name in the results (default: its id name and params)");
 ABSL_FLAG(std::string, name2, "", "match: engine 2's name in the results");
 ABSL_FLAG(std::string, openings, "data/openings.txt",
-          "match, selfplay: opening book (one line of PDN moves per opening)");
+          "match, selfplay, book build: opening lines (one line of PDN moves per opening)");
 ABSL_FLAG(int, games, 0,
           "match, selfplay: number of games (match: 0 = every opening with both colours; selfplay: 0 = 10000)");
 ABSL_FLAG(double, match_movetime, 0, "match: seconds per move");

@@ -9,9 +9,10 @@
 
 ABSL_DECLARE_FLAG(std::string, openings);
 ABSL_DECLARE_FLAG(int, games);
-ABSL_FLAG(std::string, out, "",
-          "selfplay, egdb build, fit: where to write: selfplay's game file (appended to: an interrupted run resumes), "
-          "egdb build's directory, fit's weights file");
+ABSL_FLAG(
+    std::string, out, "",
+    "selfplay, egdb build, fit, book build: where to write: selfplay's game file (appended to: an interrupted run "
+    "resumes), egdb build's directory, fit's weights file, book build's book");
 ABSL_FLAG(int, threads, 2, "selfplay: games played at once (one per core)");
 ABSL_FLAG(int, random_plies, 4, "selfplay: random near-best moves after each opening, 0..20");
 

@@ -25,6 +25,8 @@ static_assert(offsetof(SearchResultV1, multipv) + sizeof(ScoredMoveV1) == offset
 static_assert(sizeof(ScoredMoveV1) == sizeof(tempo_scored_move) - (kMoveV3 - kMoveV1));
 static_assert(sizeof(void*) != 8 || (kSearchRequestV3 == 176 && kSearchRequestV5 == 192));
 static_assert(kSearchRequestStrength == kSearchRequestV5);
+static_assert(sizeof(void*) != 8 || kSearchRequestV6 == 200);
+static_assert(kSearchRequestBookVariety == kSearchRequestV6);
 static_assert(sizeof(tempo_egdb_info) == kEgdbInfoV1);
 static_assert(sizeof(tempo_table_info) == kTableInfoV1);
 // Piece codes are the engine's.

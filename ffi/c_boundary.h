@@ -49,7 +49,13 @@ inline constexpr std::uint32_t kSearchRequestCaptureHorizon =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, capture_horizon) + sizeof(std::int32_t));
 inline constexpr std::uint32_t kSearchRequestStrength =
     static_cast<std::uint32_t>(offsetof(tempo_search_request, strength) + sizeof(std::int32_t));
-inline constexpr std::uint32_t kSearchRequestV5 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
+inline constexpr std::uint32_t kSearchRequestV5 = static_cast<std::uint32_t>(offsetof(tempo_search_request, book));
+// ABI 6 appended the opening book's fields (200 bytes on 64-bit targets).
+inline constexpr std::uint32_t kSearchRequestBook =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, book) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestBookVariety =
+    static_cast<std::uint32_t>(offsetof(tempo_search_request, book_variety) + sizeof(std::int32_t));
+inline constexpr std::uint32_t kSearchRequestV6 = static_cast<std::uint32_t>(sizeof(tempo_search_request));
 inline constexpr std::uint32_t kSearchResultV1 = 18800;
 inline constexpr std::uint32_t kEgdbInfoV1 = 24;
 inline constexpr std::uint32_t kTableInfoV1 = 48;

@@ -51,6 +51,8 @@ constexpr CField kCFields[] = {
     {"capture_horizon", TEMPO_OVERRIDE_CAPTURE_HORIZON, kSearchRequestCaptureHorizon,
      &tempo_search_request::capture_horizon},
     {"strength", TEMPO_OVERRIDE_STRENGTH, kSearchRequestStrength, &tempo_search_request::strength},
+    {"book", TEMPO_OVERRIDE_BOOK, kSearchRequestBook, &tempo_search_request::book},
+    {"book_variety", TEMPO_OVERRIDE_BOOK_VARIETY, kSearchRequestBookVariety, &tempo_search_request::book_variety},
 };
 constexpr bool fields_match_schema() {
   if (std::size(kCFields) != std::size(kParamSpecs)) return false;
@@ -86,10 +88,13 @@ absl::Status apply_overrides(const tempo_search_request& r, Params& p) {
   auto apply = [&](std::size_t i) -> absl::Status {
     if (!(r.overrides & kCFields[i].bit)) return absl::OkStatus();
     if (r.size < kCFields[i].needs_size) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("overrides has bit 0x", absl::Hex(kCFields[i].bit), " (", av(kCFields[i].field),
-                       ") but the request's size ", r.size, " does not reach that field (", kCFields[i].needs_size,
-                       " bytes, ABI ", kCFields[i].needs_size > kSearchRequestV3 ? 5 : 3, ")"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "overrides has bit 0x", absl::Hex(kCFields[i].bit), " (", av(kCFields[i].field), ") but the request's size ",
+          r.size, " does not reach that field (", kCFields[i].needs_size, " bytes, ABI ",
+          kCFields[i].needs_size > kSearchRequestV5   ? 6
+          : kCFields[i].needs_size > kSearchRequestV3 ? 5
+                                                      : 3,
+          ")"));
     }
     const ParamSpec& spec = kParamSpecs[i];
     return set_param(p, spec, value_of(r, kCFields[i], spec.type), spec.field);

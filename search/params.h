@@ -49,6 +49,13 @@ struct Params {
   // before helper threads pay for their start (docs/strength.md).
   int threads = 1;
   bool fresh_table = false;  // clear the caller's table before the search
+  // The compiled-in opening book (search/book.h): a position in it is
+  // answered at once with a book move (not when a depth, `infinite` or
+  // multi-PV is asked: that is analysis). book_variety > 0: a seeded pick
+  // among the book moves scoring within that many points (100 = a man) of
+  // the best; 0: always the best.
+  bool book = true;
+  int book_variety = 10;
   // Set together by `strength` (set_strength(), the ladder in strength.h):
   int max_nodes = 0;                  // node cap per move, 0 = none (caps every limit but `infinite`)
   int blunder_depth = 0;              // plies a blunder candidate is looked at; 0 = static score
@@ -314,8 +321,8 @@ inline constexpr ParamSpec kParamSpecs[] = {
       level_step(3).capture_horizon},
      "captures the quiescence search follows past the depth before it scores the position as it stands",
      &Params::capture_horizon},
-    // Last, so that for_level() applies it over the values above (which it
-    // sets to the same values: checked below).
+    // After the parameters it sets, so that for_level() applies it over
+    // them (it sets them to the same values: checked below).
     {"strength",
      "strength",
      ParamType::kInt,
@@ -325,6 +332,26 @@ inline constexpr ParamSpec kParamSpecs[] = {
      "Elo-like playing strength: sets max-depth, max-nodes, eval-noise, the blunder parameters, capture-horizon "
      "and feature-scale from one table; parameters given with it override them",
      &Params::strength},
+    // Appended after `strength` (which keeps its C ABI bit): the opening book (ABI 6).
+    {"book",
+     "book",
+     ParamType::kBool,
+     0,
+     1,
+     {0, 0, 0, 1},
+     "answer positions of the compiled-in opening book at once with a book move (not with a depth, infinite or "
+     "multi-PV)",
+     nullptr,
+     nullptr,
+     &Params::book},
+    {"book-variety",
+     "book_variety",
+     ParamType::kInt,
+     0,
+     100,
+     {0, 0, 0, 10},
+     "with book: a seeded pick among the book moves within this much of the best (100 = a man); 0 = the best",
+     &Params::book_variety},
 };
 inline constexpr int kParamCount = static_cast<int>(std::size(kParamSpecs));
 
@@ -346,7 +373,7 @@ static_assert(
 // ABI, Python, Dart, the web package, CLI flags) apply after it, whatever
 // their order, so they override what it set. The Hub applies set-param
 // commands in the order they come (like `level`).
-inline constexpr int kStrengthParam = kParamCount - 1;
+inline constexpr int kStrengthParam = 13;
 static_assert(kParamSpecs[kStrengthParam].int_field == &Params::strength);
 
 // By either spelling ("max-depth" or "max_depth"); null when unknown.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "search/book.h"
 #include "search/decisions.h"
 #include "search/search.h"
 #include "search/searcher.h"
@@ -462,6 +463,7 @@ SearchRequest watch_progress(const SearchRequest& caller, LastReport& last) {
 void report_move_played(const SearchRequest& caller, const LastReport& last, const SearchResult& result) {
   if (!caller.on_progress || !result.has_move || (last.reported && last.move == result.best_move)) return;
   Progress p;
+  p.book = result.book;
   // Reported lines and another move, not the level's mistake: the
   // unfinished iteration proved it better, at that iteration's depth.
   p.depth = last.reported && !result.blunder ? result.depth + 1 : result.depth;
@@ -489,6 +491,21 @@ absl::Status attach_table(const SearchRequest& request, std::optional<tt::Table>
   if (!attached.ok()) return absl::InvalidArgumentError(absl::StrCat("table buffer: ", attached.status().message()));
   table.emplace(*attached);
   return absl::OkStatus();
+}
+
+// A position of the opening book: its move at once (book.h's choose()).
+SearchResult book_answer(std::span<const book::BookMove> moves, const SearchRequest& request, const Game& game) {
+  const book::BookMove& pick =
+      book::choose(moves, request.params.book_variety, request.seed, zobrist::key(game.current()));
+  SearchResult result;
+  result.has_move = true;
+  result.book = true;
+  result.best_move = pick.move;
+  result.score = pick.score;
+  result.pv.moves[0] = pick.move;
+  result.pv.size = 1;
+  result.multipv.push_back(ScoredMove{pick.move, pick.score, result.pv});
+  return result;
 }
 
 // An infinite search answers only once cancelled, even when there was
@@ -523,7 +540,13 @@ absl::StatusOr<SearchResult> search(const Game& game, const SearchRequest& calle
   // search is analysis: the score must be the position's, so a forced move
   // is searched like any other.
   const int legal = main.prepare();
-  SearchResult result = legal == 0 || (legal == 1 && request.limits.depth == 0 && !request.limits.infinite)
+  const bool playing = request.limits.depth == 0 && !request.limits.infinite;
+  book::BookMove in_book[book::kMaxMoves];
+  const int book_moves = request.params.book && playing && request.multipv == 1 && legal >= 2 && !request.params.classic
+                             ? book::probe(game.current(), in_book)
+                             : 0;
+  SearchResult result = book_moves > 0 ? book_answer({in_book, static_cast<std::size_t>(book_moves)}, request, game)
+                        : legal == 0 || (legal == 1 && playing)
                             ? main.answer_at_once()
                             : search_threads(main, request, game, shared, table ? &*table : nullptr, usable);
   result.egdb_status = db.status();

@@ -49,6 +49,7 @@ struct Progress {
   std::int64_t time_ms = 0;
   int multipv_index = 0;  // 0 = best line
   const Line* pv = nullptr;
+  bool book = false;  // the move is the opening book's (depth 0, a one-move line)
 };
 
 struct ScoredMove {
@@ -86,7 +87,10 @@ struct SearchResult {
   std::vector<ScoredMove> multipv;  // best first; size min(multipv, legal moves)
   bool cancelled = false;
   bool blunder = false;  // the level chose a deliberately weaker move
-  int threads = 1;       // threads that searched (Params::threads, or 1: see search())
+  // The move is the opening book's (Params::book): depth 0, no nodes, the
+  // score the book's build found, a one-move pv.
+  bool book = false;
+  int threads = 1;  // threads that searched (Params::threads, or 1: see search())
   tt::Status tt_status = tt::Status::kFresh;
   tt::Reason tt_reason = tt::Reason::kNone;
   egdb::Status egdb_status = egdb::Status::kNone;  // what the endgame database buffer was
@@ -100,7 +104,10 @@ struct SearchResult {
 // out-of-range parameters or limits, a bad table buffer, `infinite` without a
 // cancel flag. With exactly one legal move it answers at once (a game's
 // forced move) unless a depth or `infinite` is asked: analysis searches the
-// forced move like any other, so its score is the position's. An infinite
+// forced move like any other, so its score is the position's. So does a
+// position of the opening book with Params::book (the book's move, chosen
+// as Params::book_variety says, SearchResult::book set) unless a depth,
+// `infinite` or multi-PV is asked. An infinite
 // search returns only once cancelled, even with nothing left to search (no
 // legal move, the deepest depth done). Params::fresh_table clears the
 // buffer first.

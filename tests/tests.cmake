@@ -41,12 +41,16 @@ tempo_test_binary(tt
           tests/tt/table_search_test.cc tests/tt/table_test.cc
   LINK tempo::search tempo::tt tempo::rules)
 tempo_test_binary(search
-  SOURCES tests/search/allocation_test.cc tests/search/classic_test.cc tests/search/draw_test.cc
+  SOURCES tests/search/allocation_test.cc tests/search/book_test.cc tests/search/classic_test.cc tests/search/draw_test.cc
           tests/search/eval_test.cc tests/search/levels_test.cc tests/search/params_test.cc
           tests/search/search_bounds_test.cc tests/search/search_concurrency_test.cc tests/search/search_test.cc
           tests/search/session_concurrency_test.cc tests/search/session_test.cc tests/search/smp_concurrency_test.cc tests/search/stack_test.cc
           tests/search/time_test.cc
   LINK tempo::search tempo_egdb_build tempo::egdb tempo::tt tempo::rules)
+# The book's generator refuses a damaged, cut or foreign data/book.txt.
+add_test(NAME search.gen_book_refuses_damage
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/search/gen_book_test.sh ${CMAKE_COMMAND} ${PROJECT_SOURCE_DIR})
+set_tests_properties(search.gen_book_refuses_damage PROPERTIES LABELS search)
 # The program's own parts that are not the commands (the DXP message reader).
 tempo_test_binary(cli SOURCES tests/cli/elo_test.cc tests/cli/net_test.cc cli/elo.cc cli/net.cc LINK tempo::rules)
 target_include_directories(tempo_cli_tests PRIVATE ${TEMPO_CLI_DIR})

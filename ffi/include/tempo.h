@@ -62,7 +62,7 @@ extern "C" {
 
 /* Bumped when a struct gains fields or a function is added; never when
  * something is removed (nothing is ever removed). */
-#define TEMPO_ABI_VERSION 5
+#define TEMPO_ABI_VERSION 6
 /* ABI 2 added tempo_search_request's parameter overrides (TEMPO_OVERRIDE_*);
  * a request of the ABI 1 size still works and plays its level as before.
  * ABI 4 added tempo_cancel_abandon and the TEMPO_CANCEL_* values.
@@ -70,6 +70,9 @@ extern "C" {
  * (TEMPO_OVERRIDE_STRENGTH) and the parameters it sets that no field had
  * (`max_nodes`, `blunder_depth`, `capture_horizon`); a request of the ABI 3
  * size is served as before.
+ * ABI 6 added the opening book to tempo_search_request: `book`
+ * (TEMPO_OVERRIDE_BOOK) and `book_variety` (TEMPO_OVERRIDE_BOOK_VARIETY); a
+ * request of the ABI 5 size is served as before (the level's book values).
  * ABI 3 added `threads` (TEMPO_OVERRIDE_THREADS), `fresh_table`
  * (TEMPO_OVERRIDE_FRESH_TABLE) and tempo_move.captured_in_order (so
  * tempo_move grew from 52 to 72 bytes and tempo_search_result, which holds
@@ -133,6 +136,8 @@ typedef int32_t tempo_status;
 #define TEMPO_OVERRIDE_BLUNDER_DEPTH 2048    /* blunder_depth (ABI 5) */
 #define TEMPO_OVERRIDE_CAPTURE_HORIZON 4096  /* capture_horizon (ABI 5) */
 #define TEMPO_OVERRIDE_STRENGTH 8192         /* strength (ABI 5): applied before every other override */
+#define TEMPO_OVERRIDE_BOOK 16384            /* book (ABI 6) */
+#define TEMPO_OVERRIDE_BOOK_VARIETY 32768    /* book_variety (ABI 6) */
 
 /* Game results, from the board's point of view. */
 #define TEMPO_RESULT_ONGOING 0
@@ -322,6 +327,11 @@ typedef struct tempo_search_request {
   int32_t blunder_depth;   /* 0..16 plies (then captures) a blunder is looked at; 0 = static score */
   int32_t capture_horizon; /* 0..127 captures followed past the depth before a position is scored */
   int32_t strength;        /* 400..3000 Elo-like; at or above Expert's value: full strength */
+  /* ABI 6: the compiled-in opening book (docs/strength.md). A position in it
+   * is answered at once with a book move (depth 0, no nodes) unless a depth,
+   * `infinite` or multi-PV is asked. Expert's values: on, variety 10. */
+  int32_t book;         /* non-zero: play from the opening book */
+  int32_t book_variety; /* 0..100: a seeded pick among book moves within this of the best (100 = a man); 0 = the best */
 } tempo_search_request;
 
 typedef struct tempo_scored_move {

@@ -427,6 +427,9 @@ void bind_search(py::module_& m) {
           "blunder", [](const PySearchResult& r) { return r.result.blunder; },
           "True when the level chose a deliberately weaker move.")
       .def_property_readonly(
+          "book", [](const PySearchResult& r) { return r.result.book; },
+          "True when the move is the opening book's (played at once: depth 0, no nodes).")
+      .def_property_readonly(
           "tt_status", [](const PySearchResult& r) { return tt::status_name(r.result.tt_status); },
           "What the search found in the table: 'reused', 'fresh' or 'reset'.")
       .def_property_readonly(

@@ -747,7 +747,7 @@ static void test_overrides(void) {
   int32_t easy_depth;
   int32_t easy_score;
 
-  CHECK(TEMPO_ABI_VERSION == 5);
+  CHECK(TEMPO_ABI_VERSION == 6);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
 
   /* Easy stops at its 3 plies (or its node budget first); zero-filled
@@ -824,7 +824,7 @@ static void test_overrides(void) {
   req.overrides = TEMPO_OVERRIDE_EVAL_NOISE;
   req.eval_noise = 10001;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
-  req.overrides = 1u << 15;
+  req.overrides = 1u << 16;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);
   CHECK(strstr(err, "unknown bits") != NULL);
 }
@@ -841,7 +841,8 @@ static void test_strength(void) {
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
   req = new_request(&start);
   req.depth = 0;
-  req.overrides = TEMPO_OVERRIDE_STRENGTH;
+  req.overrides = TEMPO_OVERRIDE_STRENGTH | TEMPO_OVERRIDE_BOOK;
+  req.book = 0;       /* searched, not the opening book's move */
   req.strength = 400; /* the lowest step: a small node budget and depth */
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
   CHECK(res->has_move && res->depth >= 1 && res->depth <= 4 && res->nodes <= 1000);
@@ -851,7 +852,7 @@ static void test_strength(void) {
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
   CHECK(res->nodes == budget_nodes);
   /* A node budget given with it wins over the strength's. */
-  req.overrides = TEMPO_OVERRIDE_STRENGTH | TEMPO_OVERRIDE_MAX_NODES | TEMPO_OVERRIDE_MAX_DEPTH;
+  req.overrides = TEMPO_OVERRIDE_STRENGTH | TEMPO_OVERRIDE_MAX_NODES | TEMPO_OVERRIDE_MAX_DEPTH | TEMPO_OVERRIDE_BOOK;
   req.max_nodes = 5;
   req.max_depth = 1;
   CHECK_ST(tempo_search(&req, NULL, 0, res, err, sizeof err), TEMPO_OK);
@@ -889,7 +890,8 @@ static void test_threads(void) {
   CHECK(tt != NULL);
   CHECK_ST(tempo_position_start(&start), TEMPO_OK);
   req = new_request(&start);
-  req.overrides = TEMPO_OVERRIDE_THREADS;
+  req.overrides = TEMPO_OVERRIDE_THREADS | TEMPO_OVERRIDE_BOOK;
+  req.book = 0; /* the start is in the opening book: searched all the same */
   req.threads = 2;
   req.size = (uint32_t)offsetof(tempo_search_request, threads);
   CHECK_ST(tempo_search(&req, tt, 1u << 20, res, err, sizeof err), TEMPO_ERR_INVALID_ARGUMENT);

@@ -57,7 +57,9 @@ class SearchRequest(C.Structure):
                 ("egdb", C.POINTER(C.c_uint8)), ("egdb_size", C.c_uint64),
                 # ABI 5
                 ("max_nodes", C.c_int32), ("blunder_depth", C.c_int32), ("capture_horizon", C.c_int32),
-                ("strength", C.c_int32)]
+                ("strength", C.c_int32),
+                # ABI 6
+                ("book", C.c_int32), ("book_variety", C.c_int32)]
 
 
 class EgdbInfo(C.Structure):
@@ -140,10 +142,10 @@ def main():
     # Struct sizes agree with what the library was built with (tests the
     # Python mirror; the Dart mirror is checked by dart_bindings_test.py).
     check(C.sizeof(Position) == 60 and C.sizeof(Move) == 72 and C.sizeof(GameState) == 96, "struct sizes")
-    check(C.sizeof(SearchRequest) == 192 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
+    check(C.sizeof(SearchRequest) == 200 and C.sizeof(EgdbInfo) == 24 and C.sizeof(SearchResult) == 19456 and C.sizeof(TableInfo) == 48,
           "struct sizes (search, table)")
 
-    check(f["tempo_abi_version"]() == 5, "abi version")
+    check(f["tempo_abi_version"]() == 6, "abi version")
     score = C.create_string_buffer(16)
     for value, text in ((25, b"+0.25"), (30000 - 7, b"+99.93"), (-(30000 - 4), b"-99.96"), (-30000, b"-100.00")):
         check(f["tempo_score_text"](value, score, 16, None) == OK and score.value == text, "score text %d" % value)

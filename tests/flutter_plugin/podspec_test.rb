@@ -69,7 +69,10 @@ end
   check.call(phase[:execution_position] == :before_compile, "#{platform}: the weights are not generated before compiling")
   check.call(phase[:script].to_s.include?('-P "${PODS_TARGET_SRCROOT}/../../../cmake/gen_eval_weights.cmake"'),
              "#{platform}: the script phase does not run cmake/gen_eval_weights.cmake")
-  check.call(phase[:output_files] == ['${DERIVED_FILE_DIR}/tempo_generated/search/eval_weights_data.h'],
+  check.call(phase[:script].to_s.include?('-P "${PODS_TARGET_SRCROOT}/../../../cmake/gen_book.cmake"'),
+             "#{platform}: the script phase does not run cmake/gen_book.cmake")
+  check.call(phase[:output_files] == ['${DERIVED_FILE_DIR}/tempo_generated/search/eval_weights_data.h',
+                                      '${DERIVED_FILE_DIR}/tempo_generated/search/book_data.h'],
              "#{platform}: the script phase's output is #{phase[:output_files].inspect}")
   xc = v['pod_target_xcconfig'] || {}
   check.call(xc['CLANG_CXX_LANGUAGE_STANDARD'] == 'c++20', "#{platform}: not C++20")

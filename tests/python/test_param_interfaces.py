@@ -51,7 +51,7 @@ def test_schema_is_sane():
     names = [p["field"] for p in tempo.PARAMS]
     assert names == ["max_depth", "time_limit_ms", "eval_noise", "blunder_probability", "blunder_margin",
                      "feature_scale", "use_table", "use_killers", "threads", "fresh_table", "max_nodes",
-                     "blunder_depth", "capture_horizon", "strength"]
+                     "blunder_depth", "capture_horizon", "strength", "book", "book_variety"]
     for i, p in enumerate(tempo.PARAMS):
         assert p["override_bit"] == 1 << i
         assert p["min"] <= p["max"]
@@ -139,7 +139,9 @@ def test_hub_announces_the_schema(hub):
     for p in tempo.PARAMS:
         a = announced[p["name"]]
         assert a["type"] == p["type"]
-        assert a["value"] == text(p["levels"]["expert"]) or float(a["value"]) == p["levels"]["expert"]
+        # The Hub starts at full strength: Expert's values, the book's best move.
+        start = 0 if p["field"] == "book_variety" else p["levels"]["expert"]
+        assert a["value"] == text(start) or float(a["value"]) == start
         if p["type"] != "bool":
             assert float(a["min"]) == p["min"] and float(a["max"]) == p["max"], a
 

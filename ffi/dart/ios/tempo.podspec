@@ -39,10 +39,11 @@ The Tempo draughts engine's C ABI (tempo.h) as a dynamic framework for dart:ffi.
   repo = '${PODS_TARGET_SRCROOT}/../../..'
   generated = '${DERIVED_FILE_DIR}/tempo_generated'
   s.script_phase = {
-    :name => 'Generate the evaluation weights (cmake/gen_eval_weights.cmake)',
+    :name => 'Generate the evaluation weights and the opening book (cmake/gen_eval_weights.cmake, cmake/gen_book.cmake)',
     :execution_position => :before_compile,
-    :input_files => ["#{repo}/data/eval_weights.txt", "#{repo}/cmake/gen_eval_weights.cmake"],
-    :output_files => ["#{generated}/search/eval_weights_data.h"],
+    :input_files => ["#{repo}/data/eval_weights.txt", "#{repo}/cmake/gen_eval_weights.cmake",
+                     "#{repo}/data/book.txt", "#{repo}/cmake/gen_book.cmake"],
+    :output_files => ["#{generated}/search/eval_weights_data.h", "#{generated}/search/book_data.h"],
     :script => <<-SCRIPT
 set -e
 cmake=$(command -v cmake || true)
@@ -56,6 +57,7 @@ fi
 mkdir -p "#{generated}/search"
 "$cmake" -DIN="#{repo}/data/eval_weights.txt" -DOUT="#{generated}/search/eval_weights_data.h" \
   -P "#{repo}/cmake/gen_eval_weights.cmake"
+"$cmake" -DIN="#{repo}/data/book.txt" -DOUT="#{generated}/search/book_data.h" -P "#{repo}/cmake/gen_book.cmake"
 SCRIPT
   }
 

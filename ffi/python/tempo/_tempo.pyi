@@ -253,6 +253,8 @@ class SearchResult:
     @property
     def blunder(self) -> bool: ...
     @property
+    def book(self) -> bool: ...
+    @property
     def tt_status(self) -> str:
         """'reused', 'fresh' or 'reset'."""
     @property
@@ -300,6 +302,8 @@ def search(
     blunder_depth: Optional[int] = None,
     capture_horizon: Optional[int] = None,
     strength: Optional[int] = None,
+    book: Optional[bool] = None,
+    book_variety: Optional[int] = None,
 ) -> SearchResult:
     """Searches with the GIL released. `tt` is a writable buffer used in place.
 
@@ -312,12 +316,15 @@ def search(
     time_limit_ms 0..86400000, eval_noise 0..10000, blunder_probability 0..1,
     blunder_margin 0..10000, feature_scale 0..4, threads 1..64,
     max_nodes 0..1000000000, blunder_depth 0..16, capture_horizon 0..127,
-    strength 400..3000); out of range: ValueError. strength sets the strength ladder's
+    strength 400..3000, book_variety 0..100); out of range: ValueError. strength sets the strength ladder's
     parameters together (max_depth, max_nodes, eval_noise, the blunder
     parameters, capture_horizon, feature_scale) and applies first: any of them
     given as well keeps its own value. threads > 1 searches with that many threads over `tt` (every
     level's value is 1); on_info is still called on the calling thread.
-    fresh_table=True clears tt first. infinite=True searches until `cancel`
+    fresh_table=True clears tt first. book (Expert: on) answers a position of the
+    compiled-in opening book at once with a book move (result.book), unless a
+    depth, infinite or multipv > 1 is asked; book_variety (Expert: 10) picks,
+    by the seed, among the book moves within that much of the best. infinite=True searches until `cancel`
     (required) is triggered, whatever the level (pondering)."""
 
 def score_text(score: int) -> str:

@@ -68,6 +68,8 @@ export interface Params {
   blunderDepth?: number; // 0..16 plies a blunder is looked at, 0 = static score
   captureHorizon?: number; // 0..127 captures followed past the depth
   strength?: number; // 400..3000 Elo-like; at or above Expert's: full strength
+  book?: boolean; // play the compiled-in opening book's moves at once (Expert: on)
+  bookVariety?: number; // 0..100: seeded pick among book moves within this of the best (Expert: 10)
 }
 
 export interface Progress {
@@ -267,7 +269,7 @@ export class Tempo {
     if (!memory) throw new TempoError(-1, 'tempo.wasm exports no memory');
     instance = new Tempo(module, memory);
     const abi = instance.abiVersion;
-    if (abi < 5) throw new TempoError(-1, `tempo.wasm has ABI version ${abi}; this package needs 5 or later`);
+    if (abi < 6) throw new TempoError(-1, `tempo.wasm has ABI version ${abi}; this package needs 6 or later`);
     return instance;
   }
 
@@ -787,6 +789,8 @@ export class Tempo {
     i(OVERRIDE.blunderDepth, 'blunder_depth', p.blunderDepth);
     i(OVERRIDE.captureHorizon, 'capture_horizon', p.captureHorizon);
     i(OVERRIDE.strength, 'strength', p.strength);
+    i(OVERRIDE.book, 'book', p.book);
+    i(OVERRIDE.bookVariety, 'book_variety', p.bookVariety);
     v.setUint32(req + this.field(R, 'overrides'), bits, true);
     return bits;
   }
@@ -851,7 +855,7 @@ const FOREIGN_REASONS: Record<number, string> = {
 const OVERRIDE = {
   maxDepth: 1, timeLimit: 2, evalNoise: 4, blunderProbability: 8, blunderMargin: 16, featureScale: 32,
   useTable: 64, useKillers: 128, threads: 256, freshTable: 512,
-  maxNodes: 1024, blunderDepth: 2048, captureHorizon: 4096, strength: 8192,
+  maxNodes: 1024, blunderDepth: 2048, captureHorizon: 4096, strength: 8192, book: 16384, bookVariety: 32768,
 } as const;
 
 function int(value: number | undefined, name: string): number {

@@ -88,6 +88,7 @@ export const searchRequestLayout = struct('tempo_search_request', [
   ['blunder_probability', 'f64'], ['feature_scale', 'f64'],
   ['threads', 'i32'], ['fresh_table', 'i32'], ['egdb', 'ptr'], ['egdb_size', 'u64'],
   ['max_nodes', 'i32'], ['blunder_depth', 'i32'], ['capture_horizon', 'i32'], ['strength', 'i32'],
+  ['book', 'i32'], ['book_variety', 'i32'],
 ]);
 
 export const scoredMoveLayout = struct('tempo_scored_move', [

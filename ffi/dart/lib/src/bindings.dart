@@ -1,5 +1,5 @@
 // dart:ffi bindings for every function, struct and constant of
-// ffi/include/tempo.h (ABI version 5: the request's strength, max_nodes, blunder_depth and
+// ffi/include/tempo.h (ABI version 6: the request's book and book_variety; ABI 5: the request's strength, max_nodes, blunder_depth and
 // capture_horizon; ABI 4: tempo_cancel_abandon; ABI 3: tempo_move's captured_in_order, the
 // request's threads, fresh_table, egdb and egdb_size). A library of an older
 // ABI lays tempo_search_result out differently: check tempo_abi_version()
@@ -19,7 +19,7 @@ import 'package:ffi/ffi.dart';
 import 'library.dart';
 
 // ------------------------------------------------------------------ constants
-const int TEMPO_ABI_VERSION = 5;
+const int TEMPO_ABI_VERSION = 6;
 const int TEMPO_CANCEL_RUN = 0;
 const int TEMPO_CANCEL_STOP = 1;
 const int TEMPO_CANCEL_ABANDONED = 2;
@@ -62,6 +62,8 @@ const int TEMPO_OVERRIDE_MAX_NODES = 1024;
 const int TEMPO_OVERRIDE_BLUNDER_DEPTH = 2048;
 const int TEMPO_OVERRIDE_CAPTURE_HORIZON = 4096;
 const int TEMPO_OVERRIDE_STRENGTH = 8192;
+const int TEMPO_OVERRIDE_BOOK = 16384;
+const int TEMPO_OVERRIDE_BOOK_VARIETY = 32768;
 const int TEMPO_RESULT_ONGOING = 0;
 const int TEMPO_RESULT_WHITE_WINS = 1;
 const int TEMPO_RESULT_BLACK_WINS = 2;
@@ -248,6 +250,10 @@ final class tempo_search_request extends Struct {
   external int capture_horizon;
   @Int32()
   external int strength;
+  @Int32()
+  external int book;
+  @Int32()
+  external int book_variety;
 }
 
 final class tempo_scored_move extends Struct {

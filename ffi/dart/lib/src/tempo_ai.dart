@@ -56,6 +56,8 @@ class TempoParams {
     this.blunderDepth,
     this.captureHorizon,
     this.strength,
+    this.book,
+    this.bookVariety,
   });
 
   final int? maxDepth; // 1..127 plies
@@ -72,6 +74,8 @@ class TempoParams {
   final int? blunderDepth; // 0..16 plies a blunder is looked at, 0 = static score
   final int? captureHorizon; // 0..127 captures followed past the depth
   final int? strength; // 400..3000 Elo-like; at or above Expert's: full strength
+  final bool? book; // play the compiled-in opening book's moves at once (Expert: on)
+  final int? bookVariety; // 0..100: seeded pick among book moves within this of the best (Expert: 10)
 }
 
 /// How a [TempoAi.findBestMove] call ended.
@@ -785,6 +789,8 @@ class TempoAi implements Finalizable {
     put(p.blunderDepth, TEMPO_OVERRIDE_BLUNDER_DEPTH, (int v) => q.blunder_depth = v);
     put(p.captureHorizon, TEMPO_OVERRIDE_CAPTURE_HORIZON, (int v) => q.capture_horizon = v);
     put(p.strength, TEMPO_OVERRIDE_STRENGTH, (int v) => q.strength = v);
+    put(p.book, TEMPO_OVERRIDE_BOOK, (bool v) => q.book = v ? 1 : 0);
+    put(p.bookVariety, TEMPO_OVERRIDE_BOOK_VARIETY, (int v) => q.book_variety = v);
     q.overrides = bits;
   }
 
