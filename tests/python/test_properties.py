@@ -27,11 +27,15 @@ def games(draw, max_plies=80):
 
 @st.composite
 def positions(draw):
-    """A random position: random pieces on random squares (men never on their own crowning row)."""
+    """A random position: random pieces on random squares (men never on their own crowning row,
+    at most 20 pieces a side, as the rules allow)."""
     squares = draw(st.lists(st.integers(1, 50), unique=True, max_size=24))
     kinds = {"white_men": [], "white_kings": [], "black_men": [], "black_kings": []}
     for s in squares:
         kind = draw(st.sampled_from(sorted(kinds)))
+        colour = kind.split("_")[0]
+        if len(kinds[colour + "_men"]) + len(kinds[colour + "_kings"]) == 20:
+            kind = kind.replace(colour, "black" if colour == "white" else "white")
         if kind == "white_men" and s <= 5 or kind == "black_men" and s >= 46:
             kind = kind.replace("men", "kings")
         kinds[kind].append(s)
