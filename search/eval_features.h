@@ -73,10 +73,12 @@ struct Layout {
 
 constexpr Layout make_layout(int which) {
   Layout l;
-  const int rows = which == 2 ? 6 : which == 3 ? 5 : 4, cols = 4;
-  l.squares = rows * cols / 2;
+  // Windows are 4 columns wide (2 playable squares a row) and `rows` deep.
+  const int rows = which == 2 ? 6 : which == 3 ? 5 : 4;
+  l.squares = 2 * rows;
   l.pattern_size = power_of_3(l.squares);
-  auto add = [&l, rows, cols](int r0, int c0) {
+  auto add = [&l, rows](int r0, int c0) {
+    constexpr int cols = 4;
     // The pair of window (r0, c0) is the half-turned window; one that is its
     // own mirror reads the same squares twice, once per colour.
     l.pairs[l.size++] =
