@@ -14,6 +14,7 @@
 # grows only by what finds new code and stays small; the executions per
 # fuzzer and in total are printed and written to build-fuzz/campaign.txt.
 #   nice -n 19 scripts/fuzz.sh campaign 3600           (an hour each, nproc at a time)
+#   TEMPO_FUZZ_PARALLEL=1 scripts/fuzz.sh campaign 600  (one core, the other left free)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 campaign=0
@@ -74,7 +75,7 @@ run_one() {
   echo "  $f: ${runs:-0} executions in ${seconds}s, corpus $(ls "$dir/corpus/$f" | wc -l) files"
 }
 parallel=${TEMPO_FUZZ_JOBS:+1}
-parallel=${parallel:-$jobs}
+parallel=${TEMPO_FUZZ_PARALLEL:-${parallel:-$jobs}}
 failed=0
 running=0
 for f in "${fuzzers[@]}"; do

@@ -84,7 +84,6 @@ set_tests_properties(cli.egdb_bounded PROPERTIES LABELS unit)
 add_test(NAME cli.egdb_default COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/cli/egdb_default_test.py
          $<TARGET_FILE:tempo>)
 set_tests_properties(cli.egdb_default PROPERTIES LABELS unit TIMEOUT 120)
-endif()
 
 # Process-level tests of `tempo hub`, `tempo dxp` and `tempo match`: Python
 # scripts (Debian's /usr/bin/python3) that drive the real program. Each is
@@ -100,6 +99,7 @@ set_tests_properties(cli.hub_session cli.dxp_game cli.match_mini PROPERTIES LABE
 add_test(NAME cli.book COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/book_test.py $<TARGET_FILE:tempo> ${PROJECT_SOURCE_DIR}
          ${CMAKE_COMMAND})
 set_tests_properties(cli.book PROPERTIES LABELS unit TIMEOUT 120)
+endif()
 
 # A database installed for the user running the tests (docs/egdb.md, "Where
 # Tempo looks for the database") must not change what these tests see:
