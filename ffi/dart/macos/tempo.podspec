@@ -42,7 +42,7 @@ The Tempo draughts engine's C ABI (tempo.h) as a dynamic framework for dart:ffi.
     :name => 'Generate the evaluation weights and the opening book (cmake/gen_eval_weights.cmake, cmake/gen_book.cmake)',
     :execution_position => :before_compile,
     :input_files => ["#{repo}/data/eval_weights.txt", "#{repo}/cmake/gen_eval_weights.cmake",
-                     "#{repo}/data/book.txt", "#{repo}/cmake/gen_book.cmake"],
+                     "#{repo}/data/book.txt", "#{repo}/cmake/gen_book.cmake", "#{repo}/cmake/data_file.cmake"],
     :output_files => ["#{generated}/search/eval_weights_data.h", "#{generated}/search/book_data.h"],
     :script => <<-SCRIPT
 set -e
