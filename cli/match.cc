@@ -7,7 +7,9 @@
 // than --match-max-plies is drawn. An engine that cannot start is no game at
 // all: the match stops with status 2 and no result. Output:
 // one line per game, then W/D/L, score and Elo with a 95% interval for
-// engine 1, and every game in a PDN file.
+// engine 1, and every game in a PDN file. With --resume the games of this
+// match already in that file count and only the rest are played
+// (cli/match_resume.h says how a game is recognised as this match's).
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -29,6 +32,7 @@
 #include "cli/commands.h"
 #include "cli/elo.h"
 #include "cli/engine_process.h"
+#include "cli/match_resume.h"
 #include "protocol/hub.h"
 #include "rules/game.h"
 #include "rules/notation.h"
@@ -54,7 +58,10 @@ ABSL_FLAG(double, match_inc, 0, "match: seconds added after every move (with --m
 ABSL_FLAG(double, match_margin, 1.0, "match: seconds an engine may overstep its clock before it loses on time");
 ABSL_FLAG(int, match_max_plies, 400, "match: adjudicate a draw after this many plies");
 ABSL_FLAG(int, concurrency, 2, "match: games played at the same time (each runs two engine processes)");
-ABSL_FLAG(std::string, pdn, "match.pdn", "match: write every game to this PDN file");
+ABSL_FLAG(std::string, pdn, "match.pdn", "match: write every game to this PDN file (an existing one is replaced)");
+ABSL_FLAG(bool, resume, false,
+          "match: continue the match in --pdn: its finished games count, only the missing ones are played and "
+          "appended (a file from another match is refused; a larger --games extends the match)");
 ABSL_FLAG(std::string, ponder, "",
           "match: which engine ponders during its opponent's move (1, 2 or both): it gets `go ponder` on the "
           "position the opponent must move from, and `stop` once the opponent has moved");
@@ -82,6 +89,13 @@ struct TimeControl {
     if (depth > 0) return absl::StrCat("level depth=", depth);
     if (nodes > 0) return absl::StrCat("level nodes=", nodes);
     return absl::StrFormat("level move-time=%.3f", movetime);
+  }
+  // The TimeControl tag: what a resumed match must play with too.
+  std::string tag() const {
+    if (game_time > 0) return absl::StrFormat("time=%g inc=%g", game_time, increment);
+    if (depth > 0) return absl::StrCat("depth=", depth);
+    if (nodes > 0) return absl::StrCat("nodes=", nodes);
+    return absl::StrFormat("move-time=%g", movetime);
   }
   // How long to wait for `done` before the engine is declared silent.
   int wait_ms(double clock_s) const {
@@ -232,7 +246,8 @@ std::string pos_line(const Game& game) {
 }
 
 GameRecord play_game(int number, const train::Opening& opening, int opening_index, bool engine1_white, Player& p1,
-                     Player& p2, const EngineSpec& s1, const EngineSpec& s2, const TimeControl& tc, int max_plies) {
+                     Player& p2, const EngineSpec& s1, const EngineSpec& s2, const TimeControl& tc, int max_plies,
+                     const MatchTags& tags) {
   GameRecord rec;
   rec.number = number;
   rec.opening = opening_index;
@@ -313,10 +328,7 @@ GameRecord play_game(int number, const train::Opening& opening, int opening_inde
   rec.pdn.game = game;
   rec.pdn.result = result;
   rec.pdn.set_tag("Event", "tempo match");
-  rec.pdn.set_tag("Round", absl::StrCat(number));
-  rec.pdn.set_tag("White", engine1_white ? s1.name : s2.name);
-  rec.pdn.set_tag("Black", engine1_white ? s2.name : s1.name);
-  rec.pdn.set_tag("Opening", opening.text);
+  for (const auto& [name, value] : tags) rec.pdn.set_tag(name, value);
   rec.pdn.set_tag("Termination", reason);
   return rec;
 }
@@ -398,6 +410,25 @@ int run_match(const Args& args) {
   const int concurrency = absl::GetFlag(FLAGS_concurrency);    // 1..64 (cli/flags.cc)
   const int max_plies = absl::GetFlag(FLAGS_match_max_plies);  // 1.. (cli/flags.cc)
   const std::string pdn_path = absl::GetFlag(FLAGS_pdn);
+  const bool resume = absl::GetFlag(FLAGS_resume);
+  if (resume && pdn_path.empty()) return fail("--resume needs --pdn, the file of the match to continue");
+  // Game n's tags: its place in the match and the settings that decide its
+  // play, so a resume can tell this match's games from another's.
+  std::string settings = absl::StrCat("params1=", absl::GetFlag(FLAGS_params1),
+                                      "; params2=", absl::GetFlag(FLAGS_params2), "; max-plies=", max_plies);
+  if (tc.game_time > 0) absl::StrAppend(&settings, absl::StrFormat("; margin=%g", tc.margin));
+  if (s1->ponder || s2->ponder) absl::StrAppend(&settings, "; ponder=", absl::GetFlag(FLAGS_ponder));
+  auto match_tags = [&](int number) -> MatchTags {
+    const int g = number - 1;
+    const train::Opening& opening = (*openings)[(g / 2) % static_cast<int>(openings->size())];
+    const bool engine1_white = g % 2 == 0;
+    return {{"Round", absl::StrCat(number)},
+            {"White", engine1_white ? s1->name : s2->name},
+            {"Black", engine1_white ? s2->name : s1->name},
+            {"Opening", opening.text},
+            {"TimeControl", tc.tag()},
+            {"MatchSettings", settings}};
+  };
   std::signal(SIGPIPE, SIG_IGN);  // a dying engine must not kill the referee
 
   absl::PrintF("match: %s vs %s, %d games, %d at a time, %d openings%s\n", s1->name, s2->name, games, concurrency,
@@ -407,21 +438,60 @@ int run_match(const Args& args) {
                : s2->ponder             ? ", engine 2 ponders"
                                         : "");
   std::fflush(stdout);
-  // Games go to the PDN file as they finish, in game order: only games that
-  // finished before an earlier one are held (at most --concurrency), so the
-  // referee's memory does not grow with the match.
-  std::ofstream pdn_out;
-  if (!pdn_path.empty()) {
-    pdn_out.open(pdn_path, std::ios::binary | std::ios::trunc);
-    if (!pdn_out) return fail(absl::StrCat("cannot write ", pdn_path));
-  }
-  std::map<int, PdnGame> waiting;  // finished games not yet written, by number
-  int next_to_write = 0;
-  std::atomic<int> next{0};
-  std::string not_started;  // set when an engine could not start: no more games
-  std::mutex mu;
   MatchScore score;
   MatchScore as_colour[2];  // engine 1's games with White, with Black
+  auto tally = [&](int g, double points1) {
+    for (MatchScore* t : {&score, &as_colour[g % 2]}) {
+      if (points1 == 1) ++t->wins;
+      else if (points1 == 0) ++t->losses;
+      else ++t->draws;
+    }
+  };
+  // Resuming: games 1..done of this match are in the file already (the
+  // settings are checked first, so a different match is named by what
+  // differs in it, not by its first game's opening).
+  int done = 0;
+  MatchFile old;
+  if (resume) {
+    auto check_order = [&](int number) {
+      MatchTags t = match_tags(number);
+      std::stable_partition(t.begin(), t.end(),
+                            [](const auto& kv) { return kv.first != "Round" && kv.first != "Opening"; });
+      return t;
+    };
+    absl::StatusOr<MatchFile> read = read_match_file(pdn_path, check_order, [&](int number, const FinishedGame& f) {
+      if (number > games) return;  // a smaller --games: the result of its first games only
+      const double white_points = f.result == "2-0" ? 1.0 : f.result == "0-2" ? 0.0 : 0.5;
+      tally(number - 1, (number - 1) % 2 == 0 ? white_points : 1.0 - white_points);
+    });
+    if (!read.ok()) return fail(absl::StrCat("--resume: ", read.status().message()));
+    old = *read;
+    done = std::min(old.games, games);
+    absl::PrintF("resume: %d games of this match in %s (%s: +%d =%d -%d)%s, %d to play\n", old.games, pdn_path,
+                 s1->name, score.wins, score.draws, score.losses,
+                 old.cut_off ? absl::StrFormat(", the next one cut off (line %d): played again", old.cut_line) : "",
+                 games - done);
+    std::fflush(stdout);
+  }
+  // Games go to the PDN file as they finish, in game order: only games that
+  // finished before an earlier one are held (at most --concurrency), so the
+  // referee's memory does not grow with the match. Each game is flushed
+  // whole, so a match stopped at any point can be resumed from the file.
+  std::ofstream pdn_out;
+  if (!pdn_path.empty() && done < games) {
+    // Resuming appends: the games already there are never rewritten.
+    pdn_out.open(pdn_path, std::ios::binary | (resume ? std::ios::app : std::ios::trunc));
+    if (!pdn_out) return fail(absl::StrCat("cannot write ", pdn_path));
+  }
+  // Written before the first new game: a cut-off game stays (append only),
+  // closed by an escape line, so every PDN reader starts the next game at its tags.
+  std::string before_first = old.ends_in_newline ? "" : "\n";
+  if (old.cut_off) absl::StrAppend(&before_first, kCutOffNote, "\n\n");
+  std::map<int, PdnGame> waiting;  // finished games not yet written, by number
+  int next_to_write = done;
+  std::atomic<int> next{done};
+  std::string not_started;  // set when an engine could not start: no more games
+  std::mutex mu;
   const auto t0 = Clock::now();
   auto worker = [&] {
     Player p1(*s1), p2(*s2);
@@ -430,7 +500,8 @@ int run_match(const Args& args) {
       if (g >= games) break;
       const int op = (g / 2) % static_cast<int>(openings->size());
       const bool engine1_white = g % 2 == 0;
-      GameRecord rec = play_game(g + 1, (*openings)[op], op, engine1_white, p1, p2, *s1, *s2, tc, max_plies);
+      GameRecord rec =
+          play_game(g + 1, (*openings)[op], op, engine1_white, p1, p2, *s1, *s2, tc, max_plies, match_tags(g + 1));
       std::lock_guard<std::mutex> lock(mu);
       if (!not_started.empty()) break;
       if (!rec.error.empty()) {
@@ -438,11 +509,7 @@ int run_match(const Args& args) {
         next.store(games);  // the other workers stop after their game
         break;
       }
-      for (MatchScore* tally : {&score, &as_colour[rec.engine1_white ? 0 : 1]}) {
-        if (rec.points1 == 1) ++tally->wins;
-        else if (rec.points1 == 0) ++tally->losses;
-        else ++tally->draws;
-      }
+      tally(g, rec.points1);
       absl::PrintF("game %d/%d: %s - %s %s (%s) [%s: +%d =%d -%d]\n", g + 1, games,
                    rec.pdn.tag("White") ? *rec.pdn.tag("White") : "", rec.pdn.tag("Black") ? *rec.pdn.tag("Black") : "",
                    rec.pdn.result, rec.reason, s1->name, score.wins, score.draws, score.losses);
@@ -450,14 +517,15 @@ int run_match(const Args& args) {
       if (pdn_out.is_open()) {
         waiting.emplace(g, std::move(rec.pdn));
         for (auto it = waiting.begin(); it != waiting.end() && it->first == next_to_write; it = waiting.erase(it)) {
-          pdn_out << write_pdn(it->second) << "\n";
+          pdn_out << std::exchange(before_first, "") << write_pdn(it->second) << "\n";
+          pdn_out.flush();
           ++next_to_write;
         }
       }
     }
   };
   std::vector<std::thread> threads;
-  for (int i = 0; i < std::min(concurrency, games); ++i) threads.emplace_back(worker);
+  for (int i = 0; i < std::min(concurrency, games - done); ++i) threads.emplace_back(worker);
   for (std::thread& t : threads) t.join();
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   // Games nobody could play score nothing: an error, no result line.

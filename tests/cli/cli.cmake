@@ -95,6 +95,11 @@ add_test(NAME cli.dxp_game COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/dxp_game_test.
 add_test(NAME cli.match_mini COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/match_test.py $<TARGET_FILE:tempo>
          ${PROJECT_SOURCE_DIR}/data/openings.txt)
 set_tests_properties(cli.hub_session cli.dxp_game cli.match_mini PROPERTIES LABELS unit TIMEOUT 60)
+# `tempo match --resume`: two sessions equal one match; a cut-off last game
+# is played again; another match's file or a damaged one is refused.
+add_test(NAME cli.match_resume COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/match_resume_test.py $<TARGET_FILE:tempo>
+         ${PROJECT_SOURCE_DIR}/data/openings.txt)
+set_tests_properties(cli.match_resume PROPERTIES LABELS unit TIMEOUT 120)
 # `tempo book build` on a tiny run; the Hub answers a book position at once.
 add_test(NAME cli.book COMMAND ${TEMPO_PY} ${TEMPO_CLI_TESTS}/book_test.py $<TARGET_FILE:tempo> ${PROJECT_SOURCE_DIR}
          ${CMAKE_COMMAND})

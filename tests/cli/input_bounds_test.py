@@ -31,6 +31,8 @@ def main():
     failures = []
     cases = [
         ([tempo, "match", "--engine1=x", "--engine2=x", "--match-depth=1", "--openings=/dev/zero"], b"longer than"),
+        ([tempo, "match", "--engine1=x", "--engine2=x", "--match-depth=1", "--pdn=/dev/zero", "--resume"],
+         b"longer than"),
         ([tempo, "selfplay", "--out=/dev/null", "--openings=/dev/zero"], b"longer than"),
         ([tempo, "bench", "--depth=1", "/dev/zero"], b"longer than"),
         ([tempo, "fit", "--data=/dev/zero", "--out=/dev/null"], b"not a regular file"),
