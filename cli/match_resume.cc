@@ -62,8 +62,9 @@ class Scanner {
     const std::string_view head = first_line(text);
     const std::string_view event = kMatchEvent;
     if (!head.starts_with(event) && !event.starts_with(head)) {
-      return absl::InvalidArgumentError(absl::StrCat(path_, ", line ", line, ": not a tempo match game (", quote(std::string(head)),
-                                                     " where ", kMatchEvent, " should stand)"));
+      return absl::InvalidArgumentError(absl::StrCat(path_, ", line ", line, ": not a tempo match game (",
+                                                     quote(std::string(head)), " where ", kMatchEvent,
+                                                     " should stand)"));
     }
     std::vector<PdnEntry> entries = read_pdn_games(text, number, line);
     std::string unreadable;  // why this text is not a finished game
@@ -95,8 +96,9 @@ class Scanner {
       }
       const auto [there, here] = first_difference(*have, want);
       auto shown = [](const std::string& v) { return v.empty() ? std::string("nothing") : quote(v); };
-      return absl::InvalidArgumentError(absl::StrCat(path_, ": game ", number, " (line ", line, ") is another match's: ",
-                                                     name, " ", shown(there), " there, ", shown(here), " here"));
+      return absl::InvalidArgumentError(absl::StrCat(path_, ": game ", number, " (line ", line,
+                                                     ") is another match's: ", name, " ", shown(there), " there, ",
+                                                     shown(here), " here"));
     }
     pending_.reset();
     auto tag = [&](const char* name) { return g.tag(name) ? *g.tag(name) : std::string(); };
@@ -164,8 +166,8 @@ absl::StatusOr<MatchFile> read_match_file(const std::string& path, const std::fu
       if (absl::Status s = take_line(); !s.ok()) return s;
     }
     if (game.size() + line.size() > kMaxGameBytes) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ", line ", game_line, ": a game longer than ",
-                                                      kMaxGameBytes, " bytes: not a tempo match file"));
+      return absl::InvalidArgumentError(absl::StrCat(path, ", line ", game_line, ": a game longer than ", kMaxGameBytes,
+                                                     " bytes: not a tempo match file"));
     }
     if (n > 0) last = chunk[n - 1];
     if (n < sizeof chunk) break;

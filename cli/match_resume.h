@@ -29,10 +29,10 @@ struct FinishedGame {
 };
 
 struct MatchFile {
-  int games = 0;                    // finished games: 1..games of the match
-  bool cut_off = false;             // a cut-off game follows them
-  int cut_line = 0;                 // where it starts
-  bool ends_in_newline = true;      // false: the file's last line is incomplete
+  int games = 0;                // finished games: 1..games of the match
+  bool cut_off = false;         // a cut-off game follows them
+  int cut_line = 0;             // where it starts
+  bool ends_in_newline = true;  // false: the file's last line is incomplete
 };
 
 // The first line of a game: a file (or a cut-off game) must start with it.
