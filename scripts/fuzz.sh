@@ -26,9 +26,15 @@ seconds=${1:-30}
 shift || true
 jobs=$(nproc)
 dir=build-fuzz
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_FUZZ=ON \
-  -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
-cmake --build "$dir" -j"$jobs" --target tempo_fuzzers
+# Two campaigns may share the build (one per core): one configures and
+# builds at a time, the other then finds it up to date.
+mkdir -p "$dir"
+(
+  flock 9
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEMPO_FUZZ=ON \
+    -DTEMPO_BUILD_BENCH=OFF -DTEMPO_BUILD_PYTHON=OFF >/dev/null
+  cmake --build "$dir" -j"$jobs" --target tempo_fuzzers
+) 9>"$dir/.build.lock"
 
 fuzzers=("$@")
 if [ ${#fuzzers[@]} -eq 0 ]; then
