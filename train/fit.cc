@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -20,33 +21,43 @@ namespace {
 
 using eval::kNumTerms;
 
-// One position's features, flattened: pattern entries then terms.
-struct Rows {
-  std::vector<std::uint32_t> begin;   // first feature of row i; size rows + 1
-  std::vector<std::int32_t> feature;  // pattern: +-(table * pattern size + index + 1); term: +-(offset + term + 1)
-  std::vector<std::int16_t> value;    // multiplier (1 for patterns)
-  std::vector<float> phase;           // opening share, 0..1
-  std::vector<float> drawish;         // drawish scale, 0..1
-  std::vector<float> result;          // 0, 0.5, 1 (White's view)
-  std::vector<float> search;          // search score, White's view
-  std::vector<std::uint8_t> held_out;
-  std::size_t size() const { return phase.size(); }
+// One position's features, computed again at every use: the fit keeps only
+// the 32-byte records, so 100 million positions take 3.2 GB where storing
+// their features took about 290 bytes each. Reused, so allocation-free after
+// the first position.
+struct Features {
+  std::vector<std::int32_t> id;     // pattern: +-(table * pattern size + index + 1); term: +-(offset + term + 1)
+  std::vector<std::int16_t> value;  // multiplier (1 for patterns)
+  double phase = 0;                 // opening share, 0..1
+  double drawish = 0;               // drawish scale, 0..1
 };
 
 struct Collect {
-  Rows& rows;
+  Features& f;
   int pattern_size;
   int term_offset;
   void pattern(int table, int index, int sign) {
-    rows.feature.push_back(sign * (table * pattern_size + index + 1));
-    rows.value.push_back(1);
+    f.id.push_back(sign * (table * pattern_size + index + 1));
+    f.value.push_back(1);
   }
   void term(eval::Term t, int value) {
     if (value == 0) return;
-    rows.feature.push_back(term_offset + t + 1);
-    rows.value.push_back(static_cast<std::int16_t>(value));
+    f.id.push_back(term_offset + t + 1);
+    f.value.push_back(static_cast<std::int16_t>(value));
   }
 };
+
+void features_of(const Record& r, int layout, int pattern_size, int term_offset, Features& f) {
+  const Position pos = r.position();
+  f.id.clear();
+  f.value.clear();
+  Collect c{f, pattern_size, term_offset};
+  eval::features(pos, layout, c);
+  f.phase = static_cast<float>(eval::phase_of(pos)) / eval::kPhaseMax;
+  f.drawish = static_cast<float>(eval::drawish_scale(pos)) / 16.0f;
+}
+
+double result_of(const Record& r) { return 0.5 * (r.result + 1); }  // 0, 0.5, 1 (White's view)
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
@@ -67,31 +78,26 @@ absl::Status fit(const FitOptions& opt) {
   const int tables = eval::kLayouts[opt.layout].size;
   const int pattern_size = eval::kLayouts[opt.layout].pattern_size;
   const int term_offset = tables * pattern_size;
-  Rows rows;
-  rows.begin.push_back(0);
+  std::vector<Record> recs;
   std::size_t games = 0;
   for (const std::string& path : opt.data) {
-    absl::StatusOr<std::vector<Record>> recs = read_records(path);
-    if (!recs.ok()) return recs.status();
+    absl::StatusOr<std::vector<Record>> file = read_records(path);
+    if (!file.ok()) return file.status();
     std::uint32_t last_game = ~0u;
-    for (const Record& r : *recs) {
+    for (const Record& r : *file)
       if (r.game != last_game) ++games, last_game = r.game;
-      const Position pos = r.position();
-      Collect c{rows, pattern_size, term_offset};
-      eval::features(pos, opt.layout, c);
-      rows.begin.push_back(static_cast<std::uint32_t>(rows.feature.size()));
-      rows.phase.push_back(static_cast<float>(eval::phase_of(pos)) / eval::kPhaseMax);
-      rows.drawish.push_back(static_cast<float>(eval::drawish_scale(pos)) / 16.0f);
-      rows.result.push_back(0.5f * static_cast<float>(r.result + 1));
-      rows.search.push_back(r.score);
-      rows.held_out.push_back(opt.validation_every > 0 &&
-                              r.game % static_cast<std::uint32_t>(opt.validation_every) == 0);
-    }
+    recs.insert(recs.end(), file->begin(), file->end());
   }
-  const std::size_t n = rows.size();
+  const std::size_t n = recs.size();
   if (n == 0) return absl::InvalidArgumentError("the data files hold no positions");
+  if (n > std::numeric_limits<std::uint32_t>::max())
+    return absl::InvalidArgumentError(absl::StrCat(n, " positions: more than 2^32 - 1 in one fit"));
   std::vector<std::uint32_t> train_rows, val_rows;
-  for (std::uint32_t i = 0; i < n; ++i) (rows.held_out[i] ? val_rows : train_rows).push_back(i);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const bool held_out =
+        opt.validation_every > 0 && recs[i].game % static_cast<std::uint32_t>(opt.validation_every) == 0;
+    (held_out ? val_rows : train_rows).push_back(i);
+  }
   std::fprintf(stderr, "fit: %zu positions from %zu games (%zu training, %zu held out), %.1f s\n", n, games,
                train_rows.size(), val_rows.size(), seconds());
 
@@ -102,16 +108,14 @@ absl::Status fit(const FitOptions& opt) {
     double best = 1e300;
     for (double k = 20; k <= 1000; k *= 1.02) {
       double loss = 0;
-      for (std::size_t i = 0; i < n; i += 7) loss += cross_entropy(sigmoid(rows.search[i] / k), rows.result[i]);
+      for (std::size_t i = 0; i < n; i += 7) loss += cross_entropy(sigmoid(recs[i].score / k), result_of(recs[i]));
       if (loss < best) best = loss, k_search = k;
     }
   }
-  std::vector<float> target(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    target[i] =
-        static_cast<float>(opt.lambda * rows.result[i] +
-                           (1 - opt.lambda) * sigmoid(std::clamp(rows.search[i], -3000.0f, 3000.0f) / k_search));
-  }
+  auto target_of = [&](const Record& r) {
+    return static_cast<float>(opt.lambda * result_of(r) +
+                              (1 - opt.lambda) * sigmoid(std::clamp<float>(r.score, -3000.0f, 3000.0f) / k_search));
+  };
 
   // ---------------------------------------------------------------- weights
   // w[2 * feature + 0] opening, [.. + 1] endgame, in score points.
@@ -136,21 +140,24 @@ absl::Status fit(const FitOptions& opt) {
     regularised[term_at(t)] = regularised[term_at(t) + 1] = false;
   double log_k = std::log(k_search);
 
-  auto score_of = [&](std::size_t i) {
-    const double ph = rows.phase[i];
+  Features feats;
+  auto score_of = [&](const Features& f) {
     double s = 0;
-    for (std::uint32_t f = rows.begin[i]; f < rows.begin[i + 1]; ++f) {
-      const std::int32_t id = rows.feature[f];
+    for (std::size_t j = 0; j < f.id.size(); ++j) {
+      const std::int32_t id = f.id[j];
       const std::size_t at = 2 * static_cast<std::size_t>(std::abs(id) - 1);
-      const double v = (id < 0 ? -1.0 : 1.0) * rows.value[f];
-      s += v * (ph * w[at] + (1 - ph) * w[at + 1]);
+      const double v = (id < 0 ? -1.0 : 1.0) * f.value[j];
+      s += v * (f.phase * w[at] + (1 - f.phase) * w[at + 1]);
     }
-    return s * rows.drawish[i];
+    return s * f.drawish;
   };
   auto loss_on = [&](const std::vector<std::uint32_t>& which, bool on_results) {
     double loss = 0;
-    for (std::uint32_t i : which)
-      loss += cross_entropy(sigmoid(score_of(i) / std::exp(log_k)), on_results ? rows.result[i] : target[i]);
+    for (std::uint32_t i : which) {
+      features_of(recs[i], opt.layout, pattern_size, term_offset, feats);
+      loss += cross_entropy(sigmoid(score_of(feats) / std::exp(log_k)),
+                            on_results ? result_of(recs[i]) : target_of(recs[i]));
+    }
     return which.empty() ? 0.0 : loss / static_cast<double>(which.size());
   };
 
@@ -165,7 +172,7 @@ absl::Status fit(const FitOptions& opt) {
       stderr, "fit: start: held-out loss %.5f, search scores alone %.5f (K %.0f)\n", v0,
       [&] {
         double l = 0;
-        for (std::uint32_t i : val_rows) l += cross_entropy(sigmoid(rows.search[i] / k_search), rows.result[i]);
+        for (std::uint32_t i : val_rows) l += cross_entropy(sigmoid(recs[i].score / k_search), result_of(recs[i]));
         return val_rows.empty() ? 0.0 : l / static_cast<double>(val_rows.size());
       }(),
       k_search);
@@ -183,16 +190,17 @@ absl::Status fit(const FitOptions& opt) {
       gk = 0;
       const double k = std::exp(log_k);
       for (std::size_t j = b0; j < b1; ++j) {
-        const std::uint32_t i = train_rows[j];
-        const double s = score_of(i);
-        const double err = sigmoid(s / k) - target[i];  // d loss / d (s / k)
-        gk += err * (-s / k);                           // d loss / d log k
-        const double ds = err / k * rows.drawish[i];
-        const double ph = rows.phase[i];
-        for (std::uint32_t f = rows.begin[i]; f < rows.begin[i + 1]; ++f) {
-          const std::int32_t id = rows.feature[f];
+        const Record& r = recs[train_rows[j]];
+        features_of(r, opt.layout, pattern_size, term_offset, feats);
+        const double s = score_of(feats);
+        const double err = sigmoid(s / k) - target_of(r);  // d loss / d (s / k)
+        gk += err * (-s / k);                              // d loss / d log k
+        const double ds = err / k * feats.drawish;
+        const double ph = feats.phase;
+        for (std::size_t f = 0; f < feats.id.size(); ++f) {
+          const std::int32_t id = feats.id[f];
           const std::size_t at = 2 * static_cast<std::size_t>(std::abs(id) - 1);
-          const double g = ds * (id < 0 ? -1.0 : 1.0) * rows.value[f];
+          const double g = ds * (id < 0 ? -1.0 : 1.0) * feats.value[f];
           grad[at] += g * ph;
           grad[at + 1] += g * (1 - ph);
         }
