@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -86,7 +87,11 @@ absl::Status fit(const FitOptions& opt) {
     std::uint32_t last_game = ~0u;
     for (const Record& r : *file)
       if (r.game != last_game) ++games, last_game = r.game;
-    recs.insert(recs.end(), file->begin(), file->end());
+    if (recs.empty()) {
+      recs = std::move(*file);  // no copy of the first (often the only) file
+    } else {
+      recs.insert(recs.end(), file->begin(), file->end());
+    }
   }
   const std::size_t n = recs.size();
   if (n == 0) return absl::InvalidArgumentError("the data files hold no positions");
