@@ -23,8 +23,9 @@ namespace {
 using eval::kNumTerms;
 
 // One position's features, computed again at every use: the fit keeps only
-// the 32-byte records, so 100 million positions take 3.2 GB where storing
-// their features took about 290 bytes each. Reused, so allocation-free after
+// the 32-byte records, about 64 bytes a position at the peak (with the
+// array's growth and the shuffled order) where storing every position's
+// features took about 200 bytes a position. Reused, so allocation-free after
 // the first position.
 struct Features {
   std::vector<std::int32_t> id;     // pattern: +-(table * pattern size + index + 1); term: +-(offset + term + 1)
