@@ -14,7 +14,8 @@ tempo_layer_dir(TEMPO_TESTS_DIR tests tests)
 function(tempo_test_binary layer)
   cmake_parse_arguments(T "" "" "SOURCES;LINK" ${ARGN})
   add_executable(tempo_${layer}_tests ${T_SOURCES})
-  target_compile_definitions(tempo_${layer}_tests PRIVATE TEMPO_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_compile_definitions(tempo_${layer}_tests PRIVATE TEMPO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                                         TEMPO_EVAL_WEIGHTS="${TEMPO_EVAL_WEIGHTS}")
   target_include_directories(tempo_${layer}_tests PRIVATE ${TEMPO_TESTS_DIR} ${TEMPO_GENERATED_DIR})
   target_link_libraries(tempo_${layer}_tests PRIVATE $<BUILD_INTERFACE:tempo::flags> ${T_LINK}
                         GTest::gtest GTest::gmock GTest::gtest_main)

@@ -1,6 +1,7 @@
 // The weights file (train/weights_file.h) and the compiled-in tables made
-// from it: the build uses exactly data/eval_weights.txt, and a damaged or
-// foreign file is refused with the reason.
+// from it: the build uses exactly its weights file (data/eval_weights.txt,
+// or the file -DTEMPO_EVAL_WEIGHTS names), and a damaged or foreign file is
+// refused with the reason.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,14 +9,14 @@
 
 #include "absl/strings/str_format.h"
 #include "search/eval.h"
-#include "search/eval_weights_data.h"  // generated from data/eval_weights.txt
+#include "search/eval_weights_data.h"  // generated from TEMPO_EVAL_WEIGHTS
 #include "search/search.h"
 #include "train/weights_file.h"
 
 namespace tempo {
 namespace {
 
-const std::string kWeightsPath = std::string(TEMPO_SOURCE_DIR) + "/data/eval_weights.txt";
+const std::string kWeightsPath = TEMPO_EVAL_WEIGHTS;
 
 TEST(EvalWeights, CompiledTablesMatchTheDataFile) {
   absl::StatusOr<train::Weights> w = train::read_weights(kWeightsPath);
