@@ -1,4 +1,4 @@
-"""The scripts in scripts/: PDN analysis (table, CSV, PNG), batch analysis (resume), perft."""
+"""The scripts in scripts/: PDN analysis (table, CSV, PNG), batch analysis (resume), perft, a training round."""
 import csv
 import glob
 import json
@@ -155,3 +155,34 @@ def test_perft_script(repo, env):
     assert "total 658" in p.stdout
     p = run(repo, env, "perft.py", "--fen", "W:W31-51", check=False)
     assert p.returncode != 0 and "--fen" in p.stderr
+
+
+def test_train_round_selfplay_and_fit_resume(repo, tmp_path):
+    """scripts/train-round.sh: a round's games and weights go to DATA; run again, the
+    self-play file grows and the fit runs again, with nothing new it is kept; a bad
+    round or step exits 2 naming it."""
+    build = os.environ.get("TEMPO_BUILD_DIR", os.path.join(repo, "build"))
+    program = os.environ.get("TEMPO_BINARY", os.path.join(build, "tempo"))
+    if not os.access(program, os.X_OK):
+        pytest.skip(f"no tempo program at {program}")
+    script = os.path.join(repo, "scripts", "train-round.sh")
+    e = dict(os.environ, TEMPO=program, DATA=str(tmp_path), NODES="300", THREADS="1", EPOCHS="1", GAMES="3")
+
+    def train(*args, **settings):
+        return subprocess.run(["bash", script, *args], env=dict(e, **settings), capture_output=True, text=True,
+                              timeout=240)
+
+    p = train("3", "selfplay", "fit")
+    assert p.returncode == 0, p.stdout + p.stderr
+    games, weights = tmp_path / "round3.games", tmp_path / "round3.weights.txt"
+    assert weights.read_text().count("\n") > 100
+    size = games.stat().st_size
+    p = train("3", "selfplay", "fit", GAMES="5")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert games.stat().st_size > size and "kept" not in p.stdout
+    p = train("3", "fit")
+    assert p.returncode == 0 and "kept" in p.stdout, p.stdout + p.stderr
+    p = train("three")
+    assert p.returncode == 2 and "usage" in p.stderr
+    p = train("3", "match-it")
+    assert p.returncode == 2 and "unknown step 'match-it'" in p.stderr
